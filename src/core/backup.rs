@@ -1,0 +1,1 @@
+//! Backup import and export: validation, preview of changes, merge or replace.

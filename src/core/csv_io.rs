@@ -1,0 +1,1 @@
+//! CSV export of processes and actions, and CSV import from other trackers.

@@ -1,0 +1,1 @@
+//! Drafts: a personal message (or phone script) for every planned action, in each tone.

@@ -1,0 +1,1 @@
+//! Proofreading: checks on every draft, generated or edited, with spans and fixes.

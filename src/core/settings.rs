@@ -1,0 +1,96 @@
+//! The user's own details and preferences: who signs the drafts, when they work, how they write.
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// How a draft sounds. Every message kind has a draft in each tone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tone {
+    #[default]
+    Warm,
+    Concise,
+}
+
+impl Tone {
+    pub const ALL: [Tone; 2] = [Tone::Warm, Tone::Concise];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tone::Warm => "Warm",
+            Tone::Concise => "Concise",
+        }
+    }
+}
+
+/// Which clock the planner reads dates in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ZoneSetting {
+    /// The device's own zone, with its daylight-saving changes.
+    #[default]
+    Device,
+    /// A fixed offset from UTC, in minutes (east positive).
+    Fixed { offset_minutes: i32 },
+}
+
+/// The colour scheme the user picked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+/// Everything the user configures once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The user's full name, used in sign-offs and subject lines.
+    pub name: String,
+    /// Lines under the name (e.g. "Product designer · Lisbon").
+    pub signature: String,
+    pub email: String,
+    pub phone: String,
+    pub linkedin: String,
+    pub time_zone: ZoneSetting,
+    /// Working hours for unsolicited messages (rule T13).
+    pub work_start: NaiveTime,
+    pub work_end: NaiveTime,
+    /// Days the user treats as working days (default Monday to Friday).
+    pub work_days: Vec<Weekday>,
+    /// Public holidays and days off: never a due day for an unsolicited message.
+    pub holidays: Vec<NaiveDate>,
+    pub tone: Tone,
+    pub theme: Theme,
+    /// The user finished (or skipped) first-run onboarding.
+    pub onboarded: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            name: String::new(),
+            signature: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            linkedin: String::new(),
+            time_zone: ZoneSetting::Device,
+            work_start: NaiveTime::from_hms_opt(9, 0, 0).expect("valid time"),
+            work_end: NaiveTime::from_hms_opt(17, 0, 0).expect("valid time"),
+            work_days: vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ],
+            holidays: Vec::new(),
+            tone: Tone::Warm,
+            theme: Theme::Auto,
+            onboarded: false,
+        }
+    }
+}

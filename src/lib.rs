@@ -1,0 +1,10 @@
+//! Afterview: plans the follow-up messages after job interviews and drafts them.
+//!
+//! [`core`] holds every rule and piece of text, free of web types. The browser
+//! layer ([`app`], [`components`], [`services`]) exists only on wasm32 and asks
+//! the core for every date it shows.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
