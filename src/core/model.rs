@@ -417,6 +417,13 @@ pub struct Process {
     pub revision: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<FixedOffset>>,
+    /// The example interview offered at first run; removable in one click.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sample: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl Process {
@@ -434,6 +441,7 @@ impl Process {
             notes: String::new(),
             revision: 0,
             updated_at: None,
+            sample: false,
         }
     }
 
