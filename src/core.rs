@@ -9,6 +9,7 @@ pub mod csv_io;
 pub mod drafts;
 pub mod edit;
 pub mod explain;
+pub mod form;
 pub mod mailto;
 pub mod model;
 pub mod planner;
