@@ -177,8 +177,13 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
 
 /// Like [`decode`], but also says which version the text was in.
 pub fn decode_document(text: &str) -> Result<Decoded, DecodeError> {
-    let mut raw: serde_json::Value =
+    let raw: serde_json::Value =
         serde_json::from_str(text).map_err(|error| DecodeError::Malformed(error.to_string()))?;
+    decode_value(raw)
+}
+
+/// Like [`decode_document`], for a document already parsed as JSON.
+pub fn decode_value(mut raw: serde_json::Value) -> Result<Decoded, DecodeError> {
     let from_version = envelope_version(&raw)?;
     if from_version > SCHEMA_VERSION {
         return Err(DecodeError::TooNew {
