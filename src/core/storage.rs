@@ -1,16 +1,41 @@
-//! The stored document: a versioned envelope around the user's data, and its migrations.
+//! The stored document: a versioned envelope around the user's data, its migrations,
+//! loading with quarantine of unreadable text, and the merge of two tabs' copies.
+//!
+//! Everything is pure: the browser adapter reads one localStorage key, hands the text to
+//! [`load`], and writes back whatever [`encode`] returns. The history of the format is in
+//! `docs/storage.md`.
 
-use chrono::{DateTime, FixedOffset};
+mod merge;
+mod migrate;
+
+// `src/core.rs` (not ours to edit) declares no `ics` module, so the calendar export is reached
+// as `core::storage::ics` until it gets its own `pub mod ics;` line there; then drop this.
+#[path = "ics.rs"]
+pub mod ics;
+
+pub use merge::merge;
+pub use migrate::{Migration, MIGRATIONS};
+
+use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::model::Process;
+use super::model::{Process, ProcessId};
 use super::settings::Settings;
 
-/// The schema this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema this build writes. Always one more than the number of migration steps.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Marks a JSON document as an Afterview backup.
 pub const FORMAT: &str = "afterview";
+
+/// Records that a process was deleted, so a stale copy in another tab cannot bring it back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: ProcessId,
+    /// One more than the last revision the deleted process had: a deletion is a change.
+    pub revision: u64,
+    pub deleted_at: DateTime<FixedOffset>,
+}
 
 /// Everything the user has recorded.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -18,6 +43,82 @@ pub const FORMAT: &str = "afterview";
 pub struct AppData {
     pub settings: Settings,
     pub processes: Vec<Process>,
+    /// Bumped on every settings change; the higher one wins when two tabs merge.
+    pub settings_revision: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settings_updated_at: Option<DateTime<FixedOffset>>,
+    /// Deleted processes (schema 2 onwards).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tombstones: Vec<Tombstone>,
+    /// When the user last downloaded a backup; drives the backup reminder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_export_at: Option<DateTime<FixedOffset>>,
+}
+
+impl AppData {
+    pub fn process(&self, id: ProcessId) -> Option<&Process> {
+        self.processes.iter().find(|process| process.id == id)
+    }
+
+    /// An id no live or deleted process has used.
+    pub fn next_process_id(&self) -> ProcessId {
+        let live = self.processes.iter().map(|process| process.id.0);
+        let dead = self.tombstones.iter().map(|tombstone| tombstone.id.0);
+        ProcessId(
+            live.chain(dead)
+                .max()
+                .map_or(1, |max| max.saturating_add(1)),
+        )
+    }
+
+    /// Stores a new or edited process, bumping its revision so the edit wins a merge
+    /// against any older copy.
+    pub fn save_process(&mut self, mut process: Process, now: DateTime<FixedOffset>) {
+        let previous = self
+            .processes
+            .iter()
+            .position(|existing| existing.id == process.id);
+        let known_revision = previous
+            .and_then(|index| self.processes.get(index))
+            .map_or(0, |existing| existing.revision);
+        process.revision = known_revision.max(process.revision).saturating_add(1);
+        process.updated_at = Some(now);
+        self.tombstones
+            .retain(|tombstone| tombstone.id != process.id);
+        match previous.and_then(|index| self.processes.get_mut(index)) {
+            Some(slot) => *slot = process,
+            None => self.processes.push(process),
+        }
+    }
+
+    /// Deletes a process and leaves a tombstone. Returns false when there was no such process.
+    pub fn delete_process(&mut self, id: ProcessId, now: DateTime<FixedOffset>) -> bool {
+        let Some(index) = self.processes.iter().position(|process| process.id == id) else {
+            return false;
+        };
+        let removed = self.processes.remove(index);
+        self.tombstones.retain(|tombstone| tombstone.id != id);
+        self.tombstones.push(Tombstone {
+            id,
+            revision: removed.revision.saturating_add(1),
+            deleted_at: now,
+        });
+        true
+    }
+
+    /// Replaces the settings, bumping their revision.
+    pub fn update_settings(&mut self, settings: Settings, now: DateTime<FixedOffset>) {
+        self.settings = settings;
+        self.settings_revision = self.settings_revision.saturating_add(1);
+        self.settings_updated_at = Some(now);
+    }
+
+    /// Nothing worth keeping: no process and settings never changed.
+    pub fn is_blank(&self) -> bool {
+        self.processes.is_empty()
+            && self.tombstones.is_empty()
+            && self.settings == Settings::default()
+    }
 }
 
 /// What is written to storage and to backup files.
@@ -35,10 +136,12 @@ fn format_name() -> String {
 }
 
 /// Why a stored or imported document could not be read.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
     /// Not JSON, or not the envelope's shape; the text says where.
     Malformed(String),
+    /// Valid JSON, but not an Afterview document (no version, or another format name).
+    NotAfterview,
     /// Written by a newer build: readable only by that build.
     TooNew { found: u32, supported: u32 },
 }
@@ -46,10 +149,17 @@ pub enum DecodeError {
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            DecodeError::Malformed(detail) => write!(f, "This is not a readable Afterview document ({detail})."),
+            DecodeError::Malformed(detail) => write!(
+                f,
+                "This is not a readable Afterview document ({detail}). Keep the file and try a more recent backup."
+            ),
+            DecodeError::NotAfterview => write!(
+                f,
+                "This file is JSON but not an Afterview backup. Choose a file that Afterview exported."
+            ),
             DecodeError::TooNew { found, supported } => write!(
                 f,
-                "This document uses data version {found}, newer than this version of Afterview understands ({supported})."
+                "This document uses data version {found}, newer than this version of Afterview understands ({supported}). Open it with the newer Afterview."
             ),
         }
     }
@@ -57,26 +167,66 @@ impl std::fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// Reads an envelope written by this or an older build.
+/// An envelope together with the version it was stored in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub envelope: Envelope,
+    /// The schema version found in the text; below [`SCHEMA_VERSION`] when migrations ran.
+    pub from_version: u32,
+}
+
+/// Reads an envelope written by this or an older build, running migrations as needed.
 pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
+    decode_document(text).map(|decoded| decoded.envelope)
+}
+
+/// Like [`decode`], but also says which version the text was in.
+pub fn decode_document(text: &str) -> Result<Decoded, DecodeError> {
     let raw: serde_json::Value =
         serde_json::from_str(text).map_err(|error| DecodeError::Malformed(error.to_string()))?;
-    let version = raw
-        .get("schema_version")
-        .and_then(serde_json::Value::as_u64)
-        .ok_or_else(|| DecodeError::Malformed("no schema_version".into()))?;
-    let version = u32::try_from(version).unwrap_or(u32::MAX);
-    if version > SCHEMA_VERSION {
+    decode_value(raw)
+}
+
+/// Like [`decode_document`], for a document already parsed as JSON.
+pub fn decode_value(mut raw: serde_json::Value) -> Result<Decoded, DecodeError> {
+    let from_version = envelope_version(&raw)?;
+    if from_version > SCHEMA_VERSION {
         return Err(DecodeError::TooNew {
-            found: version,
+            found: from_version,
             supported: SCHEMA_VERSION,
         });
     }
-    serde_json::from_value(raw).map_err(|error| DecodeError::Malformed(error.to_string()))
+    migrate::upgrade(&mut raw, from_version)?;
+    let envelope: Envelope =
+        serde_json::from_value(raw).map_err(|error| DecodeError::Malformed(error.to_string()))?;
+    Ok(Decoded {
+        envelope,
+        from_version,
+    })
 }
 
-/// Writes the current data as an envelope.
-pub fn encode(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
+/// The `schema_version` of a parsed document, after checking it claims to be ours.
+fn envelope_version(raw: &serde_json::Value) -> Result<u32, DecodeError> {
+    let object = raw.as_object().ok_or(DecodeError::NotAfterview)?;
+    match object.get("format") {
+        None => {}
+        Some(serde_json::Value::String(name)) if name == FORMAT => {}
+        Some(_) => return Err(DecodeError::NotAfterview),
+    }
+    let version = object
+        .get("schema_version")
+        .ok_or(DecodeError::NotAfterview)?
+        .as_u64()
+        .ok_or_else(|| DecodeError::Malformed("schema_version is not a whole number".into()))?;
+    if version == 0 {
+        return Err(DecodeError::Malformed(
+            "schema_version 0 never existed".into(),
+        ));
+    }
+    Ok(u32::try_from(version).unwrap_or(u32::MAX))
+}
+
+fn envelope_ref(data: &AppData, saved_at: DateTime<FixedOffset>) -> impl Serialize + '_ {
     #[derive(Serialize)]
     struct EnvelopeRef<'a> {
         format: &'a str,
@@ -84,11 +234,101 @@ pub fn encode(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
         saved_at: DateTime<FixedOffset>,
         data: &'a AppData,
     }
-    serde_json::to_string(&EnvelopeRef {
+    EnvelopeRef {
         format: FORMAT,
         schema_version: SCHEMA_VERSION,
         saved_at,
         data,
-    })
-    .expect("app data always serialises")
+    }
+}
+
+/// Writes the current data as an envelope (compact, for localStorage).
+pub fn encode(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
+    // Serialising these types cannot fail: every map key is a string and no
+    // custom serialiser returns an error.
+    serde_json::to_string(&envelope_ref(data, saved_at)).expect("app data always serialises")
+}
+
+/// Writes the current data as an indented envelope (for backup files people may open).
+pub fn encode_pretty(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
+    serde_json::to_string_pretty(&envelope_ref(data, saved_at)).expect("app data always serialises")
+}
+
+/// What the adapter found under the data key, and what it should do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadOutcome {
+    /// Nothing stored yet: start with empty data.
+    Empty,
+    /// Read as is.
+    Loaded(AppData),
+    /// Read from an older schema; write the data back so the upgrade happens once.
+    Migrated { data: AppData, from_version: u32 },
+    /// Could not be read. Keep `raw` under [`quarantine_key`], tell the user, offer it as a
+    /// download, and start empty without overwriting anything.
+    Unreadable { raw: String, error: DecodeError },
+    /// Written by a newer build. Show `data` (if it could be read) read-only; never write.
+    TooNew { found: u32, data: Option<AppData> },
+}
+
+/// Interprets the text stored under [`data_key`] (`None` when the key is absent).
+pub fn load(stored: Option<&str>) -> LoadOutcome {
+    let Some(text) = stored else {
+        return LoadOutcome::Empty;
+    };
+    if text.trim().is_empty() {
+        return LoadOutcome::Empty;
+    }
+    match decode_document(text) {
+        Ok(decoded) if decoded.from_version == SCHEMA_VERSION => {
+            LoadOutcome::Loaded(decoded.envelope.data)
+        }
+        Ok(decoded) => LoadOutcome::Migrated {
+            data: decoded.envelope.data,
+            from_version: decoded.from_version,
+        },
+        Err(DecodeError::TooNew { found, .. }) => LoadOutcome::TooNew {
+            found,
+            data: read_newer_data(text),
+        },
+        Err(error) => LoadOutcome::Unreadable {
+            raw: text.to_string(),
+            error,
+        },
+    }
+}
+
+/// Best effort for a newer document: newer fields are ignored, renamed ones are lost.
+fn read_newer_data(text: &str) -> Option<AppData> {
+    let raw: serde_json::Value = serde_json::from_str(text).ok()?;
+    let data = raw.get("data")?.clone();
+    serde_json::from_value(data).ok()
+}
+
+/// The localStorage key holding the envelope. `namespace` separates several embeds on one
+/// host page; an empty namespace gives the plain key.
+pub fn data_key(namespace: &str) -> String {
+    format!("{}:data", key_prefix(namespace))
+}
+
+/// Where unreadable text is set aside, one key per occurrence so none overwrites another.
+pub fn quarantine_key(namespace: &str, when: DateTime<FixedOffset>) -> String {
+    let stamp = when.with_timezone(&Utc).format("%Y%m%dT%H%M%S%.3fZ");
+    format!("{}:quarantine:{stamp}", key_prefix(namespace))
+}
+
+/// True for keys made by [`quarantine_key`] with the same namespace.
+pub fn is_quarantine_key(namespace: &str, key: &str) -> bool {
+    key.starts_with(&format!("{}:quarantine:", key_prefix(namespace)))
+}
+
+fn key_prefix(namespace: &str) -> String {
+    let cleaned: String = namespace
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    if cleaned.is_empty() {
+        FORMAT.to_string()
+    } else {
+        format!("{FORMAT}:{cleaned}")
+    }
 }

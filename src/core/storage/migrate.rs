@@ -1,0 +1,83 @@
+//! Schema migrations: an append-only list of steps, each lifting a JSON envelope by one version.
+//!
+//! Steps work on `serde_json::Value` rather than on Rust types, so an old shape never needs a
+//! Rust struct of its own. Never edit or reorder a published step; add a new one and bump
+//! `SCHEMA_VERSION`.
+
+use serde_json::{Map, Value};
+
+use super::{DecodeError, SCHEMA_VERSION};
+
+/// One upgrade step, from `from_version` to `from_version + 1`.
+#[derive(Clone, Copy, Debug)]
+pub struct Migration {
+    pub from_version: u32,
+    /// What changed, for the docs and for error messages.
+    pub summary: &'static str,
+    /// Rewrites the whole envelope in place; an `Err` says what was missing.
+    pub apply: fn(&mut Value) -> Result<(), String>,
+}
+
+/// Every step ever published, oldest first. `MIGRATIONS[i].from_version == i + 1`.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from_version: 1,
+    summary: "adds merge bookkeeping: settings revision, tombstones, and a revision and \
+              timestamp on every process",
+    apply: v1_to_v2,
+}];
+
+/// Runs every step from `from_version` up to the current schema.
+pub(super) fn upgrade(envelope: &mut Value, from_version: u32) -> Result<(), DecodeError> {
+    for version in from_version..SCHEMA_VERSION {
+        let step = MIGRATIONS
+            .iter()
+            .find(|step| step.from_version == version)
+            .ok_or_else(|| DecodeError::Malformed(format!("no upgrade from version {version}")))?;
+        (step.apply)(envelope).map_err(|detail| {
+            DecodeError::Malformed(format!("upgrading from version {version}: {detail}"))
+        })?;
+        if let Some(object) = envelope.as_object_mut() {
+            object.insert("schema_version".into(), Value::from(version + 1));
+        }
+    }
+    Ok(())
+}
+
+/// Version 1 kept only `settings` and `processes`, and processes written before their first
+/// edit carried neither `revision` nor `updated_at`. Version 2 merges two tabs record by
+/// record, so every process gets a revision of at least 1 and, when missing, the envelope's
+/// `saved_at` as its last change (the latest moment the record is known to be current).
+/// Settings start at revision 1 and the tombstone list starts empty.
+fn v1_to_v2(envelope: &mut Value) -> Result<(), String> {
+    let object = envelope
+        .as_object_mut()
+        .ok_or("the document is not an object")?;
+    let saved_at = object
+        .get("saved_at")
+        .and_then(Value::as_str)
+        .ok_or("saved_at is missing")?
+        .to_string();
+    let data = object
+        .entry("data")
+        .or_insert_with(|| Value::Object(Map::new()))
+        .as_object_mut()
+        .ok_or("data is not an object")?;
+
+    if let Some(processes) = data.get_mut("processes") {
+        let list = processes.as_array_mut().ok_or("processes is not a list")?;
+        for process in list {
+            let record = process
+                .as_object_mut()
+                .ok_or("a process is not an object")?;
+            let revision = record.get("revision").and_then(Value::as_u64).unwrap_or(0);
+            record.insert("revision".into(), Value::from(revision.max(1)));
+            if record.get("updated_at").is_none_or(Value::is_null) {
+                record.insert("updated_at".into(), Value::from(saved_at.clone()));
+            }
+        }
+    }
+    data.entry("settings_revision").or_insert(Value::from(1u64));
+    data.entry("tombstones")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    Ok(())
+}

@@ -1,0 +1,401 @@
+//! Backup export and import: round trip, hostile and broken files, preview and apply.
+
+use afterview::core::backup::{
+    apply, backup_reminder_due, export_backup, parse_backup, preview, ImportError, ImportMode,
+    MAX_DOCUMENT_BYTES, MAX_LINE_CHARS,
+};
+use afterview::core::model::{
+    Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId, Round, RoundFormat,
+    RoundId, RoundKind,
+};
+use afterview::core::storage::{encode, merge, AppData};
+use chrono::{DateTime, FixedOffset};
+use proptest::prelude::*;
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).expect("test timestamp")
+}
+
+fn sample_data() -> AppData {
+    let mut data = AppData::default();
+    let mut settings = data.settings.clone();
+    settings.name = "Dana Example".into();
+    settings.signature = "Data analyst\nLisbon".into();
+    data.update_settings(settings, at("2025-01-01T08:00:00Z"));
+
+    let mut process = Process::new(ProcessId(1), "Northwind, Inc.", "Data analyst");
+    process.notes = "Line one\n\tindented; with \"quotes\"".into();
+    process.rounds.push(Round {
+        id: RoundId(1),
+        kind: RoundKind::Panel,
+        format: RoundFormat::InPerson,
+        start: at("2025-03-04T10:00:00+01:00"),
+        end: at("2025-03-04T11:30:00+01:00"),
+        interviewers: vec![Interviewer {
+            id: InterviewerId(2),
+            name: "Zoë Ångström".into(),
+            discussed: "data pipeline".into(),
+            ..Interviewer::default()
+        }],
+        notes: String::new(),
+    });
+    process.events.push(Event {
+        id: EventId(3),
+        at: at("2025-03-05T09:00:00+01:00"),
+        round: Some(RoundId(1)),
+        kind: EventKind::DocumentsRequested {
+            what: "references".into(),
+            deadline: None,
+            by: Some(InterviewerId(2)),
+        },
+        note: String::new(),
+    });
+    data.save_process(process, at("2025-03-05T10:00:00+01:00"));
+    data.save_process(
+        Process::new(ProcessId(2), "Fabrikam", "BI developer"),
+        at("2025-03-06T10:00:00+01:00"),
+    );
+    data
+}
+
+fn envelope_with_company(company: &str) -> String {
+    let mut data = AppData::default();
+    data.processes
+        .push(Process::new(ProcessId(1), company, "Role"));
+    encode(&data, at("2025-01-01T00:00:00Z"))
+}
+
+#[test]
+fn export_then_parse_gives_identical_data() {
+    let mut data = sample_data();
+    let text = export_backup(&mut data, at("2025-04-01T12:00:00+02:00"));
+    assert!(
+        text.contains("\n  \"schema_version\""),
+        "backup is indented"
+    );
+    assert_eq!(data.last_export_at, Some(at("2025-04-01T12:00:00+02:00")));
+    assert_eq!(parse_backup(&text), Ok(data));
+}
+
+#[test]
+fn broken_documents_give_typed_errors() {
+    assert_eq!(parse_backup(""), Err(ImportError::Empty));
+    assert_eq!(parse_backup("\u{feff}  "), Err(ImportError::Empty));
+    assert!(matches!(
+        parse_backup("hello"),
+        Err(ImportError::NotJson { line: 1, .. })
+    ));
+    assert!(matches!(
+        parse_backup("{\"a\": 1,,}"),
+        Err(ImportError::NotJson { .. })
+    ));
+    assert_eq!(parse_backup("{\"a\": 1}"), Err(ImportError::NotAfterview));
+    assert_eq!(parse_backup("[]"), Err(ImportError::NotAfterview));
+    assert_eq!(
+        parse_backup("{\"format\":\"afterview\",\"schema_version\":40}"),
+        Err(ImportError::TooNew {
+            found: 40,
+            supported: 2
+        })
+    );
+
+    let mut data = sample_data();
+    let full = export_backup(&mut data, at("2025-04-01T12:00:00Z"));
+    let truncated = &full[..full.len() / 2];
+    assert_eq!(parse_backup(truncated), Err(ImportError::Truncated));
+
+    // Wrong types: an id as text, a date that is not one, NaN spelled out.
+    for (from, to) in [
+        ("\"id\": 1", "\"id\": \"one\""),
+        (
+            "\"start\": \"2025-03-04T10:00:00+01:00\"",
+            "\"start\": \"yesterday\"",
+        ),
+        ("\"revision\": 1", "\"revision\": -1"),
+        ("\"revision\": 1", "\"revision\": 1e400"),
+        ("\"revision\": 1", "\"revision\": NaN"),
+        ("\"processes\": [", "\"processes\": 5, \"spare\": ["),
+    ] {
+        assert!(full.contains(from), "fixture contains {from}");
+        let damaged = full.replacen(from, to, 1);
+        match parse_backup(&damaged) {
+            Err(ImportError::Invalid { .. } | ImportError::NotJson { .. }) => {}
+            other => panic!("{to}: expected a typed error, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn every_error_message_tells_the_user_what_to_do() {
+    let errors = [
+        ImportError::Empty,
+        ImportError::TooLarge {
+            bytes: 10_000_000,
+            limit: MAX_DOCUMENT_BYTES,
+        },
+        ImportError::Truncated,
+        ImportError::NotJson { line: 3, column: 9 },
+        ImportError::NotAfterview,
+        ImportError::TooNew {
+            found: 3,
+            supported: 2,
+        },
+        ImportError::Invalid { detail: "x".into() },
+        ImportError::TooMany {
+            what: "processes",
+            found: 9,
+            limit: 2,
+        },
+        ImportError::TooLong {
+            field: "role".into(),
+            chars: 9,
+            limit: 2,
+        },
+        ImportError::DuplicateId { id: ProcessId(4) },
+    ];
+    for error in errors {
+        let message = error.to_string();
+        assert!(message.ends_with('.'), "{message}");
+        assert!(message.len() > 40, "{message}");
+    }
+}
+
+#[test]
+fn a_ten_megabyte_document_is_refused_before_parsing() {
+    let huge = envelope_with_company(&"A".repeat(10 * 1024 * 1024));
+    assert!(matches!(
+        parse_backup(&huge),
+        Err(ImportError::TooLarge {
+            limit: MAX_DOCUMENT_BYTES,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn a_one_megabyte_name_is_rejected_with_the_field_named() {
+    let text = envelope_with_company(&"N".repeat(1024 * 1024));
+    match parse_backup(&text) {
+        Err(ImportError::TooLong {
+            field,
+            chars,
+            limit,
+        }) => {
+            assert_eq!(chars, 1024 * 1024);
+            assert_eq!(limit, MAX_LINE_CHARS);
+            assert!(field.contains("company"), "{field}");
+        }
+        other => panic!("expected TooLong, got {other:?}"),
+    }
+}
+
+#[test]
+fn hostile_strings_come_back_as_clean_text() {
+    let hostile = "<script>alert(1)</script>\u{0}\u{7}Acme\u{1b}[31m\r\nCorp\u{202e}gpj.exe\tX";
+    let data = parse_backup(&envelope_with_company(hostile)).expect("cleaned, not refused");
+    // Markup stays literal text (the UI escapes it); control characters and the
+    // direction override are gone; a one-line field turns breaks into spaces.
+    assert_eq!(
+        data.processes[0].company,
+        "<script>alert(1)</script>Acme[31m Corpgpj.exe X"
+    );
+
+    let mut notes = AppData::default();
+    let mut process = Process::new(ProcessId(1), "Acme", "Role");
+    process.notes = "keep\nlines\tand tabs\u{8}\u{7f}".into();
+    notes.processes.push(process);
+    let parsed = parse_backup(&encode(&notes, at("2025-01-01T00:00:00Z"))).expect("parses");
+    assert_eq!(parsed.processes[0].notes, "keep\nlines\tand tabs");
+}
+
+#[test]
+fn duplicate_ids_and_too_many_processes_are_refused() {
+    let mut data = AppData::default();
+    data.processes.push(Process::new(ProcessId(5), "A", "x"));
+    data.processes.push(Process::new(ProcessId(5), "B", "y"));
+    assert_eq!(
+        parse_backup(&encode(&data, at("2025-01-01T00:00:00Z"))),
+        Err(ImportError::DuplicateId { id: ProcessId(5) })
+    );
+
+    let mut crowd = AppData::default();
+    for id in 0..2_001 {
+        crowd.processes.push(Process::new(ProcessId(id), "C", "r"));
+    }
+    assert!(matches!(
+        parse_backup(&encode(&crowd, at("2025-01-01T00:00:00Z"))),
+        Err(ImportError::TooMany {
+            what: "processes",
+            found: 2_001,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn merge_import_adds_and_updates_but_never_deletes() {
+    let current = sample_data();
+    let now = at("2025-05-01T00:00:00Z");
+    let mut incoming = current.clone();
+    // Process 1 edited later in the backup's lineage; process 2 absent; process 9 new.
+    let mut newer = incoming.processes[0].clone();
+    newer.notes = "from the backup".into();
+    incoming.save_process(newer, at("2025-04-01T00:00:00Z"));
+    incoming.processes.retain(|p| p.id != ProcessId(2));
+    incoming
+        .processes
+        .push(Process::new(ProcessId(9), "Tailspin", "Analyst"));
+
+    let summary = preview(&current, &incoming, ImportMode::Merge, now);
+    assert_eq!(summary.added, vec![ProcessId(9)]);
+    assert_eq!(summary.updated, vec![ProcessId(1)]);
+    assert_eq!(summary.unchanged, vec![ProcessId(2)]);
+    assert!(summary.removed.is_empty());
+    assert!(!summary.settings_changed);
+
+    let result = apply(&current, &incoming, ImportMode::Merge, now);
+    assert_eq!(result.processes.len(), 3);
+    assert_eq!(
+        result.process(ProcessId(1)).map(|p| p.notes.as_str()),
+        Some("from the backup")
+    );
+}
+
+#[test]
+fn merge_import_keeps_local_edits_newer_than_the_backup() {
+    let backup = sample_data();
+    let mut current = backup.clone();
+    let mut edited = current.processes[1].clone();
+    edited.role = "Lead BI developer".into();
+    current.save_process(edited, at("2025-06-01T00:00:00Z"));
+    let summary = preview(
+        &current,
+        &backup,
+        ImportMode::Merge,
+        at("2025-06-02T00:00:00Z"),
+    );
+    assert_eq!(summary.unchanged, vec![ProcessId(1), ProcessId(2)]);
+    let result = apply(
+        &current,
+        &backup,
+        ImportMode::Merge,
+        at("2025-06-02T00:00:00Z"),
+    );
+    assert_eq!(result, current);
+}
+
+#[test]
+fn merge_import_from_another_device_does_not_overwrite_a_different_company() {
+    let current = sample_data();
+    let mut foreign = AppData::default();
+    foreign
+        .processes
+        .push(Process::new(ProcessId(1), "Adventure Works", "Designer"));
+    let result = apply(
+        &current,
+        &foreign,
+        ImportMode::Merge,
+        at("2025-06-02T00:00:00Z"),
+    );
+    assert_eq!(result.processes.len(), 3);
+    assert_eq!(
+        result.process(ProcessId(1)).map(|p| p.company.as_str()),
+        Some("Northwind, Inc.")
+    );
+    assert_eq!(
+        result.process(ProcessId(3)).map(|p| p.company.as_str()),
+        Some("Adventure Works")
+    );
+}
+
+#[test]
+fn merge_import_restores_a_process_deleted_here() {
+    let backup = sample_data();
+    let mut current = backup.clone();
+    current.delete_process(ProcessId(2), at("2025-06-01T00:00:00Z"));
+    let now = at("2025-06-02T00:00:00Z");
+    assert_eq!(
+        preview(&current, &backup, ImportMode::Merge, now).added,
+        vec![ProcessId(2)]
+    );
+    let restored = apply(&current, &backup, ImportMode::Merge, now);
+    assert!(restored.tombstones.is_empty());
+    // The restore outranks the deletion still held by any other open tab.
+    assert_eq!(merge(&restored, &current).processes.len(), 2);
+}
+
+#[test]
+fn replace_import_makes_the_data_the_files_and_survives_a_stale_tab() {
+    let current = sample_data();
+    let now = at("2025-06-02T00:00:00Z");
+    let mut incoming = AppData::default();
+    let mut renamed = current.processes[0].clone();
+    renamed.role = "Analytics engineer".into();
+    renamed.revision = 0; // an old backup: lower revision than this copy
+    incoming.processes.push(renamed);
+    incoming
+        .processes
+        .push(Process::new(ProcessId(7), "Wingtip", "Analyst"));
+
+    let summary = preview(&current, &incoming, ImportMode::Replace, now);
+    assert_eq!(summary.added, vec![ProcessId(7)]);
+    assert_eq!(summary.updated, vec![ProcessId(1)]);
+    assert_eq!(summary.removed, vec![ProcessId(2)]);
+    assert!(summary.settings_changed);
+
+    let replaced = apply(&current, &incoming, ImportMode::Replace, now);
+    let ids: Vec<_> = replaced.processes.iter().map(|p| p.id).collect();
+    assert_eq!(ids, vec![ProcessId(1), ProcessId(7)]);
+    // A tab still holding the old data merges without undoing the replacement.
+    let after_stale_write = merge(&current, &replaced);
+    assert_eq!(after_stale_write.processes, replaced.processes);
+    assert_eq!(after_stale_write.settings, incoming.settings);
+}
+
+#[test]
+fn backup_reminder_waits_thirty_days_and_needs_data() {
+    let now = at("2025-06-30T12:00:00Z");
+    assert!(!backup_reminder_due(&AppData::default(), now));
+    let mut data = sample_data();
+    assert!(backup_reminder_due(&data, now), "never exported");
+    data.last_export_at = Some(at("2025-06-01T12:00:01Z"));
+    assert!(!backup_reminder_due(&data, now));
+    data.last_export_at = Some(at("2025-05-31T12:00:00Z"));
+    assert!(backup_reminder_due(&data, now));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = parse_backup(&text);
+    }
+
+    #[test]
+    fn mutated_backups_parse_or_fail_cleanly(
+        cut in 0usize..4000,
+        insert in "[\\PC\\u{0}-\\u{1f}]{0,12}",
+        drop_len in 0usize..30,
+    ) {
+        let mut data = sample_data();
+        let full = export_backup(&mut data, at("2025-04-01T12:00:00Z"));
+        let mut position = cut.min(full.len());
+        while !full.is_char_boundary(position) {
+            position -= 1;
+        }
+        let mut end = (position + drop_len).min(full.len());
+        while !full.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mutated = format!("{}{}{}", &full[..position], insert, &full[end..]);
+        if let Ok(parsed) = parse_backup(&mutated) {
+            // Whatever gets through is clean.
+            for process in &parsed.processes {
+                prop_assert!(!process.company.chars().any(char::is_control));
+                prop_assert!(!process.notes.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+            }
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! Envelope, migrations, loading outcomes, key names and the two-tab merge.
+
+use afterview::core::model::{Process, ProcessId, ProcessStatus};
+use afterview::core::settings::Tone;
+use afterview::core::storage::{
+    data_key, decode, decode_document, encode, is_quarantine_key, load, merge, quarantine_key,
+    AppData, DecodeError, LoadOutcome, Tombstone, MIGRATIONS, SCHEMA_VERSION,
+};
+use chrono::{DateTime, FixedOffset};
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).expect("test timestamp")
+}
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/storage/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("reading {path}: {error}"))
+}
+
+fn process(id: u64, company: &str, revision: u64, updated: &str) -> Process {
+    let mut process = Process::new(ProcessId(id), company, "Analyst");
+    process.revision = revision;
+    process.updated_at = Some(at(updated));
+    process
+}
+
+#[test]
+fn migration_list_is_contiguous_and_ends_at_the_current_version() {
+    for (index, step) in MIGRATIONS.iter().enumerate() {
+        assert_eq!(step.from_version as usize, index + 1, "{}", step.summary);
+    }
+    assert_eq!(MIGRATIONS.len() as u32 + 1, SCHEMA_VERSION);
+}
+
+#[test]
+fn version_1_fixture_migrates_to_version_2() {
+    let decoded = decode_document(&fixture("v1.json")).expect("v1 fixture decodes");
+    assert_eq!(decoded.from_version, 1);
+    assert_eq!(decoded.envelope.schema_version, SCHEMA_VERSION);
+    let data = decoded.envelope.data;
+
+    // Settings survive and start at revision 1.
+    assert_eq!(data.settings.name, "Dana Example");
+    assert_eq!(data.settings.tone, Tone::Concise);
+    assert_eq!(data.settings_revision, 1);
+    assert!(data.tombstones.is_empty());
+
+    // A process never edited gets revision 1 and the envelope's save time.
+    let first = data.process(ProcessId(1)).expect("process 1");
+    assert_eq!(first.revision, 1);
+    assert_eq!(first.updated_at, Some(at("2025-03-10T18:30:00+01:00")));
+    assert_eq!(first.rounds.len(), 1);
+    assert_eq!(first.rounds[0].interviewers[0].name, "Sam Lee");
+    assert_eq!(first.events.len(), 1);
+
+    // A process that already had bookkeeping keeps it.
+    let second = data.process(ProcessId(2)).expect("process 2");
+    assert_eq!(second.revision, 3);
+    assert_eq!(second.updated_at, Some(at("2025-03-08T12:00:00+01:00")));
+    assert_eq!(second.status, ProcessStatus::Rejected);
+}
+
+#[test]
+fn loading_the_version_1_fixture_asks_for_a_write_back() {
+    let text = fixture("v1.json");
+    match load(Some(&text)) {
+        LoadOutcome::Migrated { data, from_version } => {
+            assert_eq!(from_version, 1);
+            assert_eq!(data.processes.len(), 2);
+            // Writing back and loading again is a plain load with the same data.
+            let rewritten = encode(&data, at("2025-03-11T08:00:00Z"));
+            assert_eq!(load(Some(&rewritten)), LoadOutcome::Loaded(data));
+        }
+        other => panic!("expected a migration, got {other:?}"),
+    }
+}
+
+#[test]
+fn encode_then_decode_is_identity() {
+    let mut data = AppData::default();
+    data.save_process(
+        process(1, "Contoso", 0, "2025-01-01T00:00:00Z"),
+        at("2025-02-01T10:00:00+02:00"),
+    );
+    data.delete_process(ProcessId(1), at("2025-02-02T10:00:00Z"));
+    data.save_process(
+        process(2, "Litware", 4, "2025-01-01T00:00:00Z"),
+        at("2025-02-03T10:00:00Z"),
+    );
+    data.last_export_at = Some(at("2025-02-04T00:00:00Z"));
+    let saved_at = at("2025-02-05T09:15:00-05:00");
+    let envelope = decode(&encode(&data, saved_at)).expect("decodes");
+    assert_eq!(envelope.data, data);
+    assert_eq!(envelope.saved_at, saved_at);
+    assert_eq!(envelope.schema_version, SCHEMA_VERSION);
+}
+
+#[test]
+fn load_distinguishes_empty_unreadable_and_too_new() {
+    assert_eq!(load(None), LoadOutcome::Empty);
+    assert_eq!(load(Some("  \n")), LoadOutcome::Empty);
+
+    match load(Some(
+        "{\"format\":\"afterview\",\"schema_version\":2,\"saved_at\":",
+    )) {
+        LoadOutcome::Unreadable { raw, error } => {
+            assert!(raw.ends_with("\"saved_at\":"), "raw text is kept verbatim");
+            assert!(matches!(error, DecodeError::Malformed(_)));
+        }
+        other => panic!("expected unreadable, got {other:?}"),
+    }
+    assert!(matches!(
+        load(Some("[1, 2, 3]")),
+        LoadOutcome::Unreadable {
+            error: DecodeError::NotAfterview,
+            ..
+        }
+    ));
+    assert!(matches!(
+        load(Some("{\"format\":\"other-app\",\"schema_version\":1}")),
+        LoadOutcome::Unreadable {
+            error: DecodeError::NotAfterview,
+            ..
+        }
+    ));
+
+    let newer = r#"{"format":"afterview","schema_version":99,"saved_at":"2030-01-01T00:00:00Z",
+        "data":{"processes":[{"id":7,"company":"Future Co","role":"Pilot","hologram":true}],
+                "brand_new_field":{"x":1}}}"#;
+    match load(Some(newer)) {
+        LoadOutcome::TooNew { found, data } => {
+            assert_eq!(found, 99);
+            let data = data.expect("known fields are still readable");
+            assert_eq!(data.processes[0].company, "Future Co");
+        }
+        other => panic!("expected too new, got {other:?}"),
+    }
+    match load(Some(
+        r#"{"format":"afterview","schema_version":99,"data":"opaque"}"#,
+    )) {
+        LoadOutcome::TooNew {
+            found: 99,
+            data: None,
+        } => {}
+        other => panic!("expected too new without data, got {other:?}"),
+    }
+}
+
+#[test]
+fn key_names_are_namespaced_and_quarantine_keys_are_distinct() {
+    assert_eq!(data_key(""), "afterview:data");
+    assert_eq!(data_key("careers-page"), "afterview:careers-page:data");
+    // Characters that could collide with the separator are dropped.
+    assert_eq!(data_key("a:b c"), "afterview:abc:data");
+    let first = quarantine_key("x", at("2025-05-01T10:00:00+02:00"));
+    let second = quarantine_key("x", at("2025-05-01T10:00:00.001+02:00"));
+    assert_eq!(first, "afterview:x:quarantine:20250501T080000.000Z");
+    assert_ne!(first, second);
+    assert!(is_quarantine_key("x", &first));
+    assert!(!is_quarantine_key("y", &first));
+    assert!(!is_quarantine_key("x", &data_key("x")));
+}
+
+#[test]
+fn save_and_delete_keep_revisions_moving_forward() {
+    let mut data = AppData::default();
+    data.save_process(
+        Process::new(ProcessId(1), "Contoso", "Analyst"),
+        at("2025-01-01T00:00:00Z"),
+    );
+    assert_eq!(data.processes[0].revision, 1);
+    let mut edited = data.processes[0].clone();
+    edited.role = "Senior analyst".into();
+    data.save_process(edited, at("2025-01-02T00:00:00Z"));
+    assert_eq!(data.processes.len(), 1);
+    assert_eq!(data.processes[0].revision, 2);
+    assert!(data.delete_process(ProcessId(1), at("2025-01-03T00:00:00Z")));
+    assert!(!data.delete_process(ProcessId(1), at("2025-01-03T00:00:00Z")));
+    assert_eq!(
+        data.tombstones,
+        vec![Tombstone {
+            id: ProcessId(1),
+            revision: 3,
+            deleted_at: at("2025-01-03T00:00:00Z")
+        }]
+    );
+    // A deleted id is never handed out again.
+    assert_eq!(data.next_process_id(), ProcessId(2));
+}
+
+#[test]
+fn merge_keeps_an_edit_against_a_stale_write_from_another_tab() {
+    let mut base = AppData::default();
+    base.save_process(
+        process(1, "Contoso", 0, "2025-01-01T00:00:00Z"),
+        at("2025-01-01T00:00:00Z"),
+    );
+    base.save_process(
+        process(2, "Litware", 0, "2025-01-01T00:00:00Z"),
+        at("2025-01-01T00:00:00Z"),
+    );
+
+    // Tab A edits process 1; tab B, still holding the base, edits process 2.
+    let mut tab_a = base.clone();
+    let mut edited = tab_a.processes[0].clone();
+    edited.status = ProcessStatus::Offer;
+    tab_a.save_process(edited, at("2025-01-02T09:00:00Z"));
+    let mut tab_b = base.clone();
+    let mut other = tab_b.processes[1].clone();
+    other.notes = "Call back Friday".into();
+    tab_b.save_process(other, at("2025-01-02T09:05:00Z"));
+
+    let merged = merge(&tab_b, &tab_a);
+    assert_eq!(
+        merged,
+        merge(&tab_a, &tab_b),
+        "order of the copies does not matter"
+    );
+    assert_eq!(
+        merged.process(ProcessId(1)).map(|p| p.status),
+        Some(ProcessStatus::Offer)
+    );
+    assert_eq!(
+        merged.process(ProcessId(2)).map(|p| p.notes.as_str()),
+        Some("Call back Friday")
+    );
+}
+
+#[test]
+fn merge_on_equal_revisions_prefers_the_later_edit_then_is_still_deterministic() {
+    let mut earlier = AppData::default();
+    earlier
+        .processes
+        .push(process(1, "Contoso", 2, "2025-01-02T09:00:00Z"));
+    let mut later = AppData::default();
+    later
+        .processes
+        .push(process(1, "Contoso Ltd", 2, "2025-01-02T10:00:00+00:00"));
+    assert_eq!(merge(&earlier, &later).processes[0].company, "Contoso Ltd");
+    assert_eq!(merge(&later, &earlier).processes[0].company, "Contoso Ltd");
+
+    // Full tie: both orders agree on one of the two.
+    let mut twin = AppData::default();
+    twin.processes
+        .push(process(1, "Contoso GmbH", 2, "2025-01-02T10:00:00Z"));
+    assert_eq!(merge(&later, &twin), merge(&twin, &later));
+}
+
+#[test]
+fn a_stale_tab_does_not_resurrect_a_deleted_process() {
+    let mut base = AppData::default();
+    base.save_process(
+        process(1, "Contoso", 0, "2025-01-01T00:00:00Z"),
+        at("2025-01-01T00:00:00Z"),
+    );
+    let stale = base.clone();
+    let mut deleting = base.clone();
+    deleting.delete_process(ProcessId(1), at("2025-01-05T00:00:00Z"));
+
+    for merged in [merge(&stale, &deleting), merge(&deleting, &stale)] {
+        assert!(merged.processes.is_empty());
+        assert_eq!(merged.tombstones.len(), 1);
+    }
+}
+
+#[test]
+fn an_edit_made_after_the_deletion_was_seen_wins_over_the_tombstone() {
+    let mut base = AppData::default();
+    base.save_process(
+        process(1, "Contoso", 0, "2025-01-01T00:00:00Z"),
+        at("2025-01-01T00:00:00Z"),
+    );
+    let mut deleting = base.clone();
+    deleting.delete_process(ProcessId(1), at("2025-01-05T00:00:00Z"));
+    // The other tab edited twice: its revision passes the tombstone's.
+    let mut editing = base.clone();
+    for day in ["2025-01-03T00:00:00Z", "2025-01-04T00:00:00Z"] {
+        let mut again = editing.processes[0].clone();
+        again.notes.push('+');
+        editing.save_process(again, at(day));
+    }
+    let merged = merge(&deleting, &editing);
+    assert_eq!(merged, merge(&editing, &deleting));
+    assert_eq!(merged.processes.len(), 1);
+    assert!(merged.tombstones.is_empty());
+
+    // Concurrent single edit vs delete at the same revision: the later change wins.
+    let mut one_edit = base.clone();
+    let mut changed = one_edit.processes[0].clone();
+    changed.notes = "late edit".into();
+    one_edit.save_process(changed, at("2025-01-06T00:00:00Z"));
+    assert_eq!(merge(&deleting, &one_edit).processes.len(), 1);
+    let mut early_edit = base.clone();
+    let mut changed = early_edit.processes[0].clone();
+    changed.notes = "early edit".into();
+    early_edit.save_process(changed, at("2025-01-04T00:00:00Z"));
+    assert!(merge(&deleting, &early_edit).processes.is_empty());
+}
+
+#[test]
+fn merge_takes_the_settings_with_the_higher_revision() {
+    let mut mine = AppData::default();
+    let mut theirs = AppData::default();
+    let mut named = mine.settings.clone();
+    named.name = "Dana".into();
+    mine.update_settings(named, at("2025-01-01T00:00:00Z"));
+    let mut renamed = theirs.settings.clone();
+    renamed.name = "Dana Example".into();
+    theirs.update_settings(renamed.clone(), at("2025-01-01T00:00:00Z"));
+    theirs.update_settings(renamed, at("2025-01-02T00:00:00Z"));
+    theirs.last_export_at = Some(at("2025-01-02T00:00:00Z"));
+    let merged = merge(&mine, &theirs);
+    assert_eq!(merged.settings.name, "Dana Example");
+    assert_eq!(merged.settings_revision, 2);
+    assert_eq!(merged.last_export_at, theirs.last_export_at);
+    assert_eq!(merged, merge(&theirs, &mine));
+}
