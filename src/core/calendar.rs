@@ -133,12 +133,13 @@ impl BusinessCalendar {
         day
     }
 
-    /// Inside working hours (start inclusive, end exclusive) on a business day.
+    /// Inside working hours (both ends inclusive: a message sent at closing time still
+    /// lands in the working day) on a business day.
     pub fn is_business_moment<Tz: TimeZone>(&self, moment: &DateTime<Tz>) -> bool {
         let local = moment.naive_local();
         self.is_business_day(local.date())
             && local.time() >= self.work_start
-            && local.time() < self.work_end
+            && local.time() <= self.work_end
     }
 
     /// `moment` when it falls inside working hours on a business day, else the next opening.
@@ -149,7 +150,7 @@ impl BusinessCalendar {
             if local.time() < self.work_start {
                 return self.opening_of(date, &moment.timezone());
             }
-            if local.time() < self.work_end {
+            if local.time() <= self.work_end {
                 return moment.clone();
             }
         }
