@@ -72,10 +72,7 @@ pub fn plan_with_calendar<Tz: TimeZone>(
 }
 
 /// The latest event satisfying `pick` by (time, id), whatever the log order.
-fn latest_event<'e>(
-    events: &'e [Event],
-    mut pick: impl FnMut(&EventKind) -> bool,
-) -> Option<&'e Event> {
+fn latest_event(events: &[Event], mut pick: impl FnMut(&EventKind) -> bool) -> Option<&Event> {
     events
         .iter()
         .filter(|event| pick(&event.kind))
