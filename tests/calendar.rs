@@ -77,8 +77,10 @@ fn utc_moment(text: &str) -> DateTime<FixedOffset> {
 
 #[test]
 fn weekends_and_holidays_are_not_business_days() {
-    let mut settings = Settings::default();
-    settings.holidays = vec![date("2025-12-25"), date("2025-12-26"), date("2025-12-25")];
+    let settings = Settings {
+        holidays: vec![date("2025-12-25"), date("2025-12-26"), date("2025-12-25")],
+        ..Settings::default()
+    };
     let calendar = BusinessCalendar::from_settings(&settings);
     let table = [
         ("2025-12-24", true),
@@ -170,9 +172,11 @@ fn loops_are_bounded_and_edges_of_time_do_not_panic() {
 
 #[test]
 fn daylight_saving_gap_and_overlap_resolve_sensibly() {
-    let mut settings = Settings::default();
-    settings.work_days = vec![Weekday::Sun, Weekday::Mon];
-    settings.work_start = NaiveTime::from_hms_opt(2, 30, 0).unwrap_or_default();
+    let settings = Settings {
+        work_days: vec![Weekday::Sun, Weekday::Mon],
+        work_start: NaiveTime::from_hms_opt(2, 30, 0).unwrap_or_default(),
+        ..Settings::default()
+    };
     let calendar = BusinessCalendar::from_settings(&settings);
 
     // 02:30 does not exist on 30 March: opening moves past the gap to 03:00 summer time.

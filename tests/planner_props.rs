@@ -138,7 +138,7 @@ proptest! {
         let actions = plan(&list, &settings, &now);
         for action in &actions {
             prop_assert!(action.earliest <= action.due && action.due <= action.latest, "{action:?}");
-            prop_assert!(!action.rules.iter().next().is_none());
+            prop_assert!(action.rules.iter().next().is_some());
             prop_assert!(action.channel != Channel::InPerson);
             if action.kind.is_unsolicited() {
                 prop_assert!(calendar.is_business_moment(&action.due), "{action:?}");
