@@ -1,6 +1,144 @@
 //! `afterview-plan`: reads a backup document on stdin and prints the planned actions as JSON.
+//!
+//! Usage: `afterview-plan --now 2025-03-06T18:00:00+01:00 < backup.json`.
+//! The plan is made in the zone of the settings (a fixed offset) or, for the
+//! device zone, in the offset of `--now`. Any problem: a message on stderr, exit 2.
 
-fn main() {
-    eprintln!("afterview-plan: not implemented yet");
-    std::process::exit(2);
+use std::io::Read;
+use std::process::ExitCode;
+
+use afterview::core::action::Action;
+use afterview::core::planner::plan;
+use afterview::core::storage::decode;
+use afterview::core::zone::UserZone;
+use chrono::{DateTime, FixedOffset, Offset};
+use serde::Serialize;
+
+const USAGE: &str = "\
+Usage: afterview-plan --now <RFC 3339 time> < backup.json
+
+Reads an Afterview backup document on standard input and prints the
+follow-up actions planned at that moment as JSON on standard output.
+
+Options:
+  --now <time>  the planning moment, e.g. 2025-03-06T18:00:00+01:00 (required)
+  -h, --help    show this help
+
+The time zone comes from the backup's settings; for the device zone, the
+offset written in --now is used. Exit status 2 on any input problem.";
+
+#[derive(Serialize)]
+struct Output<'a> {
+    now: DateTime<FixedOffset>,
+    actions: Vec<ActionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ActionOut<'a> {
+    process: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    round: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interviewer: Option<u64>,
+    kind: &'static str,
+    channel: &'static str,
+    earliest: DateTime<FixedOffset>,
+    due: DateTime<FixedOffset>,
+    latest: DateTime<FixedOffset>,
+    state: &'a afterview::core::action::ActionState,
+    rules: Vec<&'static str>,
+    explanation: String,
+}
+
+impl<'a> From<&'a Action> for ActionOut<'a> {
+    fn from(action: &'a Action) -> Self {
+        ActionOut {
+            process: action.process.0,
+            round: action.round.map(|id| id.0),
+            interviewer: action.interviewer.map(|id| id.0),
+            kind: action.kind.slug(),
+            channel: action.channel.slug(),
+            earliest: action.earliest,
+            due: action.due,
+            latest: action.latest,
+            state: &action.state,
+            rules: action.rules.iter().map(|rule| rule.id()).collect(),
+            explanation: action.explanation(),
+        }
+    }
+}
+
+enum Command {
+    Help,
+    Plan { now: DateTime<FixedOffset> },
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    let mut now = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let value = match arg.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--now" => rest
+                .next()
+                .ok_or_else(|| {
+                    "--now needs a value, e.g. --now 2025-03-06T18:00:00+01:00".to_string()
+                })?
+                .as_str(),
+            other => match other.strip_prefix("--now=") {
+                Some(value) => value,
+                None => return Err(format!("unknown argument `{other}`")),
+            },
+        };
+        let parsed = DateTime::parse_from_rfc3339(value)
+            .map_err(|error| format!("--now `{value}` is not an RFC 3339 time ({error})"))?;
+        now = Some(parsed);
+    }
+    now.map(|now| Command::Plan { now })
+        .ok_or_else(|| "--now is required, e.g. --now 2025-03-06T18:00:00+01:00".to_string())
+}
+
+fn run(args: &[String]) -> Result<Option<String>, String> {
+    let now = match parse_args(args)? {
+        Command::Help => return Ok(None),
+        Command::Plan { now } => now,
+    };
+    let mut input = String::new();
+    std::io::stdin()
+        .read_to_string(&mut input)
+        .map_err(|error| format!("cannot read standard input: {error}"))?;
+    let envelope = decode(&input).map_err(|error| error.to_string())?;
+    let settings = &envelope.data.settings;
+    let zone = match UserZone::from_setting(settings.time_zone) {
+        UserZone::Fixed(offset) => offset,
+        UserZone::Device => now.offset().fix(),
+    };
+    let now = now.with_timezone(&zone);
+    let actions = plan(&envelope.data.processes, settings, &now);
+    let output = Output {
+        now,
+        actions: actions.iter().map(ActionOut::from).collect(),
+    };
+    serde_json::to_string_pretty(&output)
+        .map(Some)
+        .map_err(|error| format!("cannot write the plan: {error}"))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(Some(json)) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("afterview-plan: {message}");
+            eprintln!("Try `afterview-plan --help`.");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -1,24 +1,210 @@
 //! Why an action is due when it is: compact reasons rendered to plain sentences on demand.
+//!
+//! The planner stores only dates and counts (no text) in each action; the
+//! sentence is written when the UI or the CLI asks for it ("why this date?").
 
-use chrono::NaiveDate;
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// The parameters behind an action's window; `Display` turns them into one sentence.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Reason {
     /// No recorded reason (an action built by hand, e.g. in tests of other modules).
     #[default]
     Unspecified,
-    /// Placeholder until the planner fills in its reasons.
-    Since { date: NaiveDate },
+    /// T1/T14: a thank-you note between two hours and a day after the round ended.
+    ThankYouWindow {
+        ended_on: NaiveDate,
+        ended_at: NaiveTime,
+    },
+    /// LinkedIn invitation once the thank-you email to that person has gone out.
+    LinkedinAfterThankYou { thank_you_sent: NaiveDate },
+    /// A paper card as an extra, for a traditional employer.
+    HandwrittenExtra { interview_on: NaiveDate },
+    /// T2/T3: no date was given, so wait five business days and one to two weeks.
+    NoTimeline {
+        interview_on: NaiveDate,
+        counted_from: NaiveDate,
+        not_before: NaiveDate,
+        spaced_after: Option<NaiveDate>,
+    },
+    /// T5/T6: the employer named a date; ask one or two business days after it.
+    AfterDecisionDate {
+        decision_on: NaiveDate,
+        not_before: NaiveDate,
+        spaced_after: Option<NaiveDate>,
+    },
+    /// T7/T8: the first inquiry got no answer (or an answer that left things open).
+    SecondInquiry {
+        counted_from: NaiveDate,
+        not_before: NaiveDate,
+        replied: bool,
+    },
+    /// T8: two inquiries went unanswered for two weeks.
+    MoveOn {
+        last_inquiry_on: NaiveDate,
+        inquiries: u8,
+    },
+    /// T10: documents the employer asked for by a date.
+    DocumentsDeadline { deadline: NaiveDate },
+    /// T10: documents asked for without a date: the next business day.
+    DocumentsSoon { requested_on: NaiveDate },
+    /// T15: someone asked to be kept informed.
+    UpdateRequested { requested_on: NaiveDate },
+    /// T11: another employer made an offer.
+    CompetingOffer {
+        received_on: NaiveDate,
+        deadline: Option<NaiveDate>,
+    },
+    /// T12: the employer said no.
+    RejectionReply { rejected_on: NaiveDate },
+    /// This employer made an offer and expects an answer.
+    OfferReply {
+        offered_on: NaiveDate,
+        deadline: Option<NaiveDate>,
+    },
 }
 
-impl std::fmt::Display for Reason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+fn day(date: &NaiveDate) -> impl fmt::Display + '_ {
+    date.format("%a %-d %b %Y")
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Reason::Unspecified => write!(f, "Planned by the follow-up rules."),
-            Reason::Since { date } => write!(f, "Counted from {date}."),
+            Reason::ThankYouWindow { ended_on, ended_at } => write!(
+                f,
+                "The interview ended on {} at {}; a note sent between two hours and one day later reads as considered rather than rushed, and after that it counts as late.",
+                day(ended_on),
+                ended_at.format("%H:%M")
+            ),
+            Reason::LinkedinAfterThankYou { thank_you_sent } => write!(
+                f,
+                "Your thank-you email went out on {}, so a short LinkedIn invitation can follow it now.",
+                day(thank_you_sent)
+            ),
+            Reason::HandwrittenExtra { interview_on } => write!(
+                f,
+                "This employer works in a traditional field, where a paper card posted within two business days of the {} interview is a welcome extra.",
+                day(interview_on)
+            ),
+            Reason::NoTimeline {
+                interview_on,
+                counted_from,
+                not_before,
+                spaced_after,
+            } => {
+                write!(
+                    f,
+                    "No decision date was given: wait five business days after the {} interview and one to two weeks after your last contact on {}, so not before {}",
+                    day(interview_on),
+                    day(counted_from),
+                    day(not_before)
+                )?;
+                spacing(f, spaced_after)
+            }
+            Reason::AfterDecisionDate {
+                decision_on,
+                not_before,
+                spaced_after,
+            } => {
+                write!(
+                    f,
+                    "They said they would decide by {}; ask nothing before then, and check in one or two business days later, from {}",
+                    day(decision_on),
+                    day(not_before)
+                )?;
+                spacing(f, spaced_after)
+            }
+            Reason::SecondInquiry {
+                counted_from,
+                not_before,
+                replied,
+            } => {
+                let since = if *replied {
+                    "their last reply"
+                } else {
+                    "your first inquiry, which got no answer,"
+                };
+                write!(
+                    f,
+                    "One to two weeks after {since} on {} (from {}); this is the last follow-up the plan will suggest.",
+                    day(counted_from),
+                    day(not_before)
+                )
+            }
+            Reason::MoveOn {
+                last_inquiry_on,
+                inquiries,
+            } => write!(
+                f,
+                "{inquiries} follow-ups are enough: the last one, on {}, has gone unanswered for two weeks, so close this process and put the energy elsewhere.",
+                day(last_inquiry_on)
+            ),
+            Reason::DocumentsDeadline { deadline } => write!(
+                f,
+                "They asked for this by {}; send it by the end of the last working day before that.",
+                day(deadline)
+            ),
+            Reason::DocumentsSoon { requested_on } => write!(
+                f,
+                "They asked for this on {} without naming a date, so send it within one business day.",
+                day(requested_on)
+            ),
+            Reason::UpdateRequested { requested_on } => write!(
+                f,
+                "They asked on {} to be kept informed; a short update the next business day shows you listened.",
+                day(requested_on)
+            ),
+            Reason::CompetingOffer {
+                received_on,
+                deadline,
+            } => {
+                write!(
+                    f,
+                    "Another offer arrived on {}; tell them now and ask about their timing before you decide",
+                    day(received_on)
+                )?;
+                match deadline {
+                    Some(deadline) => write!(f, ", ahead of its {} deadline.", day(deadline)),
+                    None => write!(f, "."),
+                }
+            }
+            Reason::RejectionReply { rejected_on } => write!(
+                f,
+                "They turned you down on {}; a gracious reply within two business days, asking for feedback, keeps the door open.",
+                day(rejected_on)
+            ),
+            Reason::OfferReply {
+                offered_on,
+                deadline,
+            } => {
+                write!(
+                    f,
+                    "They made an offer on {}; answer in writing within one business day",
+                    day(offered_on)
+                )?;
+                match deadline {
+                    Some(deadline) => write!(f, " and no later than their {} deadline.", day(deadline)),
+                    None => write!(f, "."),
+                }
+            }
         }
+    }
+}
+
+/// Ends an inquiry sentence, mentioning rule T9 when it pushed the date.
+fn spacing(f: &mut fmt::Formatter<'_>, spaced_after: &Option<NaiveDate>) -> fmt::Result {
+    match spaced_after {
+        Some(previous) => write!(
+            f,
+            ", and at least five business days after your message of {} to the same person.",
+            day(previous)
+        ),
+        None => write!(f, "."),
     }
 }

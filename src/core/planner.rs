@@ -1,1 +1,900 @@
 //! The planner: (processes, settings, now) -> follow-up actions, one rule at a time.
+//!
+//! [`plan`] is pure and deterministic. Rules are those of `shared/design/rules.md`
+//! (T1..T15); each action records which rules shaped it and a compact [`Reason`].
+//!
+//! Choices the spec leaves open:
+//! - A process with no rounds gets no thank-you and no status inquiry (there is no
+//!   interview to ask about yet); employer-driven actions (documents, updates,
+//!   offers, competing offers, rejections) are still planned.
+//! - The event log is read by comparing timestamps (ties broken by event id), never by
+//!   position, so an out-of-order log plans the same as a sorted one without copying.
+//! - T9 spacing is measured from messages already logged as sent; a competing-offer
+//!   note is exempt (T11: it cannot wait), as are thank-you notes and replies.
+//! - Logging a `move-on` message, a `MovedOn`, `Withdrawn` or `Rejection` event, or
+//!   a closed status closes the process.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
+
+use super::action::{Action, ActionState, Rule, Rules};
+use super::calendar::{add_days, resolve_local, BusinessCalendar};
+use super::explain::Reason;
+use super::model::{
+    ActionKey, ActionKind, Channel, Event, EventKind, IndustryPace, Interviewer, InterviewerId,
+    Process, ProcessStatus, Round, RoundId,
+};
+use super::settings::Settings;
+
+mod synthetic;
+
+pub use synthetic::synthetic_processes;
+
+/// At most this many follow-ups (status, second, competing-offer notes) per process (T8).
+pub const MAX_INQUIRIES: u8 = 2;
+
+/// Plans every process in `now`'s zone. Sorted by due moment, then process.
+pub fn plan<Tz: TimeZone>(
+    processes: &[Process],
+    settings: &Settings,
+    now: &DateTime<Tz>,
+) -> Vec<Action> {
+    plan_with_calendar(processes, &BusinessCalendar::from_settings(settings), now)
+}
+
+/// [`plan`] with a calendar built once by the caller (the app keeps one per settings change).
+pub fn plan_with_calendar<Tz: TimeZone>(
+    processes: &[Process],
+    calendar: &BusinessCalendar,
+    now: &DateTime<Tz>,
+) -> Vec<Action> {
+    let zone = now.timezone();
+    let mut planner = Planner {
+        calendar,
+        now: now.clone(),
+        today: now.naive_local().date(),
+        zone,
+        actions: Vec::with_capacity(processes.len() * 2),
+    };
+    for process in processes {
+        planner.plan_process(process);
+    }
+    let mut actions = planner.actions;
+    actions.sort_unstable_by(|a, b| {
+        (a.due, a.process, a.kind, a.round, a.interviewer).cmp(&(
+            b.due,
+            b.process,
+            b.kind,
+            b.round,
+            b.interviewer,
+        ))
+    });
+    actions
+}
+
+/// The latest event satisfying `pick` by (time, id), whatever the log order.
+fn latest_event(events: &[Event], mut pick: impl FnMut(&EventKind) -> bool) -> Option<&Event> {
+    events
+        .iter()
+        .filter(|event| pick(&event.kind))
+        .max_by_key(|event| (event.at, event.id))
+}
+
+/// The earliest logged message of `kind` at or after `since`, to `to` when both name a person.
+fn sent_since(
+    events: &[Event],
+    kind: ActionKind,
+    since: Option<DateTime<FixedOffset>>,
+    to: Option<InterviewerId>,
+    round: Option<RoundId>,
+) -> Option<DateTime<FixedOffset>> {
+    events
+        .iter()
+        .filter(|event| since.is_none_or(|since| event.at >= since))
+        .filter(|event| match (&event.kind, event.round, round) {
+            (_, Some(logged_round), Some(round)) if logged_round != round => false,
+            (
+                EventKind::MessageSent {
+                    message,
+                    to: sent_to,
+                    ..
+                },
+                _,
+                _,
+            ) => {
+                *message == kind
+                    && match (to, sent_to) {
+                        (Some(wanted), Some(sent_to)) => wanted == *sent_to,
+                        _ => true,
+                    }
+            }
+            _ => false,
+        })
+        .map(|event| event.at)
+        .min()
+}
+
+/// How an inquiry reaches its contact: phone only when they invited a call or already spoke by phone.
+pub fn inquiry_channel(contact: Option<&Interviewer>) -> Channel {
+    match contact {
+        Some(person) if person.invited_call || person.spoke_by_phone => Channel::Phone,
+        _ => Channel::Email,
+    }
+}
+
+struct Planner<'c, Tz: TimeZone> {
+    calendar: &'c BusinessCalendar,
+    now: DateTime<Tz>,
+    today: NaiveDate,
+    zone: Tz,
+    actions: Vec<Action>,
+}
+
+/// One proposed action before the common finishing steps (dismiss, snooze, T13, state).
+struct Draft<Tz: TimeZone> {
+    key: ActionKey,
+    channel: Channel,
+    earliest: DateTime<Tz>,
+    due: DateTime<Tz>,
+    latest: DateTime<Tz>,
+    rules: Rules,
+    reason: Reason,
+    /// T13: the due moment must fall inside working hours on a business day.
+    business_hours: bool,
+}
+
+impl<Tz: TimeZone> Planner<'_, Tz> {
+    fn local(&self, moment: &DateTime<FixedOffset>) -> DateTime<Tz> {
+        moment.with_timezone(&self.zone)
+    }
+
+    fn day_of(&self, moment: &DateTime<FixedOffset>) -> NaiveDate {
+        self.local(moment).naive_local().date()
+    }
+
+    fn opening(&self, date: NaiveDate) -> DateTime<Tz> {
+        self.calendar.opening_of(date, &self.zone)
+    }
+
+    fn closing(&self, date: NaiveDate) -> DateTime<Tz> {
+        self.calendar.closing_of(date, &self.zone)
+    }
+
+    /// Work-start wall time on any day (business day or not).
+    fn morning(&self, date: NaiveDate) -> DateTime<Tz> {
+        resolve_local(&self.zone, date.and_time(self.calendar.work_start()), false)
+    }
+
+    /// Work-end wall time on any day (business day or not).
+    fn evening(&self, date: NaiveDate) -> DateTime<Tz> {
+        resolve_local(&self.zone, date.and_time(self.calendar.work_end()), true)
+    }
+
+    fn plus(moment: &DateTime<Tz>, delta: TimeDelta) -> DateTime<Tz> {
+        moment
+            .clone()
+            .checked_add_signed(delta)
+            .unwrap_or_else(|| moment.clone())
+    }
+
+    fn plan_process(&mut self, process: &Process) {
+        let events = process.events.as_slice();
+        let rejection = latest_event(events, |kind| matches!(kind, EventKind::Rejection));
+        let closed_by_event = events.iter().any(|event| {
+            matches!(
+                event.kind,
+                EventKind::Withdrawn
+                    | EventKind::MovedOn
+                    | EventKind::Rejection
+                    | EventKind::MessageSent {
+                        message: ActionKind::MoveOn,
+                        ..
+                    }
+            )
+        });
+        if let Some(rejection) = rejection {
+            self.rejection_reply(process, rejection);
+        }
+        if process.status.is_closed() || closed_by_event {
+            return;
+        }
+
+        self.thank_yous(process);
+        self.documents_and_updates(process);
+
+        let offer = latest_event(events, |kind| matches!(kind, EventKind::Offer { .. }));
+        if let Some(offer) = offer {
+            self.offer_reply(process, offer);
+        }
+        if process.status == ProcessStatus::Offer || offer.is_some() {
+            return;
+        }
+        self.inquiries(process);
+    }
+
+    fn finish(&mut self, process: &Process, draft: Draft<Tz>) {
+        let Draft {
+            key,
+            channel,
+            earliest,
+            mut due,
+            mut latest,
+            rules,
+            reason,
+            business_hours,
+        } = draft;
+        let events = process.events.as_slice();
+        let dismissed = events
+            .iter()
+            .any(|event| matches!(&event.kind, EventKind::Dismissed { action } if *action == key));
+        if dismissed {
+            return;
+        }
+        if due < earliest {
+            due = earliest.clone();
+        }
+        let snooze = events
+            .iter()
+            .filter_map(|event| match &event.kind {
+                EventKind::Snoozed { action, until } if *action == key => {
+                    Some(((event.at, event.id), until))
+                }
+                _ => None,
+            })
+            .max_by_key(|(order, _)| *order);
+        if let Some((_, until)) = snooze {
+            let until = self.local(until);
+            due = until.clamp(earliest.clone(), latest.clone().max(earliest.clone()));
+        }
+        if business_hours {
+            due = self.calendar.next_business_moment(&due);
+        }
+        if latest < due {
+            latest = due.clone();
+        }
+        let state = if self.now < earliest {
+            ActionState::Upcoming
+        } else if self.now > latest {
+            ActionState::Late
+        } else if due.naive_local().date() == self.today || due <= self.now {
+            ActionState::DueToday
+        } else {
+            ActionState::Open
+        };
+        self.actions.push(Action {
+            process: process.id,
+            round: key.round,
+            interviewer: key.interviewer,
+            kind: key.kind,
+            channel,
+            earliest: earliest.fixed_offset(),
+            due: due.fixed_offset(),
+            latest: latest.fixed_offset(),
+            state,
+            rules,
+            reason,
+        });
+    }
+
+    /// T12: answer a rejection within two business days, then nothing more.
+    fn rejection_reply(&mut self, process: &Process, rejection: &Event) {
+        let events = process.events.as_slice();
+        if sent_since(
+            events,
+            ActionKind::RejectionReply,
+            Some(rejection.at),
+            None,
+            None,
+        )
+        .is_some()
+        {
+            return;
+        }
+        let received = self.local(&rejection.at);
+        let day = self.day_of(&rejection.at);
+        let draft = Draft {
+            key: ActionKey {
+                kind: ActionKind::RejectionReply,
+                round: None,
+                interviewer: None,
+            },
+            channel: Channel::Email,
+            due: received.clone(),
+            latest: self.closing(self.calendar.add_business_days(day, 2)),
+            earliest: received,
+            rules: Rules::empty().with(Rule::T12).with(Rule::T13),
+            reason: Reason::RejectionReply { rejected_on: day },
+            business_hours: true,
+        };
+        self.finish(process, draft);
+    }
+
+    /// T1/T14 thank-you notes per interviewer per round, plus the LinkedIn and paper extras.
+    fn thank_yous(&mut self, process: &Process) {
+        let events = process.events.as_slice();
+        let first_start = process.rounds.iter().map(|round| round.start).min();
+        for round in &process.rounds {
+            let end = self.local(&round.end.max(round.start));
+            let end_day = end.naive_local().date();
+            let later_round = first_start.is_some_and(|first| round.start > first);
+            let mut rules = Rules::empty().with(Rule::T1);
+            if later_round {
+                rules = rules.with(Rule::T14);
+            }
+            for person in &round.interviewers {
+                let thanked = sent_since(
+                    events,
+                    ActionKind::ThankYou,
+                    None,
+                    Some(person.id),
+                    Some(round.id),
+                );
+                match thanked {
+                    None => {
+                        let earliest = Self::plus(&end, TimeDelta::hours(2));
+                        let draft = Draft {
+                            key: ActionKey {
+                                kind: ActionKind::ThankYou,
+                                round: Some(round.id),
+                                interviewer: Some(person.id),
+                            },
+                            channel: Channel::Email,
+                            due: Self::plus(&end, TimeDelta::hours(3)),
+                            latest: Self::plus(&end, TimeDelta::hours(24)),
+                            earliest,
+                            rules,
+                            reason: Reason::ThankYouWindow {
+                                ended_on: end_day,
+                                ended_at: end.naive_local().time(),
+                            },
+                            business_hours: false,
+                        };
+                        self.finish(process, draft);
+                    }
+                    Some(sent_at) => self.linkedin_connect(process, round, person, sent_at),
+                }
+                if process.pace == IndustryPace::Traditional {
+                    self.handwritten_note(process, round, person, &end, rules);
+                }
+            }
+        }
+    }
+
+    fn linkedin_connect(
+        &mut self,
+        process: &Process,
+        round: &Round,
+        person: &Interviewer,
+        thank_you_sent: DateTime<FixedOffset>,
+    ) {
+        if person.linkedin.trim().is_empty() {
+            return;
+        }
+        // One invitation per person even if they sat on several rounds: only the
+        // first round they appear in plans it.
+        let first_round_with_person = process
+            .rounds
+            .iter()
+            .find(|candidate| candidate.interviewers.iter().any(|p| p.id == person.id));
+        if first_round_with_person.is_some_and(|first| first.id != round.id) {
+            return;
+        }
+        let events = process.events.as_slice();
+        if sent_since(
+            events,
+            ActionKind::LinkedinConnect,
+            None,
+            Some(person.id),
+            None,
+        )
+        .is_some()
+        {
+            return;
+        }
+        let sent_day = self.day_of(&thank_you_sent);
+        let mut earliest = self.local(&thank_you_sent);
+        let mut rules = Rules::empty().with(Rule::T13);
+        if let Some(floor) = self.spacing_floor(events, Some(person.id), false) {
+            if floor > earliest {
+                earliest = floor;
+                rules = rules.with(Rule::T9);
+            }
+        }
+        let latest_day = self
+            .calendar
+            .add_business_days(earliest.naive_local().date(), 5);
+        let draft = Draft {
+            key: ActionKey {
+                kind: ActionKind::LinkedinConnect,
+                round: None,
+                interviewer: Some(person.id),
+            },
+            channel: Channel::Linkedin,
+            due: earliest.clone(),
+            latest: self.closing(latest_day),
+            earliest,
+            rules,
+            reason: Reason::LinkedinAfterThankYou {
+                thank_you_sent: sent_day,
+            },
+            business_hours: true,
+        };
+        self.finish(process, draft);
+    }
+
+    fn handwritten_note(
+        &mut self,
+        process: &Process,
+        round: &Round,
+        person: &Interviewer,
+        end: &DateTime<Tz>,
+        rules: Rules,
+    ) {
+        let events = process.events.as_slice();
+        if sent_since(
+            events,
+            ActionKind::HandwrittenNote,
+            None,
+            Some(person.id),
+            Some(round.id),
+        )
+        .is_some()
+        {
+            return;
+        }
+        let end_day = end.naive_local().date();
+        let earliest = Self::plus(end, TimeDelta::hours(2));
+        let draft = Draft {
+            key: ActionKey {
+                kind: ActionKind::HandwrittenNote,
+                round: Some(round.id),
+                interviewer: Some(person.id),
+            },
+            channel: Channel::Handwritten,
+            due: earliest.clone(),
+            latest: self.closing(self.calendar.add_business_days(end_day, 2)),
+            earliest,
+            rules: rules.with(Rule::T13),
+            reason: Reason::HandwrittenExtra {
+                interview_on: end_day,
+            },
+            business_hours: true,
+        };
+        self.finish(process, draft);
+    }
+
+    /// T10 documents and T15 updates, one action per request still unanswered
+    /// (the newest request wins when several share a round and person).
+    fn documents_and_updates(&mut self, process: &Process) {
+        let events = process.events.as_slice();
+        for event in events {
+            let (kind, by, deadline) = match &event.kind {
+                EventKind::DocumentsRequested { deadline, by, .. } => {
+                    (ActionKind::SendDocuments, *by, *deadline)
+                }
+                EventKind::UpdateRequested { by } => (ActionKind::SendUpdate, *by, None),
+                _ => continue,
+            };
+            let superseded = events.iter().any(|other| {
+                let other_by = match &other.kind {
+                    EventKind::DocumentsRequested { by, .. }
+                        if kind == ActionKind::SendDocuments =>
+                    {
+                        *by
+                    }
+                    EventKind::UpdateRequested { by } if kind == ActionKind::SendUpdate => *by,
+                    _ => return false,
+                };
+                other_by == by
+                    && other.round == event.round
+                    && (other.at, other.id) > (event.at, event.id)
+            });
+            if superseded || sent_since(events, kind, Some(event.at), by, event.round).is_some() {
+                continue;
+            }
+            let requested = self.local(&event.at);
+            let requested_day = requested.naive_local().date();
+            let next_day = self.calendar.add_business_days(requested_day, 1);
+            let (due, latest, rules, reason) = if kind == ActionKind::SendUpdate {
+                (
+                    self.opening(next_day),
+                    self.closing(next_day),
+                    Rules::empty().with(Rule::T15).with(Rule::T13),
+                    Reason::UpdateRequested {
+                        requested_on: requested_day,
+                    },
+                )
+            } else if let Some(deadline) = deadline {
+                let last_day = self.calendar.business_day_on_or_before(deadline);
+                let end = self.closing(last_day);
+                (
+                    end.clone(),
+                    end,
+                    Rules::empty().with(Rule::T10).with(Rule::T13),
+                    Reason::DocumentsDeadline { deadline },
+                )
+            } else {
+                let end = self.closing(next_day);
+                (
+                    end.clone(),
+                    end,
+                    Rules::empty().with(Rule::T10).with(Rule::T13),
+                    Reason::DocumentsSoon {
+                        requested_on: requested_day,
+                    },
+                )
+            };
+            let draft = Draft {
+                key: ActionKey {
+                    kind,
+                    round: event.round,
+                    interviewer: by,
+                },
+                channel: Channel::Email,
+                earliest: requested,
+                due,
+                latest,
+                rules,
+                reason,
+                business_hours: true,
+            };
+            self.finish(process, draft);
+        }
+    }
+
+    /// An offer from this employer: a written answer within one business day, never
+    /// after their deadline (T10: an answer they asked for).
+    fn offer_reply(&mut self, process: &Process, offer: &Event) {
+        let EventKind::Offer { deadline } = offer.kind else {
+            return;
+        };
+        let events = process.events.as_slice();
+        if sent_since(events, ActionKind::OfferReply, Some(offer.at), None, None).is_some() {
+            return;
+        }
+        let received = self.local(&offer.at);
+        let day = received.naive_local().date();
+        let mut latest = self.closing(self.calendar.add_business_days(day, 1));
+        if let Some(deadline) = deadline {
+            latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
+        }
+        let draft = Draft {
+            key: ActionKey {
+                kind: ActionKind::OfferReply,
+                round: None,
+                interviewer: None,
+            },
+            channel: Channel::Email,
+            due: latest.clone(),
+            latest,
+            earliest: received,
+            rules: Rules::empty().with(Rule::T10),
+            reason: Reason::OfferReply {
+                offered_on: day,
+                deadline,
+            },
+            business_hours: true,
+        };
+        self.finish(process, draft);
+    }
+
+    /// T9: the first moment a new unsolicited message to `person` may go out.
+    /// `inquiry` also counts logged inquiries that named no recipient (they went to the contact).
+    fn spacing_floor(
+        &self,
+        events: &[Event],
+        person: Option<InterviewerId>,
+        inquiry: bool,
+    ) -> Option<DateTime<Tz>> {
+        let previous = events
+            .iter()
+            .filter_map(|event| match &event.kind {
+                EventKind::MessageSent { message, to, .. } if message.is_unsolicited() => {
+                    let same_person = match (to, person) {
+                        (Some(to), Some(person)) => *to == person,
+                        (None, _) => inquiry && message.is_inquiry(),
+                        (Some(_), None) => false,
+                    };
+                    same_person.then_some(event.at)
+                }
+                _ => None,
+            })
+            .max()?;
+        let day = self.day_of(&previous);
+        Some(self.opening(self.calendar.add_business_days(day, 5)))
+    }
+
+    /// T2/T3/T5/T6/T7/T8/T11/T14: the status-inquiry chain of one process.
+    fn inquiries(&mut self, process: &Process) {
+        let events = process.events.as_slice();
+        let mut inquiries_sent: u8 = 0;
+        let mut last_inquiry: Option<DateTime<FixedOffset>> = None;
+        let mut last_reply: Option<DateTime<FixedOffset>> = None;
+        let mut last_employer_message: Option<DateTime<FixedOffset>> = None;
+        for event in events {
+            match &event.kind {
+                EventKind::MessageSent { message, .. } if message.is_inquiry() => {
+                    inquiries_sent = inquiries_sent.saturating_add(1);
+                    last_inquiry = last_inquiry.max(Some(event.at));
+                }
+                EventKind::ReplyReceived { .. } => {
+                    last_reply = last_reply.max(Some(event.at));
+                    last_employer_message = last_employer_message.max(Some(event.at));
+                }
+                EventKind::DecisionDateGiven { .. }
+                | EventKind::DocumentsRequested { .. }
+                | EventKind::UpdateRequested { .. } => {
+                    last_employer_message = last_employer_message.max(Some(event.at));
+                }
+                _ => {}
+            }
+        }
+        if inquiries_sent >= MAX_INQUIRIES {
+            self.move_on(process, inquiries_sent, last_inquiry, last_reply);
+            return;
+        }
+        let latest_round = process
+            .rounds
+            .iter()
+            .max_by_key(|round| (round.end.max(round.start), round.start, round.id));
+        let contact = latest_round.and_then(|round| round.interviewers.first());
+        let contact_id = contact.map(|person| person.id);
+
+        let competing = latest_event(events, |kind| {
+            matches!(kind, EventKind::CompetingOffer { .. })
+        });
+        if let Some(competing) = competing {
+            if sent_since(
+                events,
+                ActionKind::CompetingOffer,
+                Some(competing.at),
+                None,
+                None,
+            )
+            .is_none()
+            {
+                self.competing_offer(process, competing, latest_round, contact_id);
+                return;
+            }
+        }
+
+        let Some(round) = latest_round else {
+            return;
+        };
+        let round_end = round.end.max(round.start);
+        let round_end_day = self.day_of(&round_end);
+        let decision = latest_event(events, |kind| {
+            matches!(kind, EventKind::DecisionDateGiven { .. })
+        })
+        .and_then(|event| match event.kind {
+            EventKind::DecisionDateGiven { date } => Some(date),
+            _ => None,
+        });
+        // T5: nothing before the business day after a named decision date.
+        let decision_floor = decision.map(|date| (date, self.calendar.add_business_days(date, 1)));
+        let key = ActionKey {
+            kind: ActionKind::StatusInquiry,
+            round: Some(round.id),
+            interviewer: contact_id,
+        };
+        let spacing = self.spacing_floor(events, contact_id, true);
+        let mut rules = Rules::empty().with(Rule::T8).with(Rule::T13);
+        if process.rounds.len() > 1 {
+            rules = rules.with(Rule::T14);
+        }
+
+        let (kind, mut earliest, latest, reason_base) = if inquiries_sent == 0 {
+            match decision_floor {
+                Some((date, floor_day)) if date >= round_end_day => {
+                    rules = rules.with(Rule::T5).with(Rule::T6);
+                    let latest_day = self.calendar.add_business_days(date, 2);
+                    (
+                        ActionKind::StatusInquiry,
+                        self.opening(floor_day),
+                        self.closing(latest_day),
+                        Reason::AfterDecisionDate {
+                            decision_on: date,
+                            not_before: floor_day,
+                            spaced_after: None,
+                        },
+                    )
+                }
+                _ => {
+                    rules = rules.with(Rule::T2).with(Rule::T3);
+                    let basis = last_employer_message.map_or(round_end, |m| m.max(round_end));
+                    let basis_day = self.day_of(&basis);
+                    let five_business =
+                        self.opening(self.calendar.add_business_days(round_end_day, 5));
+                    let one_week = self.morning(add_days(basis_day, 7));
+                    let mut earliest = five_business.max(one_week);
+                    if let Some((_, floor_day)) = decision_floor {
+                        let floor = self.opening(floor_day);
+                        if floor > earliest {
+                            earliest = floor;
+                            rules = rules.with(Rule::T5);
+                        }
+                    }
+                    let not_before = earliest.naive_local().date();
+                    (
+                        ActionKind::StatusInquiry,
+                        earliest,
+                        self.evening(add_days(basis_day, 14)),
+                        Reason::NoTimeline {
+                            interview_on: round_end_day,
+                            counted_from: basis_day,
+                            not_before,
+                            spaced_after: None,
+                        },
+                    )
+                }
+            }
+        } else {
+            rules = rules.with(Rule::T7);
+            let first = last_inquiry.unwrap_or(round_end);
+            let mut basis = first;
+            let replied = last_reply.is_some_and(|reply| reply > first);
+            if let Some(reply) = last_reply.filter(|reply| *reply > basis) {
+                basis = reply;
+                rules = rules.with(Rule::T3);
+            }
+            if round_end > basis {
+                basis = round_end;
+                rules = rules.with(Rule::T14);
+            }
+            let basis_day = self.day_of(&basis);
+            let mut earliest = self.morning(add_days(basis_day, 7));
+            if let Some((_, floor_day)) = decision_floor {
+                let floor = self.opening(floor_day);
+                if floor > earliest {
+                    earliest = floor;
+                    rules = rules.with(Rule::T5);
+                }
+            }
+            let not_before = earliest.naive_local().date();
+            (
+                ActionKind::SecondInquiry,
+                earliest,
+                self.evening(add_days(basis_day, 14)),
+                Reason::SecondInquiry {
+                    counted_from: basis_day,
+                    not_before,
+                    replied,
+                },
+            )
+        };
+        let mut reason = reason_base;
+        if let Some(floor) = spacing {
+            if floor > earliest {
+                let previous_day = self
+                    .calendar
+                    .business_day_on_or_before(floor.naive_local().date());
+                earliest = floor;
+                rules = rules.with(Rule::T9);
+                reason = match reason {
+                    Reason::NoTimeline {
+                        interview_on,
+                        counted_from,
+                        not_before,
+                        ..
+                    } => Reason::NoTimeline {
+                        interview_on,
+                        counted_from,
+                        not_before,
+                        spaced_after: Some(previous_day),
+                    },
+                    Reason::AfterDecisionDate {
+                        decision_on,
+                        not_before,
+                        ..
+                    } => Reason::AfterDecisionDate {
+                        decision_on,
+                        not_before,
+                        spaced_after: Some(previous_day),
+                    },
+                    other => other,
+                };
+            }
+        }
+        let draft = Draft {
+            key: ActionKey { kind, ..key },
+            channel: inquiry_channel(contact),
+            due: earliest.clone(),
+            latest,
+            earliest,
+            rules,
+            reason,
+            business_hours: true,
+        };
+        self.finish(process, draft);
+    }
+
+    /// T11: tell the employer about a competing offer at the next business moment.
+    fn competing_offer(
+        &mut self,
+        process: &Process,
+        competing: &Event,
+        latest_round: Option<&Round>,
+        contact: Option<InterviewerId>,
+    ) {
+        let EventKind::CompetingOffer { deadline } = competing.kind else {
+            return;
+        };
+        let received = self.local(&competing.at);
+        let day = received.naive_local().date();
+        let mut latest = self.closing(self.calendar.add_business_days(day, 2));
+        if let Some(deadline) = deadline {
+            latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
+        }
+        let draft = Draft {
+            key: ActionKey {
+                kind: ActionKind::CompetingOffer,
+                round: latest_round.map(|round| round.id),
+                interviewer: contact,
+            },
+            channel: Channel::Email,
+            due: received.clone(),
+            latest,
+            earliest: received,
+            rules: Rules::empty()
+                .with(Rule::T11)
+                .with(Rule::T8)
+                .with(Rule::T13),
+            reason: Reason::CompetingOffer {
+                received_on: day,
+                deadline,
+            },
+            business_hours: true,
+        };
+        self.finish(process, draft);
+    }
+
+    /// T8: two follow-ups unanswered for two weeks: suggest closing the process.
+    fn move_on(
+        &mut self,
+        process: &Process,
+        inquiries_sent: u8,
+        last_inquiry: Option<DateTime<FixedOffset>>,
+        last_reply: Option<DateTime<FixedOffset>>,
+    ) {
+        let Some(last_inquiry) = last_inquiry else {
+            return;
+        };
+        let answered = last_reply.is_some_and(|reply| reply > last_inquiry);
+        let new_round = process
+            .rounds
+            .iter()
+            .any(|round| round.end.max(round.start) > last_inquiry);
+        if answered || new_round {
+            return;
+        }
+        let mut earliest = Self::plus(&self.local(&last_inquiry), TimeDelta::days(14));
+        let decision = latest_event(&process.events, |kind| {
+            matches!(kind, EventKind::DecisionDateGiven { .. })
+        });
+        let mut rules = Rules::empty().with(Rule::T8);
+        if let Some(EventKind::DecisionDateGiven { date }) = decision.map(|event| &event.kind) {
+            let floor = self.opening(self.calendar.add_business_days(*date, 1));
+            if floor > earliest {
+                earliest = floor;
+                rules = rules.with(Rule::T5);
+            }
+        }
+        let draft = Draft {
+            key: ActionKey {
+                kind: ActionKind::MoveOn,
+                round: None,
+                interviewer: None,
+            },
+            channel: Channel::Email,
+            due: earliest.clone(),
+            latest: Self::plus(&earliest, TimeDelta::days(7)),
+            earliest,
+            rules,
+            reason: Reason::MoveOn {
+                last_inquiry_on: self.day_of(&last_inquiry),
+                inquiries: inquiries_sent,
+            },
+            business_hours: false,
+        };
+        self.finish(process, draft);
+    }
+}
