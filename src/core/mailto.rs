@@ -75,7 +75,10 @@ pub fn mailto_url(to: &str, subject: &str, body: &str) -> Result<String, MailtoE
         return Err(MailtoError::InvalidAddress((*bad).to_string()));
     }
     let mut url = String::from("mailto:");
-    let encoded: Vec<String> = addresses.iter().map(|address| encode(address, b"@")).collect();
+    let encoded: Vec<String> = addresses
+        .iter()
+        .map(|address| encode(address, b"@"))
+        .collect();
     url.push_str(&encoded.join(","));
 
     let mut fields = Vec::new();

@@ -202,7 +202,12 @@ pub fn check(text: &DraftText, context: &CheckContext) -> Vec<Finding> {
     check_placeholders(body, Field::Body, &mut findings);
     check_placeholders(text.subject, Field::Subject, &mut findings);
     check_slang(body, &words, Field::Body, &mut findings);
-    check_slang(text.subject, &tokens(text.subject), Field::Subject, &mut findings);
+    check_slang(
+        text.subject,
+        &tokens(text.subject),
+        Field::Subject,
+        &mut findings,
+    );
     check_emoji(body, Field::Body, &mut findings);
     check_emoji(text.subject, Field::Subject, &mut findings);
     check_exclamations(body, &mut findings);
@@ -220,7 +225,10 @@ pub fn check(text: &DraftText, context: &CheckContext) -> Vec<Finding> {
     }
     if context.is_personal_note() {
         check_generic(&words, body, context, &mut findings);
-        check_near_duplicates(body, &layout, context, &mut findings);
+        if !context.is_script() {
+            // Call scripts share their cue lines by design.
+            check_near_duplicates(body, &layout, context, &mut findings);
+        }
     }
 
     findings.sort_by_key(|finding| {
@@ -293,7 +301,9 @@ impl Layout {
         let mut core_start = 0;
         if let Some(range) = first {
             let line = line_text(range).to_lowercase();
-            has_greeting = GREETINGS.iter().any(|greeting| starts_with_word(&line, greeting));
+            has_greeting = GREETINGS
+                .iter()
+                .any(|greeting| starts_with_word(&line, greeting));
             // Only a short line of its own is a greeting line ("Dear Dana,"); a
             // LinkedIn note starts with "Hi Dana, ..." and keeps going.
             if has_greeting && line.len() <= 60 && (line.ends_with(',') || line.ends_with(':')) {
@@ -613,7 +623,8 @@ fn check_flattery(body: &str, words: &[Token], layout: &Layout, out: &mut Vec<Fi
         .filter(|word| word.range.start >= layout.core.start && word.range.end <= layout.core.end)
         .filter(|word| SUPERLATIVES.contains(&word.text(body).to_lowercase().as_str()))
         .collect();
-    if let (true, Some(first), Some(last)) = (hits.len() >= FLATTERY_LIMIT, hits.first(), hits.last())
+    if let (true, Some(first), Some(last)) =
+        (hits.len() >= FLATTERY_LIMIT, hits.first(), hits.last())
     {
         out.push(
             Finding::new(
@@ -640,7 +651,10 @@ fn count_sentences(text: &str) -> usize {
     let mut chars = text.char_indices().peekable();
     while let Some((index, c)) = chars.next() {
         if matches!(c, '.' | '!' | '?') {
-            while chars.peek().is_some_and(|(_, next)| matches!(next, '.' | '!' | '?')) {
+            while chars
+                .peek()
+                .is_some_and(|(_, next)| matches!(next, '.' | '!' | '?'))
+            {
                 chars.next();
             }
             let at_boundary = chars.peek().is_none_or(|(_, next)| next.is_whitespace());
@@ -729,7 +743,12 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     rows[a.len()][b.len()]
 }
 
-fn check_name_spelling(body: &str, words: &[Token], context: &CheckContext, out: &mut Vec<Finding>) {
+fn check_name_spelling(
+    body: &str,
+    words: &[Token],
+    context: &CheckContext,
+    out: &mut Vec<Finding>,
+) {
     let parts: Vec<(&str, Vec<char>)> = context
         .interviewer_name
         .split_whitespace()
@@ -745,7 +764,10 @@ fn check_name_spelling(body: &str, words: &[Token], context: &CheckContext, out:
         .iter()
         .flat_map(|name| name.split_whitespace())
         .chain(parts.iter().map(|(part, _)| *part))
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .collect();
     for word in words {
         let text = word.text(body);
@@ -829,7 +851,12 @@ fn check_generic(words: &[Token], body: &str, context: &CheckContext, out: &mut 
     }
 }
 
-fn check_near_duplicates(body: &str, layout: &Layout, context: &CheckContext, out: &mut Vec<Finding>) {
+fn check_near_duplicates(
+    body: &str,
+    layout: &Layout,
+    context: &CheckContext,
+    out: &mut Vec<Finding>,
+) {
     let core = &body[layout.core.clone()];
     let closest = context
         .sibling_bodies

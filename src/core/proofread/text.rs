@@ -27,7 +27,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() || inner_apostrophe {
             start.get_or_insert(index);
         } else if let Some(begin) = start.take() {
-            out.push(Token { range: begin..index });
+            out.push(Token {
+                range: begin..index,
+            });
         }
     }
     if let Some(begin) = start {
@@ -52,8 +54,22 @@ const STOPWORDS: [&str; 86] = [
 
 /// Job-search words every note contains; matching them proves nothing.
 const GENERIC_WORDS: [&str; 16] = [
-    "team", "role", "work", "company", "interview", "position", "thank", "thanks", "time",
-    "conversation", "discuss", "discussed", "talk", "talked", "really", "job",
+    "team",
+    "role",
+    "work",
+    "company",
+    "interview",
+    "position",
+    "thank",
+    "thanks",
+    "time",
+    "conversation",
+    "discuss",
+    "discussed",
+    "talk",
+    "talked",
+    "really",
+    "job",
 ];
 
 /// A light stem: lower case, no possessive, common endings removed.
@@ -84,7 +100,9 @@ pub fn content_stems(words: &[Token], source: &str) -> HashSet<String> {
         .iter()
         .map(|word| word.text(source).to_lowercase())
         .filter(|word| word.chars().count() >= 4)
-        .filter(|word| !STOPWORDS.contains(&word.as_str()) && !GENERIC_WORDS.contains(&word.as_str()))
+        .filter(|word| {
+            !STOPWORDS.contains(&word.as_str()) && !GENERIC_WORDS.contains(&word.as_str())
+        })
         .map(|word| stem(&word))
         .collect()
 }
@@ -141,7 +159,10 @@ mod tests {
 
     #[test]
     fn similarity_is_one_for_same_words_and_zero_for_disjoint() {
-        assert_eq!(similarity("The quick brown fox", "the quick, brown FOX!"), 1.0);
+        assert_eq!(
+            similarity("The quick brown fox", "the quick, brown FOX!"),
+            1.0
+        );
         assert_eq!(similarity("one two three", "four five six"), 0.0);
         let partial = similarity("a b c d e", "a b c x y");
         assert!(partial > 0.0 && partial < 1.0, "{partial}");
