@@ -1,1 +1,155 @@
-//! Sending helpers: mailto: URLs (RFC 6068) and plain text for the clipboard.
+//! Sending helpers: `mailto:` URLs (RFC 6068) for drafts, and parsing them back.
+//!
+//! Mail clients and browsers cut long `mailto:` URLs unpredictably, so a URL
+//! over [`MAILTO_LIMIT`] characters is refused and the UI offers Copy instead.
+
+use std::fmt::Write as _;
+
+/// The longest `mailto:` URL we hand to the browser.
+pub const MAILTO_LIMIT: usize = 2000;
+
+/// Why no `mailto:` URL could be built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MailtoError {
+    /// The URL would be `length` characters, over `limit`: copy the text instead.
+    TooLong { length: usize, limit: usize },
+    /// The recipient is not an email address (no `@`, or blank between commas).
+    InvalidAddress(String),
+}
+
+impl std::fmt::Display for MailtoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MailtoError::TooLong { length, limit } => write!(
+                f,
+                "The message is too long to open in a mail app ({length} of at most {limit} characters); copy it instead."
+            ),
+            MailtoError::InvalidAddress(address) => {
+                write!(f, "\"{address}\" is not an email address.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for MailtoError {}
+
+/// RFC 3986 unreserved characters: the only ones left as they are in header values.
+fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+}
+
+/// Percent-encodes UTF-8 bytes, keeping unreserved characters and those in `keep`.
+fn encode(text: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if is_unreserved(byte) || keep.contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// Every line break (LF, CR or CRLF) becomes CRLF, as RFC 6068 asks for bodies.
+fn crlf_lines(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\n', "\r\n")
+}
+
+/// Builds `mailto:to?subject=...&body=...`. `to` may hold several addresses
+/// separated by commas; an empty `to` leaves the recipient to the mail app.
+/// An empty subject or body is left out.
+pub fn mailto_url(to: &str, subject: &str, body: &str) -> Result<String, MailtoError> {
+    let addresses: Vec<&str> = if to.trim().is_empty() {
+        Vec::new()
+    } else {
+        to.split(',').map(str::trim).collect()
+    };
+    if let Some(bad) = addresses
+        .iter()
+        .find(|address| address.is_empty() || !address.contains('@') || address.contains(' '))
+    {
+        return Err(MailtoError::InvalidAddress((*bad).to_string()));
+    }
+    let mut url = String::from("mailto:");
+    let encoded: Vec<String> = addresses
+        .iter()
+        .map(|address| encode(address, b"@"))
+        .collect();
+    url.push_str(&encoded.join(","));
+
+    let mut fields = Vec::new();
+    if !subject.is_empty() {
+        fields.push(format!("subject={}", encode(subject, b"")));
+    }
+    if !body.is_empty() {
+        fields.push(format!("body={}", encode(&crlf_lines(body), b"")));
+    }
+    if !fields.is_empty() {
+        url.push('?');
+        url.push_str(&fields.join("&"));
+    }
+    let length = url.chars().count();
+    if length > MAILTO_LIMIT {
+        return Err(MailtoError::TooLong {
+            length,
+            limit: MAILTO_LIMIT,
+        });
+    }
+    Ok(url)
+}
+
+/// Decodes `%XX` escapes; `None` on a broken escape or invalid UTF-8.
+fn decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%' {
+            let hex = text.get(index + 1..index + 3)?;
+            if !hex.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+                return None;
+            }
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            index += 3;
+        } else {
+            out.push(bytes[index]);
+            index += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Reads a `mailto:` URL back into (to, subject, body); line breaks come back as `\n`.
+/// Unknown header fields are ignored; `None` when it is not a well-formed mailto URL.
+pub fn parse_mailto(url: &str) -> Option<(String, String, String)> {
+    let scheme = url.get(..7)?;
+    if !scheme.eq_ignore_ascii_case("mailto:") {
+        return None;
+    }
+    let rest = &url[7..];
+    let (to_part, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let mut recipients: Vec<String> = Vec::new();
+    let first = decode(to_part)?;
+    if !first.is_empty() {
+        recipients.push(first);
+    }
+    let mut subject = String::new();
+    let mut body = String::new();
+    for field in query.split('&').filter(|field| !field.is_empty()) {
+        let (name, value) = field.split_once('=').unwrap_or((field, ""));
+        let value = decode(value)?;
+        if name.eq_ignore_ascii_case("subject") {
+            subject = value;
+        } else if name.eq_ignore_ascii_case("body") {
+            body = value.replace("\r\n", "\n");
+        } else if name.eq_ignore_ascii_case("to") && !value.is_empty() {
+            // RFC 6068 also allows recipients in a `to` header field.
+            recipients.push(value);
+        }
+    }
+    Some((recipients.join(","), subject, body))
+}

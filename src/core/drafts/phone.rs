@@ -1,0 +1,135 @@
+//! Phone scripts: short cue lines for a follow-up call, with the branches marked.
+//!
+//! The flow follows rules.md: greet and give your name; ask whether a decision
+//! was made; if not, say you are still interested and ask whether you are still
+//! being considered; ask when they expect to decide; ask to call back a day or
+//! two after that date (or in a week); thank them.
+
+use super::facts::Facts;
+use super::letters::fill;
+use crate::core::model::ActionKind;
+
+/// The script for any action whose channel is the phone.
+pub fn script(facts: &Facts) -> String {
+    let mut lines = vec![
+        fill(
+            "Call to {full} ({company}) about the {role} position.",
+            facts,
+        ),
+        "Keep it under five minutes and have your calendar at hand.".to_string(),
+        String::new(),
+    ];
+    let greet = if facts.warm() {
+        "1. Greet: \"Hello {first}, this is {user}. We spoke on {day} about the {role} position.\""
+    } else {
+        "1. Greet: \"Hello {first}, it's {user}, from the {role} interview on {day}.\""
+    };
+    lines.push(fill(greet, facts));
+
+    match facts.kind {
+        ActionKind::RejectionReply => {
+            lines.push(fill(
+                "2. Thank them: \"Thank you for letting me know, and for the time your team gave me.\"",
+                facts,
+            ));
+            lines.push(
+                "3. Ask: \"Is there anything I could have done better? Any feedback would help me.\""
+                    .to_string(),
+            );
+            lines.push(fill(
+                "4. Keep the door open: \"I would be glad to hear about future openings at {company}.\"",
+                facts,
+            ));
+            lines.push(closing(facts, 5));
+        }
+        ActionKind::OfferReply => {
+            lines
+                .push("2. Thank them: \"Thank you for the offer, I am very pleased.\"".to_string());
+            lines.push(
+                "3. Ask: \"Could you send me the full details in writing, with the start date?\""
+                    .to_string(),
+            );
+            let deadline = match &facts.offer_deadline {
+                Some(day) => format!("4. Confirm: \"I understand you need my answer by {day}.\""),
+                None => "4. Ask: \"By when do you need my answer?\"".to_string(),
+            };
+            lines.push(deadline);
+            lines.push(closing(facts, 5));
+        }
+        ActionKind::ThankYou | ActionKind::LinkedinConnect | ActionKind::HandwrittenNote => {
+            // Right after an interview there is no decision to ask about yet:
+            // thank them, then ask about the timeline and a call-back.
+            lines.push(purpose(facts));
+            if facts.round_notes.is_some() {
+                lines.push(fill(
+                    "   - If there is a moment: \"One thing I did not mention: {notes}.\"",
+                    facts,
+                ));
+            }
+            lines.push("3. Ask: \"When do you expect to decide on the next step?\"".to_string());
+            lines.push(
+                "4. Ask: \"May I call you a day or two after that date, or in a week if it is still open?\""
+                    .to_string(),
+            );
+            lines.push(closing(facts, 5));
+        }
+        _ => {
+            lines.push(purpose(facts));
+            lines.push("3. Ask: \"Has a decision been made on the role yet?\"".to_string());
+            lines.push(
+                "   - If yes, good news: thank them and ask for the details in writing."
+                    .to_string(),
+            );
+            lines.push(
+                "   - If yes, not you: thank them, ask for brief feedback, say you would welcome future openings, and skip to 6."
+                    .to_string(),
+            );
+            lines.push(
+                "   - If not yet: \"I am still very interested. Am I still being considered?\""
+                    .to_string(),
+            );
+            lines.push("4. Ask: \"When do you expect to decide?\"".to_string());
+            lines.push("5. Ask: \"May I call you a day or two after that date?\"".to_string());
+            lines.push(
+                "   - If they cannot say: \"Would it be all right if I called again in a week?\""
+                    .to_string(),
+            );
+            lines.push(closing(facts, 6));
+        }
+    }
+    lines.join("\n")
+}
+
+/// Why the user is calling, by kind.
+fn purpose(facts: &Facts) -> String {
+    let line = match facts.kind {
+        ActionKind::CompetingOffer => match &facts.competing_deadline {
+            Some(day) => format!(
+                "2. Explain: \"I have received another offer that I must answer by {day}, but {{company}} is still my first choice.\""
+            ),
+            None => "2. Explain: \"I have received another offer that I must answer soon, but {company} is still my first choice.\"".to_string(),
+        },
+        ActionKind::SendDocuments => {
+            "2. Explain: \"I am sending {documents} by email today, as you asked.\"".to_string()
+        }
+        ActionKind::SendUpdate => "2. Share the news: \"{update}.\"".to_string(),
+        ActionKind::ThankYou | ActionKind::LinkedinConnect | ActionKind::HandwrittenNote => {
+            "2. Thank them: \"Thank you for the conversation, especially about {discussed}.\""
+                .to_string()
+        }
+        ActionKind::SecondInquiry => {
+            "2. Explain: \"I wrote a little while ago and wanted to check in once more.\"".to_string()
+        }
+        _ => "2. Explain: \"I am calling to ask how the hiring process is going.\"".to_string(),
+    };
+    fill(&line, facts)
+}
+
+fn closing(facts: &Facts, step: usize) -> String {
+    let words = if facts.warm() {
+        "\"Thank you for your time, {first}. Have a good day.\""
+    } else {
+        "\"Thanks for your time, {first}.\""
+    };
+    format!("{step}. Close: {}", fill(words, facts))
+}
