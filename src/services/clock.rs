@@ -1,0 +1,13 @@
+//! The clock: the browser's current time in the user's chosen zone.
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::core::settings::Settings;
+use crate::core::zone::UserZone;
+
+/// Now, in the zone the settings pick (the device's zone follows its daylight saving).
+pub fn now(settings: &Settings) -> DateTime<FixedOffset> {
+    Utc::now()
+        .with_timezone(&UserZone::from_setting(settings.time_zone))
+        .fixed_offset()
+}
