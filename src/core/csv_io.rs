@@ -353,14 +353,14 @@ fn read_row(
         ("job address", &mut process.job_url),
         ("notes", &mut process.notes),
     ] {
-        let limit = if label == "notes" {
+        let limit = if label == "Notes" {
             FieldKind::Text.limit()
         } else {
             FieldKind::Line.limit()
         };
         if field.chars().count() > limit {
             *field = field.chars().take(limit).collect();
-            notes.push(format!("The {label} were cut to {limit} characters."));
+            notes.push(format!("{label} shortened to {limit} characters."));
         }
     }
 
