@@ -10,6 +10,7 @@ pub mod drafts;
 pub mod edit;
 pub mod explain;
 pub mod form;
+pub mod ics;
 pub mod mailto;
 pub mod model;
 pub mod planner;

@@ -8,11 +8,6 @@
 mod merge;
 mod migrate;
 
-// `src/core.rs` (not ours to edit) declares no `ics` module, so the calendar export is reached
-// as `core::storage::ics` until it gets its own `pub mod ics;` line there; then drop this.
-#[path = "ics.rs"]
-pub mod ics;
-
 pub use merge::merge;
 pub use migrate::{Migration, MIGRATIONS};
 
