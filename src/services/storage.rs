@@ -1,0 +1,163 @@
+//! localStorage adapter: reads and writes the versioned envelope under one namespaced key,
+//! and turns every browser failure (blocked, full, unreadable, newer) into a status the UI
+//! shows, never into lost data.
+
+use chrono::{DateTime, FixedOffset};
+use wasm_bindgen::JsValue;
+
+use crate::core::storage::{self, data_key, encode, quarantine_key, AppData, LoadOutcome};
+use crate::state::StorageStatus;
+
+/// What opening the store found.
+pub struct Opened {
+    pub data: AppData,
+    pub status: StorageStatus,
+    /// Unreadable text that was set aside: (key, text), offered as a download.
+    pub quarantined: Option<(String, String)>,
+    /// A sentence for the user about what happened while opening, if anything did.
+    pub notice: Option<String>,
+}
+
+/// The app's storage under one namespace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Store {
+    namespace: String,
+}
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("there is no browser window")?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err("this browser offers no local storage here".into()),
+        Err(_) => Err("the browser blocks storage on this page".into()),
+    }
+}
+
+fn is_quota_error(error: &JsValue) -> bool {
+    js_sys::Reflect::get(error, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|name| name.as_string())
+        .is_some_and(|name| name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED")
+}
+
+impl Store {
+    pub fn new(namespace: &str) -> Self {
+        Store {
+            namespace: namespace.to_string(),
+        }
+    }
+
+    /// The key holding the data (what the `storage` event reports).
+    pub fn key(&self) -> String {
+        data_key(&self.namespace)
+    }
+
+    /// Reads the stored data, handling every failure without writing over anything unread.
+    pub fn open(&self, now: DateTime<FixedOffset>) -> Opened {
+        let fresh = |status, notice: Option<String>| Opened {
+            data: AppData::default(),
+            status,
+            quarantined: None,
+            notice,
+        };
+        let storage = match local_storage() {
+            Ok(storage) => storage,
+            Err(why) => {
+                return fresh(StorageStatus::InMemory { why }, None);
+            }
+        };
+        let raw = match storage.get_item(&self.key()) {
+            Ok(raw) => raw,
+            Err(_) => {
+                let why = "the browser refused to read storage".to_string();
+                return fresh(StorageStatus::InMemory { why }, None);
+            }
+        };
+        match storage::load(raw.as_deref()) {
+            LoadOutcome::Empty => fresh(StorageStatus::Saving, None),
+            LoadOutcome::Loaded(data) => Opened {
+                data,
+                status: StorageStatus::Saving,
+                quarantined: None,
+                notice: None,
+            },
+            LoadOutcome::Migrated { data, from_version } => {
+                // Write the upgrade back once; if that fails the data is still shown and kept.
+                let status = match self.save(&data, now) {
+                    Ok(()) => StorageStatus::Saving,
+                    Err(status) => status,
+                };
+                Opened {
+                    data,
+                    status,
+                    quarantined: None,
+                    notice: Some(format!(
+                        "Your saved data was upgraded from format version {from_version}."
+                    )),
+                }
+            }
+            LoadOutcome::Unreadable { raw, error } => {
+                let key = quarantine_key(&self.namespace, now);
+                let kept_aside = storage.set_item(&key, &raw).is_ok();
+                let status = if kept_aside {
+                    StorageStatus::Saving
+                } else {
+                    // Could not copy it aside: never write over the only copy.
+                    StorageStatus::InMemory {
+                        why: "the stored data could not be read nor set aside".into(),
+                    }
+                };
+                Opened {
+                    data: AppData::default(),
+                    status,
+                    quarantined: Some((key, raw)),
+                    notice: Some(format!(
+                        "Saved data could not be read ({error}). It was kept aside untouched; download it below."
+                    )),
+                }
+            }
+            LoadOutcome::TooNew { found, data } => Opened {
+                data: data.unwrap_or_default(),
+                status: StorageStatus::ReadOnly { found },
+                quarantined: None,
+                notice: None,
+            },
+        }
+    }
+
+    /// Writes the data. On failure the status says why; the caller keeps the data in memory.
+    pub fn save(&self, data: &AppData, now: DateTime<FixedOffset>) -> Result<(), StorageStatus> {
+        let storage = local_storage().map_err(|why| StorageStatus::InMemory { why })?;
+        let text = encode(data, now);
+        storage.set_item(&self.key(), &text).map_err(|error| {
+            if is_quota_error(&error) {
+                StorageStatus::Full
+            } else {
+                StorageStatus::InMemory {
+                    why: "the browser refused to save".into(),
+                }
+            }
+        })
+    }
+
+    /// Reads another tab's save (for merging after a `storage` event).
+    pub fn read_other(&self, new_value: Option<String>) -> Option<AppData> {
+        match storage::load(new_value.as_deref()) {
+            LoadOutcome::Loaded(data) | LoadOutcome::Migrated { data, .. } => Some(data),
+            _ => None,
+        }
+    }
+
+    /// Asks the browser not to evict this origin's storage under pressure.
+    pub async fn request_persistence() -> Result<bool, String> {
+        let window = web_sys::window().ok_or("No browser window.")?;
+        let manager = window.navigator().storage();
+        let promise = manager
+            .persist()
+            .map_err(|_| "This browser cannot be asked to keep data.".to_string())?;
+        let granted = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map_err(|_| "The browser did not answer.".to_string())?;
+        Ok(granted.as_bool().unwrap_or(false))
+    }
+}
