@@ -147,7 +147,7 @@ impl fmt::Display for Reason {
             ),
             Reason::DocumentsDeadline { deadline } => write!(
                 f,
-                "They asked for this by {}; send it by the end of the last working day before that.",
+                "They asked for this by {}; send it before the end of that working day (or of the last working day before it).",
                 day(deadline)
             ),
             Reason::DocumentsSoon { requested_on } => write!(
