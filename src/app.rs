@@ -1,43 +1,281 @@
-//! The Yew application root (browser only).
+//! The application root: opens storage, runs the planner, saves on change, and lays out views.
 
-use gloo::storage::{LocalStorage, Storage};
+use std::rc::Rc;
+
+use chrono::{DurationRound, TimeDelta};
+use gloo::events::EventListener;
+use gloo::timers::callback::{Interval, Timeout};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-const NAME_KEY: &str = "afterview.name";
+use crate::components::banners::Banners;
+use crate::components::draft_panel::DraftPanel;
+use crate::components::interviews::Interviews;
+use crate::components::onboarding::Onboarding;
+use crate::components::process_detail::ProcessDetail;
+use crate::components::process_form::ProcessFormView;
+use crate::components::settings_view::SettingsView;
+use crate::components::today::Today;
+use crate::core::planner::plan;
+use crate::core::settings::Theme;
+use crate::core::zone::UserZone;
+use crate::hooks::AppContext;
+use crate::services::clock;
+use crate::services::storage::Store;
+use crate::state::{AppState, Msg, StorageStatus, View};
+
+/// Options an embedder sets (attributes of the host element).
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct AppProps {
+    /// Separates this widget's data from other widgets on the same site.
+    #[prop_or_default]
+    pub namespace: AttrValue,
+    /// Tighter spacing for a narrow sidebar.
+    #[prop_or_default]
+    pub compact: bool,
+    /// Forces a theme regardless of the user's setting (`light`, `dark`, `auto`).
+    #[prop_or_default]
+    pub theme: Option<Theme>,
+    #[prop_or(View::Today)]
+    pub initial_view: View,
+}
+
+fn minute(now: chrono::DateTime<chrono::FixedOffset>) -> chrono::DateTime<chrono::FixedOffset> {
+    now.duration_trunc(TimeDelta::minutes(1)).unwrap_or(now)
+}
 
 #[component]
-pub fn App() -> Html {
-    let name = use_state(|| LocalStorage::get::<String>(NAME_KEY).unwrap_or_default());
-    let on_input = {
-        let name = name.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            let value = input.value();
-            // A full or blocked storage must not stop the user typing.
-            let _ = LocalStorage::set(NAME_KEY, &value);
-            name.set(value);
+pub fn App(props: &AppProps) -> Html {
+    let store = use_memo(props.namespace.clone(), |namespace| Store::new(namespace));
+    let state = {
+        let store = store.clone();
+        let initial_view = props.initial_view.clone();
+        use_reducer(move || {
+            let provisional = clock::now(&Default::default());
+            let opened = store.open(provisional);
+            let now = minute(clock::now(&opened.data.settings));
+            let mut state = AppState::new(opened.data, now, opened.status);
+            state.quarantined = opened.quarantined;
+            state.announcement = opened.notice;
+            state.view = initial_view;
+            state
         })
     };
-    html! {
-        <main class="av-app">
-            <h1 class="av-title">{ "Afterview" }</h1>
-            <p class="av-empty" data-testid="empty-state">{ "No interviews yet. Add one to see what to send, and when." }</p>
-            <label for="av-name">{ "Your name" }</label>
-            <input id="av-name" type="text" value={(*name).clone()} oninput={on_input} />
-        </main>
+
+    // The clock: once every half minute, truncated to the minute so the plan changes at most
+    // once a minute.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let interval = Interval::new(30_000, move || {
+                state.dispatch(Msg::Tick(minute(clock::now(&state.data.settings))));
+            });
+            move || drop(interval)
+        });
     }
+
+    // Save whenever the data changed (never for data of a newer format).
+    {
+        let state = state.clone();
+        let store = store.clone();
+        use_effect_with(state.data_version, move |version| {
+            if *version > 0
+                && state.can_write()
+                && !matches!(state.storage, StorageStatus::InMemory { .. })
+            {
+                match store.save(&state.data, state.now) {
+                    Ok(()) => {
+                        if state.storage == StorageStatus::Full {
+                            state.dispatch(Msg::StorageChanged(StorageStatus::Saving));
+                        }
+                    }
+                    Err(status) => state.dispatch(Msg::StorageChanged(status)),
+                }
+            }
+        });
+    }
+
+    // Another tab saved: merge its records with ours.
+    {
+        let state = state.clone();
+        let store = store.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    if event.key().as_deref() != Some(store.key().as_str()) {
+                        return;
+                    }
+                    if let Some(theirs) = store.read_other(event.new_value()) {
+                        state.dispatch(Msg::MergeIncoming(theirs));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Announcements fade after a while (the undo offer with them).
+    {
+        let state = state.clone();
+        use_effect_with(state.announcement.clone(), move |announcement| {
+            let timeout = announcement
+                .as_ref()
+                .map(|_| Timeout::new(8_000, move || state.dispatch(Msg::ClearAnnouncement)));
+            move || drop(timeout)
+        });
+    }
+
+    let actions = {
+        let state = state.clone();
+        use_memo((state.data_version, state.now), move |_| {
+            let zone = UserZone::from_setting(state.data.settings.time_zone);
+            plan(
+                &state.data.processes,
+                &state.data.settings,
+                &state.now.with_timezone(&zone),
+            )
+        })
+    };
+
+    // Mark the first useful paint for the performance benchmark.
+    use_effect_with((), |_| {
+        if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+            let _ = performance.mark("afterview-ready");
+        }
+    });
+
+    let context = AppContext {
+        state: state.clone(),
+        plan: Rc::new((*actions).clone()),
+    };
+    let theme = props.theme.unwrap_or(state.data.settings.theme);
+    let theme = match theme {
+        Theme::Auto => "auto",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    };
+    let show_onboarding = !state.data.settings.onboarded && state.data.processes.is_empty();
+
+    let nav = |label: &'static str, view: View, current: bool| {
+        let onclick = {
+            let state = state.clone();
+            Callback::from(move |_| state.dispatch(Msg::Navigate(view.clone())))
+        };
+        html! {
+            <button type="button" aria-current={current.then_some("page")} {onclick}>{ label }</button>
+        }
+    };
+    let view = &state.view;
+    let on_interviews = matches!(
+        view,
+        View::Interviews | View::Process(_) | View::NewProcess | View::EditProcess(_)
+    );
+    let toggle_theme = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let mut settings = state.data.settings.clone();
+            settings.theme = match settings.theme {
+                Theme::Auto => Theme::Dark,
+                Theme::Dark => Theme::Light,
+                Theme::Light => Theme::Auto,
+            };
+            state.dispatch(Msg::UpdateSettings(settings));
+        })
+    };
+    let theme_label = match state.data.settings.theme {
+        Theme::Auto => "Theme: auto",
+        Theme::Dark => "Theme: dark",
+        Theme::Light => "Theme: light",
+    };
+
+    html! {
+        <ContextProvider<AppContext> context={context}>
+            <div class="av-app" data-theme={theme} data-compact={props.compact.to_string()}>
+                <header class="av-header">
+                    <div class="av-brand">{ "Afterview" }<small>{ "Interview follow-ups, planned" }</small></div>
+                    <nav class="av-nav" aria-label="Afterview">
+                        { nav("Today", View::Today, *view == View::Today) }
+                        { nav("Interviews", View::Interviews, on_interviews) }
+                        { nav("Settings", View::Settings, *view == View::Settings) }
+                    </nav>
+                    <button type="button" class="av-btn" onclick={toggle_theme} aria-label={format!("{theme_label}. Change theme")}>{ theme_label }</button>
+                </header>
+                <Banners />
+                <main class="av-main">
+                    if show_onboarding {
+                        <Onboarding />
+                    } else {
+                        { match view.clone() {
+                            View::Today => html! { <Today /> },
+                            View::Interviews => html! { <Interviews /> },
+                            View::Process(id) => html! { <ProcessDetail {id} /> },
+                            View::NewProcess => html! { <ProcessFormView id={None::<crate::core::model::ProcessId>} /> },
+                            View::EditProcess(id) => html! { <ProcessFormView id={Some(id)} /> },
+                            View::Settings => html! { <SettingsView /> },
+                        } }
+                    }
+                </main>
+                if state.draft.is_some() {
+                    <DraftPanel />
+                }
+                <div class="av-sr-only" role="status" aria-live="polite">{ state.announcement.clone().unwrap_or_default() }</div>
+                if let Some(text) = state.announcement.clone() {
+                    <div class="av-toast" aria-hidden="true">
+                        <span>{ text }</span>
+                        if state.deleted.is_some() {
+                            <button type="button" class="av-btn-link" onclick={{
+                                let state = state.clone();
+                                Callback::from(move |_| state.dispatch(Msg::UndoDelete))
+                            }}>{ "Undo" }</button>
+                        }
+                    </div>
+                }
+            </div>
+        </ContextProvider<AppContext>>
+    }
+}
+
+/// Reads the embedder's options from the host element's attributes.
+fn props_from(element: &web_sys::Element) -> AppProps {
+    let attr = |name: &str| element.get_attribute(name).unwrap_or_default();
+    AppProps {
+        namespace: attr("namespace").into(),
+        compact: matches!(attr("compact").as_str(), "" if element.has_attribute("compact"))
+            || attr("compact") == "true",
+        theme: match attr("theme").as_str() {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "auto" => Some(Theme::Auto),
+            _ => None,
+        },
+        initial_view: match attr("view").as_str() {
+            "interviews" => View::Interviews,
+            "settings" => View::Settings,
+            _ => View::Today,
+        },
+    }
+}
+
+/// Mounts the app on `element` (a host element or a shadow root's container).
+pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
+    let props = props_from(options_from);
+    element.set_inner_html("");
+    yew::Renderer::<App>::with_root_and_props(element, props).render();
 }
 
 /// Mounts the app on the page's `#afterview` element (or the body when there is none).
 pub fn start() {
-    let root = gloo::utils::document().get_element_by_id("afterview");
-    match root {
-        Some(element) => {
-            element.set_inner_html("");
-            yew::Renderer::<App>::with_root(element).render();
-        }
+    let document = gloo::utils::document();
+    match document.get_element_by_id("afterview") {
+        Some(element) => mount(element.clone(), &element),
         None => {
-            yew::Renderer::<App>::new().render();
+            let body = document.body().expect("a page has a body");
+            let host = document.create_element("div").expect("can create a div");
+            let _ = body.append_child(&host);
+            mount(host.clone(), &host);
         }
     }
 }

@@ -127,6 +127,8 @@ pub enum Msg {
         data: AppData,
         announce: Option<String>,
     },
+    /// Another tab saved: merge its data record by record.
+    MergeIncoming(AppData),
     /// The user exported a backup now.
     Exported(DateTime<FixedOffset>),
     StorageChanged(StorageStatus),
@@ -272,16 +274,21 @@ impl Reducible for AppState {
                 key,
                 until,
             } => {
+                let now = state.now;
                 if !state.edit_process(process, |p| {
-                    edit::snooze(p, key, until, state.now);
+                    edit::snooze(p, key, until, now);
                 }) {
                     return self;
                 }
-                state.announce(format!("Snoozed until {}.", until.format("%a %-d %b %H:%M")));
+                state.announce(format!(
+                    "Snoozed until {}.",
+                    until.format("%a %-d %b %H:%M")
+                ));
             }
             Msg::Dismiss { process, key } => {
+                let now = state.now;
                 if !state.edit_process(process, |p| {
-                    edit::dismiss(p, key, state.now);
+                    edit::dismiss(p, key, now);
                 }) {
                     return self;
                 }
@@ -302,7 +309,9 @@ impl Reducible for AppState {
                 state.data.update_settings(settings, state.now);
                 if with_sample && !state.data.processes.iter().any(|p| p.sample) {
                     let id = state.data.next_process_id();
-                    state.data.save_process(sample_process(id, state.now), state.now);
+                    state
+                        .data
+                        .save_process(sample_process(id, state.now), state.now);
                 }
                 state.data_version += 1;
                 state.announce("Welcome to Afterview.");
@@ -312,7 +321,9 @@ impl Reducible for AppState {
                     return self;
                 }
                 let id = state.data.next_process_id();
-                state.data.save_process(sample_process(id, state.now), state.now);
+                state
+                    .data
+                    .save_process(sample_process(id, state.now), state.now);
                 state.data_version += 1;
                 state.announce("Added the example interview.");
             }
@@ -366,6 +377,19 @@ impl Reducible for AppState {
                 }
                 if let Some(text) = announce {
                     state.announce(text);
+                }
+            }
+            Msg::MergeIncoming(theirs) => {
+                let merged = crate::core::storage::merge(&state.data, &theirs);
+                if merged == state.data {
+                    return self;
+                }
+                state.data = merged;
+                state.data_version += 1;
+                if let View::Process(id) | View::EditProcess(id) = state.view {
+                    if state.data.process(id).is_none() {
+                        state.view = View::Interviews;
+                    }
                 }
             }
             Msg::Exported(at) => {

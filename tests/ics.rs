@@ -3,10 +3,10 @@
 #[path = "fixtures/storage/support.rs"]
 mod support;
 
+use afterview::core::ics::{actions_to_ics, escape_text, event_uid, unfold};
 use afterview::core::model::{
     ActionKind, Interviewer, InterviewerId, Process, ProcessId, Round, RoundId,
 };
-use afterview::core::ics::{actions_to_ics, escape_text, event_uid, unfold};
 use chrono::{DateTime, FixedOffset};
 use support::action;
 

@@ -1,0 +1,15 @@
+//! The interface, one component per file. Components read the app context and send messages;
+//! they never compute a due date themselves (the planner does).
+
+pub mod action_card;
+pub mod banners;
+pub mod data_panel;
+pub mod draft_panel;
+pub mod format;
+pub mod interviews;
+pub mod onboarding;
+pub mod process_detail;
+pub mod process_form;
+pub mod settings_view;
+pub mod timing_chart;
+pub mod today;

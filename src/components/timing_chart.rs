@@ -1,0 +1,1 @@
+//! The HR-manager survey chart (rule T4) with today marked.

@@ -1,0 +1,34 @@
+//! Hooks shared by the components: access to the app's state, plan and dispatcher.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::action::Action;
+use crate::state::{AppState, Msg};
+
+/// What every component can reach: the state, the current plan, and a way to act.
+#[derive(Clone, PartialEq)]
+pub struct AppContext {
+    pub state: UseReducerHandle<AppState>,
+    /// The planner's actions for `state.now`, recomputed only when data or the minute changes.
+    pub plan: Rc<Vec<Action>>,
+}
+
+impl AppContext {
+    pub fn dispatch(&self, msg: Msg) {
+        self.state.dispatch(msg);
+    }
+
+    /// A callback that sends the message built from its input.
+    pub fn callback<In: 'static>(&self, make: impl Fn(In) -> Msg + 'static) -> Callback<In> {
+        let state = self.state.clone();
+        Callback::from(move |input| state.dispatch(make(input)))
+    }
+}
+
+/// The app context; components are only ever rendered inside [`crate::app::App`].
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("components render inside the App's context provider")
+}
