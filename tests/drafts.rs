@@ -634,3 +634,23 @@ fn edits_are_rechecked() {
         );
     }
 }
+
+proptest::proptest! {
+    /// Odd user input (braces, brackets, emoji, blanks) never breaks composing.
+    #[test]
+    fn any_recorded_text_composes(name in "\\PC{0,20}", discussed in "\\PC{0,60}", notes in "\\PC{0,40}") {
+        let mut process = process();
+        process.rounds[0].interviewers[0].name = name;
+        process.rounds[0].interviewers[0].discussed = discussed.clone();
+        process.rounds[0].notes = notes;
+        for kind in ActionKind::ALL {
+            for channel in CHANNELS {
+                let draft = compose(&action(kind, channel, Some(10), Some(11)), &process, &settings());
+                proptest::prop_assert!(!draft.body.is_empty());
+                if kind == ActionKind::ThankYou && channel == Channel::Email && discussed.trim().trim_end_matches(['.', '!', '?', ';', ',', ':']).trim().is_empty() {
+                    proptest::prop_assert!(draft.findings.iter().any(|f| f.check == Check::Placeholder));
+                }
+            }
+        }
+    }
+}

@@ -350,3 +350,20 @@ fn checking_a_long_text_stays_fast() {
     println!("checked {} bytes in {elapsed:?}", body.len());
     assert!(elapsed.as_secs() < 5, "{elapsed:?}");
 }
+
+proptest::proptest! {
+    /// Whatever the user types, checking never panics and every span is a valid slice.
+    #[test]
+    fn any_text_is_checked_without_panicking(body in "(\\PC|\n| ){0,200}", subject in "\\PC{0,30}") {
+        for kind in ActionKind::ALL {
+            let mut ctx = context(kind);
+            ctx.sibling_bodies = vec![body.chars().rev().collect()];
+            for finding in check(&DraftText { subject: &subject, body: &body }, &ctx) {
+                if let Some(span) = finding.span {
+                    let text = if finding.field == Field::Subject { &subject } else { &body };
+                    proptest::prop_assert!(text.get(span.clone()).is_some(), "{span:?}");
+                }
+            }
+        }
+    }
+}
