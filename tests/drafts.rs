@@ -194,30 +194,462 @@ fn target(kind: ActionKind) -> (Option<u64>, Option<u64>) {
     }
 }
 
+fn all_drafts(process: &Process, settings: &Settings) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    for kind in ActionKind::ALL {
+        for channel in CHANNELS {
+            for tone in Tone::ALL {
+                let (round, person) = target(kind);
+                let action = action(kind, channel, round, person);
+                drafts.push(compose_with_tone(&action, process, settings, tone));
+            }
+        }
+    }
+    drafts
+}
+
 #[test]
-fn print_everything_for_review() {
+fn every_kind_channel_and_tone_renders_clean_when_inputs_are_complete() {
+    let drafts = all_drafts(&process(), &settings());
+    assert_eq!(
+        drafts.len(),
+        ActionKind::ALL.len() * CHANNELS.len() * Tone::ALL.len()
+    );
+    for draft in &drafts {
+        assert!(
+            !draft.body.contains('[') && !draft.body.contains(']'),
+            "{:?}/{:?}/{:?} left a placeholder:\n{}",
+            draft.kind,
+            draft.channel,
+            draft.tone,
+            draft.body
+        );
+        assert!(
+            draft.findings.is_empty(),
+            "{:?}/{:?}/{:?} has findings {:?}:\n{}",
+            draft.kind,
+            draft.channel,
+            draft.tone,
+            draft.findings,
+            draft.plain_text()
+        );
+        assert!(!draft.body.trim().is_empty());
+    }
+}
+
+#[test]
+fn missing_inputs_show_as_placeholders_and_are_flagged() {
+    let mut process = process();
+    process.role.clear();
+    process.company.clear();
+    for round in &mut process.rounds {
+        round.notes.clear();
+        for person in &mut round.interviewers {
+            person.name.clear();
+            person.discussed.clear();
+            person.email.clear();
+        }
+    }
+    let mut settings = settings();
+    settings.name.clear();
+    for draft in all_drafts(&process, &settings) {
+        assert!(
+            !placeholders(&draft).is_empty(),
+            "{:?}/{:?}/{:?} did not flag its gaps:\n{}",
+            draft.kind,
+            draft.channel,
+            draft.tone,
+            draft.body
+        );
+        for finding in placeholders(&draft) {
+            let span = finding.span.clone().expect("placeholders have a place");
+            let text = if finding.field == afterview::core::proofread::Field::Subject {
+                draft.subject.clone().unwrap_or_default()
+            } else {
+                draft.body.clone()
+            };
+            assert!(text[span].starts_with('['));
+        }
+    }
+}
+
+#[test]
+fn an_empty_discussed_field_names_the_interviewer_in_the_placeholder() {
+    let mut process = process();
+    process.rounds[0].interviewers[0].discussed.clear();
+    process.rounds[0].interviewers[0].email.clear();
+    let draft = compose(
+        &action(ActionKind::ThankYou, Channel::Email, Some(10), Some(11)),
+        &process,
+        &settings(),
+    );
+    let placeholder = "[what you discussed with Dana]";
+    let start = draft
+        .body
+        .find(placeholder)
+        .expect("placeholder in the body");
+    let finding = placeholders(&draft)[0];
+    assert_eq!(finding.span, Some(start..start + placeholder.len()));
+    assert!(draft
+        .findings
+        .iter()
+        .any(|f| f.check == Check::MissingField && f.message.contains("Dana Whitfield")));
+    assert_eq!(
+        draft.recipient.address_or_placeholder(),
+        "[Dana Whitfield's address]"
+    );
+}
+
+#[test]
+fn thank_you_is_personal_and_signed() {
+    let draft = compose(
+        &action(ActionKind::ThankYou, Channel::Email, Some(10), Some(11)),
+        &process(),
+        &settings(),
+    );
+    assert_eq!(draft.recipient.name, "Dana Whitfield");
+    assert_eq!(draft.recipient.address, "dana.whitfield@lumen.example");
+    for expected in [
+        "Dear Dana,",
+        "moving the nightly batch jobs to a streaming pipeline",
+        "Kafka clusters in production",
+        "Sam Rivera",
+        "Data engineer, Lisbon",
+        "sam.rivera@example.org",
+        "+351 912 345 678",
+        "Tuesday 3 March",
+    ] {
+        assert!(
+            draft.body.contains(expected),
+            "missing {expected:?}:\n{}",
+            draft.body
+        );
+    }
+    let subject = draft.subject.clone().expect("email has a subject");
+    assert!(subject.contains("Senior data engineer") || subject.contains("Sam Rivera"));
+}
+
+#[test]
+fn round_kind_shifts_the_emphasis() {
+    let technical = compose(
+        &action(ActionKind::ThankYou, Channel::Email, Some(20), Some(21)),
+        &process(),
+        &settings(),
+    );
+    assert!(technical.body.contains("problem"), "{}", technical.body);
+    let mut hr_process = process();
+    hr_process.rounds[1].kind = RoundKind::Hr;
+    let hr = compose(
+        &action(ActionKind::ThankYou, Channel::Email, Some(20), Some(21)),
+        &hr_process,
+        &settings(),
+    );
+    assert!(
+        hr.body.contains("values") || hr.body.contains("culture"),
+        "{}",
+        hr.body
+    );
+    assert!(!hr.body.contains("problem"));
+    let bodies: std::collections::HashSet<String> = RoundKind::ALL
+        .iter()
+        .map(|kind| {
+            let mut varied = process();
+            varied.rounds[1].kind = *kind;
+            compose(
+                &action(ActionKind::ThankYou, Channel::Email, Some(20), Some(21)),
+                &varied,
+                &settings(),
+            )
+            .body
+        })
+        .collect();
+    assert_eq!(bodies.len(), RoundKind::ALL.len());
+}
+
+#[test]
+fn panel_interviewers_get_different_notes_and_a_copy_is_flagged() {
+    let process = process();
+    let settings = settings();
+    for tone in Tone::ALL {
+        for kind in [
+            ActionKind::ThankYou,
+            ActionKind::LinkedinConnect,
+            ActionKind::HandwrittenNote,
+        ] {
+            let dana_action = action(kind, Channel::Email, Some(10), Some(11));
+            let lee_action = action(kind, Channel::Email, Some(10), Some(12));
+            let dana = compose_with_tone(&dana_action, &process, &settings, tone);
+            let lee = compose_with_tone(&lee_action, &process, &settings, tone);
+            assert_ne!(dana.body, lee.body);
+            let score = similarity(&dana.body, &lee.body);
+            assert!(
+                score < NEAR_DUPLICATE_THRESHOLD,
+                "{kind:?} {tone:?}: {score}"
+            );
+            assert!(lee.body.contains("Lee") && lee.body.contains("on-call rotation"));
+
+            // Lee's note pasted over with Dana's text (name swapped) is caught.
+            let mut context = check_context(&lee_action, &process, &settings);
+            context.sibling_bodies = vec![dana.body.clone()];
+            let copied = dana.body.replace("Dana", "Lee");
+            let findings = check(
+                &afterview::core::proofread::DraftText {
+                    subject: lee.subject.as_deref().unwrap_or(""),
+                    body: &copied,
+                },
+                &context,
+            );
+            assert!(
+                findings.iter().any(|f| f.check == Check::NearDuplicate),
+                "{kind:?} {tone:?}: {findings:?}"
+            );
+            // The thank-you copy still carries the round's shared notes; the
+            // shorter notes hold nothing of Lee's material at all.
+            if kind != ActionKind::ThankYou {
+                assert!(findings.iter().any(|f| f.check == Check::Generic));
+            }
+        }
+    }
+}
+
+#[test]
+fn tones_differ_and_drafts_are_deterministic() {
     let process = process();
     let settings = settings();
     for kind in ActionKind::ALL {
-        for channel in [
+        let (round, person) = target(kind);
+        let action = action(kind, Channel::Email, round, person);
+        let warm = compose_with_tone(&action, &process, &settings, Tone::Warm);
+        let concise = compose_with_tone(&action, &process, &settings, Tone::Concise);
+        assert_ne!(warm.body, concise.body, "{kind:?}");
+        assert_eq!(
+            warm,
+            compose_with_tone(&action, &process, &settings, Tone::Warm)
+        );
+        assert_eq!(warm.tone, Tone::Warm);
+        let mut concise_settings = settings.clone();
+        concise_settings.tone = Tone::Concise;
+        assert_eq!(compose(&action, &process, &concise_settings), concise);
+    }
+}
+
+fn email(kind: ActionKind, tone: Tone) -> Draft {
+    let (round, person) = target(kind);
+    compose_with_tone(
+        &action(kind, Channel::Email, round, person),
+        &process(),
+        &settings(),
+        tone,
+    )
+}
+
+#[test]
+fn each_kind_says_what_it_must() {
+    for tone in Tone::ALL {
+        let inquiry = email(ActionKind::StatusInquiry, tone);
+        for expected in ["Senior data engineer", "Tuesday 10 March", "?"] {
+            assert!(inquiry.body.contains(expected), "{}", inquiry.body);
+        }
+        assert!(inquiry.body.contains("interested") || inquiry.body.contains("keen"));
+
+        let second = email(ActionKind::SecondInquiry, tone);
+        assert!(second.body.contains("Tuesday 17 March"), "{}", second.body);
+        assert!(second.body.contains("still being considered"));
+
+        let documents = email(ActionKind::SendDocuments, tone);
+        assert!(documents.body.contains("two references and a code sample"));
+
+        let update = email(ActionKind::SendUpdate, tone);
+        assert!(update.body.contains("cloud data engineering certification"));
+
+        let offer = email(ActionKind::CompetingOffer, tone);
+        assert!(offer.body.contains("Friday 27 March"), "{}", offer.body);
+        assert!(offer.body.contains("Lumen Analytics"));
+        for money in ["salary", "$", "€", "£", "pay", "compensation"] {
+            assert!(!offer.body.to_lowercase().contains(money), "{money}");
+        }
+
+        let rejection = email(ActionKind::RejectionReply, tone);
+        assert!(rejection.body.contains("feedback"));
+        assert!(rejection.body.contains("future"));
+        assert!(rejection.body.starts_with("Dear") || rejection.body.starts_with("Hello"));
+
+        let offer_reply = email(ActionKind::OfferReply, tone);
+        assert!(
+            offer_reply.body.contains("Wednesday 1 April"),
+            "{}",
+            offer_reply.body
+        );
+        assert!(offer_reply.body.contains("writ"));
+
+        let move_on = email(ActionKind::MoveOn, tone);
+        assert_eq!(move_on.subject, None);
+        assert_eq!(move_on.recipient.name, "");
+        assert!(
+            move_on.body.contains("Tuesday 17 March"),
+            "{}",
+            move_on.body
+        );
+        assert_eq!(move_on.plain_text(), move_on.body);
+    }
+}
+
+#[test]
+fn offer_without_deadline_asks_for_one() {
+    let mut process = process();
+    process.events.retain(|e| {
+        !matches!(
+            e.kind,
+            EventKind::Offer { .. } | EventKind::CompetingOffer { .. }
+        )
+    });
+    let reply = compose(
+        &action(ActionKind::OfferReply, Channel::Email, Some(20), Some(21)),
+        &process,
+        &settings(),
+    );
+    assert!(reply.body.contains("by when"), "{}", reply.body);
+    let competing = compose(
+        &action(
+            ActionKind::CompetingOffer,
             Channel::Email,
+            Some(20),
+            Some(21),
+        ),
+        &process,
+        &settings(),
+    );
+    assert!(competing.body.contains("soon") && !competing.body.contains("27 March"));
+}
+
+#[test]
+fn linkedin_notes_are_short() {
+    for tone in Tone::ALL {
+        for person in [11, 12] {
+            let draft = compose_with_tone(
+                &action(
+                    ActionKind::LinkedinConnect,
+                    Channel::Linkedin,
+                    Some(10),
+                    Some(person),
+                ),
+                &process(),
+                &settings(),
+                tone,
+            );
+            assert!(draft.body.chars().count() < 300, "{}", draft.body);
+            let sentences = draft.body.matches(". ").count() + 1;
+            assert!(sentences <= 2, "{}", draft.body);
+            assert_eq!(draft.subject, None);
+            assert!(draft.recipient.address.contains("linkedin.com"));
+            assert_eq!(draft.plain_text(), draft.body);
+        }
+    }
+}
+
+#[test]
+fn phone_scripts_follow_the_call_flow() {
+    for tone in Tone::ALL {
+        let draft = compose_with_tone(
+            &action(
+                ActionKind::StatusInquiry,
+                Channel::Phone,
+                Some(20),
+                Some(21),
+            ),
+            &process(),
+            &settings(),
+            tone,
+        );
+        let body = &draft.body;
+        let order = [
+            "Sam Rivera",
+            "decision been made",
+            "If not yet",
+            "still being considered",
+            "When do you expect to decide",
+            "a day or two after",
+            "a week",
+            "Close:",
+        ];
+        let mut from = 0;
+        for cue in order {
+            let found = body[from..]
+                .find(cue)
+                .unwrap_or_else(|| panic!("{cue:?} missing or out of order:\n{body}"));
+            from += found;
+        }
+        assert_eq!(draft.subject, None);
+        assert!(body.lines().count() <= 16);
+    }
+    let offer = compose(
+        &action(
+            ActionKind::CompetingOffer,
             Channel::Phone,
-            Channel::Linkedin,
-            Channel::Handwritten,
-        ] {
-            for tone in Tone::ALL {
-                let (round, person) = target(kind);
-                let draft = compose_with_tone(
-                    &action(kind, channel, round, person),
-                    &process,
-                    &settings,
-                    tone,
-                );
-                println!(
-                    "==== {kind:?} {channel:?} {tone:?}\n{}\n-- {:?}\n",
-                    draft.plain_text(),
-                    draft.findings
-                );
+            Some(20),
+            Some(21),
+        ),
+        &process(),
+        &settings(),
+    );
+    assert!(offer.body.contains("Friday 27 March"));
+}
+
+#[test]
+fn plain_text_and_mailto_carry_the_draft() {
+    let draft = email(ActionKind::ThankYou, Tone::Warm);
+    let subject = draft.subject.clone().expect("subject");
+    assert_eq!(
+        draft.plain_text(),
+        format!("Subject: {subject}\n\n{}", draft.body)
+    );
+    let url = draft.mailto().expect("a short note fits in a mailto URL");
+    let (to, parsed_subject, body) =
+        afterview::core::mailto::parse_mailto(&url).expect("parses back");
+    assert_eq!(to, "dana.whitfield@lumen.example");
+    assert_eq!(parsed_subject, subject);
+    assert_eq!(body, draft.body);
+}
+
+#[test]
+fn edits_are_rechecked() {
+    let process = process();
+    let settings = settings();
+    let action = action(ActionKind::ThankYou, Channel::Email, Some(10), Some(11));
+    let mut draft = compose(&action, &process, &settings);
+    let context = check_context(&action, &process, &settings);
+    draft.body = draft.body.replace("Dear Dana,", "Dear Danna,") + " Gonna be great!! 🎉 the the";
+    draft.recheck(&context);
+    for expected in [
+        Check::NameSpelling,
+        Check::Slang,
+        Check::Exclamation,
+        Check::Emoji,
+        Check::RepeatedWord,
+    ] {
+        assert!(
+            draft.findings.iter().any(|f| f.check == expected),
+            "{expected:?}: {:?}",
+            draft.findings
+        );
+    }
+}
+
+proptest::proptest! {
+    /// Odd user input (braces, brackets, emoji, blanks) never breaks composing.
+    #[test]
+    fn any_recorded_text_composes(name in "\\PC{0,20}", discussed in "\\PC{0,60}", notes in "\\PC{0,40}") {
+        let mut process = process();
+        process.rounds[0].interviewers[0].name = name;
+        process.rounds[0].interviewers[0].discussed = discussed.clone();
+        process.rounds[0].notes = notes;
+        for kind in ActionKind::ALL {
+            for channel in CHANNELS {
+                let draft = compose(&action(kind, channel, Some(10), Some(11)), &process, &settings());
+                proptest::prop_assert!(!draft.body.is_empty());
+                if kind == ActionKind::ThankYou && channel == Channel::Email && discussed.trim().trim_end_matches(['.', '!', '?', ';', ',', ':']).trim().is_empty() {
+                    proptest::prop_assert!(draft.findings.iter().any(|f| f.check == Check::Placeholder));
+                }
             }
         }
     }

@@ -269,11 +269,16 @@ fn find_person<'a>(action: &Action, process: &'a Process) -> Option<Person<'a>> 
         .events
         .iter()
         .filter_map(|event| match (&event.kind, action.kind) {
-            (EventKind::DocumentsRequested { by, .. }, ActionKind::SendDocuments) => *by,
-            (EventKind::UpdateRequested { by }, ActionKind::SendUpdate) => *by,
+            (EventKind::DocumentsRequested { by, .. }, ActionKind::SendDocuments) => {
+                by.map(|id| (event.at, id))
+            }
+            (EventKind::UpdateRequested { by }, ActionKind::SendUpdate) => {
+                by.map(|id| (event.at, id))
+            }
             _ => None,
         })
-        .next_back();
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, id)| id);
     if let Some(found) = requester.and_then(locate) {
         return Some(found);
     }

@@ -2,8 +2,8 @@
 //!
 //! The flow follows rules.md: greet and give your name; ask whether a decision
 //! was made; if not, say you are still interested and ask whether you are still
-//! being considered; ask when they expect to decide; ask to call back a day or
-//! two after that date (or in a week); thank them.
+//! being considered; ask when they expect to decide; ask if you may ring again
+//! shortly after that date (or in a week); thank them.
 
 use super::facts::Facts;
 use super::letters::fill;
