@@ -1,8 +1,291 @@
-//! The draft panel: the editable, proofread message for one action.
+//! The draft panel: the message for one action, editable, proofread as the user types, with
+//! a tone switch, Copy (with a fallback when the clipboard is denied), "Open in mail app", and
+//! the call script for phone actions.
 
 use yew::prelude::*;
 
+use crate::components::format;
+use crate::core::drafts::{check_context, compose_with_tone};
+use crate::core::mailto::{mailto_url, MailtoError};
+use crate::core::model::Channel;
+use crate::core::proofread::{check, DraftText, Field, Severity};
+use crate::core::settings::Tone;
+use crate::hooks::use_app;
+use crate::services::clipboard;
+use crate::state::{EditedDraft, Msg};
+
+#[derive(Clone, PartialEq)]
+enum CopyState {
+    Idle,
+    Copied,
+    Denied(String),
+}
+
+/// A short excerpt around a finding's span, with the span itself marked.
+fn excerpt(text: &str, span: &std::ops::Range<usize>) -> Option<Html> {
+    if span.start > span.end
+        || span.end > text.len()
+        || !text.is_char_boundary(span.start)
+        || !text.is_char_boundary(span.end)
+    {
+        return None;
+    }
+    let mut before_start = span.start.saturating_sub(24);
+    while !text.is_char_boundary(before_start) {
+        before_start -= 1;
+    }
+    let mut after_end = (span.end + 24).min(text.len());
+    while !text.is_char_boundary(after_end) {
+        after_end += 1;
+    }
+    let shown = |s: &str| s.replace('\n', " ");
+    Some(html! {
+        <span class="av-excerpt">{ "…" }{ shown(&text[before_start..span.start]) }<mark>{ shown(&text[span.clone()]) }</mark>{ shown(&text[span.end..after_end]) }{ "…" }</span>
+    })
+}
+
 #[component]
 pub fn DraftPanel() -> Html {
-    html! {}
+    let ctx = use_app();
+    let tone = use_state(|| ctx.state.data.settings.tone);
+    let copy_state = use_state(|| CopyState::Idle);
+    let heading = use_node_ref();
+    let body_ref = use_node_ref();
+
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+
+    let Some(target) = ctx.state.draft else {
+        return html! {};
+    };
+    let close = ctx.callback(|_: MouseEvent| Msg::CloseDraft);
+    let on_key = ctx.callback(|event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            Msg::CloseDraft
+        } else {
+            Msg::Announce(String::new())
+        }
+    });
+    let Some(action) = ctx
+        .plan
+        .iter()
+        .find(|a| a.process == target.process && a.key() == target.key)
+        .cloned()
+    else {
+        return html! {
+            <div class="av-overlay" role="dialog" aria-modal="true" aria-labelledby="av-draft-title">
+                <div class="av-dialog">
+                    <h2 id="av-draft-title" tabindex="-1" ref={heading}>{ "Nothing left to draft" }</h2>
+                    <p>{ "This action is no longer planned (done, dismissed or out of date)." }</p>
+                    <button type="button" class="av-btn" onclick={close}>{ "Close" }</button>
+                </div>
+            </div>
+        };
+    };
+    let Some(process) = ctx.state.process(target.process).cloned() else {
+        return html! {};
+    };
+    let settings = &ctx.state.data.settings;
+    let draft = compose_with_tone(&action, &process, settings, *tone);
+    let context = check_context(&action, &process, settings);
+    let edited = ctx.state.edited_drafts.get(&target).cloned();
+    let subject = edited.as_ref().map_or_else(
+        || draft.subject.clone().unwrap_or_default(),
+        |e| e.subject.clone(),
+    );
+    let body = edited
+        .as_ref()
+        .map_or_else(|| draft.body.clone(), |e| e.body.clone());
+    let findings = check(
+        &DraftText {
+            subject: &subject,
+            body: &body,
+        },
+        &context,
+    );
+    let is_phone = action.channel == Channel::Phone;
+    let has_subject = draft.subject.is_some();
+
+    let on_body = {
+        let ctx = ctx.clone();
+        let subject = subject.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
+            ctx.dispatch(Msg::EditDraft(
+                target,
+                EditedDraft {
+                    subject: subject.clone(),
+                    body: area.value(),
+                },
+            ));
+        })
+    };
+    let on_subject = {
+        let ctx = ctx.clone();
+        let body = body.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            ctx.dispatch(Msg::EditDraft(
+                target,
+                EditedDraft {
+                    subject: input.value(),
+                    body: body.clone(),
+                },
+            ));
+        })
+    };
+    let plain = if has_subject && action.channel == Channel::Email {
+        format!("Subject: {subject}\n\n{body}")
+    } else {
+        body.clone()
+    };
+    let copy = {
+        let copy_state = copy_state.clone();
+        let ctx = ctx.clone();
+        let body_ref = body_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copy_state = copy_state.clone();
+            let ctx = ctx.clone();
+            let body_ref = body_ref.clone();
+            let plain = plain.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match clipboard::copy(&plain).await {
+                    Ok(()) => {
+                        copy_state.set(CopyState::Copied);
+                        ctx.dispatch(Msg::Announce("Copied to the clipboard.".into()));
+                    }
+                    Err(why) => {
+                        // Fallback: select the text so a keyboard shortcut copies it.
+                        if let Some(area) = body_ref.cast::<web_sys::HtmlTextAreaElement>() {
+                            let _ = area.focus();
+                            area.select();
+                        }
+                        copy_state.set(CopyState::Denied(why));
+                    }
+                }
+            });
+        })
+    };
+    let mailto = if action.channel == Channel::Email {
+        Some(mailto_url(&draft.recipient.address, &subject, &body))
+    } else {
+        None
+    };
+    let mark_done = {
+        let key = action.key();
+        let channel = action.channel;
+        let now = ctx.state.now;
+        ctx.callback(move |_: MouseEvent| Msg::MarkDone {
+            process: target.process,
+            key,
+            channel,
+            at: now,
+        })
+    };
+    let reset = ctx.callback(move |_: MouseEvent| Msg::ResetDraft(target));
+    let set_tone = |value: Tone| {
+        let tone = tone.clone();
+        let ctx = ctx.clone();
+        Callback::from(move |_: Event| {
+            tone.set(value);
+            ctx.dispatch(Msg::ResetDraft(target));
+        })
+    };
+    let person = action
+        .interviewer
+        .and_then(|id| process.interviewer(id))
+        .map(|(_, p)| p.name.clone());
+    let title = match &person {
+        Some(name) => format!("{} to {}", action.kind.label(), name),
+        None => format!("{} — {}", action.kind.label(), process.company),
+    };
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+
+    html! {
+        <div class="av-overlay" onkeydown={on_key}>
+            <div class="av-dialog av-draft" role="dialog" aria-modal="true" aria-labelledby="av-draft-title" data-kind={action.kind.slug()}>
+                <div class="av-dialog-head">
+                    <div>
+                        <h2 id="av-draft-title" tabindex="-1" ref={heading}>{ title }</h2>
+                        <p class="av-action-meta">{ format!("{} · due {} ({})", action.channel.label(), format::moment(&action.due), format::relative(&action.due, &ctx.state.now)) }</p>
+                    </div>
+                    <button type="button" class="av-btn" onclick={close.clone()} aria-label="Close the draft">{ "Close" }</button>
+                </div>
+                <fieldset class="av-tone">
+                    <legend class="av-label">{ "Tone" }</legend>
+                    <div class="av-actions-row">
+                        { for Tone::ALL.iter().map(|t| html! {
+                            <label class="av-check">
+                                <input type="radio" name="av-tone" value={t.label()} checked={*tone == *t} onchange={set_tone(*t)} />{ t.label() }
+                            </label>
+                        }) }
+                    </div>
+                    <span class="av-hint">{ "Switching tone starts again from a fresh draft." }</span>
+                </fieldset>
+                if !is_phone {
+                    <p class="av-action-meta">{ format!("To: {}", if draft.recipient.name.is_empty() { draft.recipient.address_or_placeholder() } else { format!("{} <{}>", draft.recipient.name, draft.recipient.address_or_placeholder()) }) }</p>
+                }
+                if has_subject {
+                    <div class="av-field">
+                        <label for="av-draft-subject">{ "Subject" }</label>
+                        <input id="av-draft-subject" type="text" value={subject.clone()} oninput={on_subject} />
+                    </div>
+                }
+                if is_phone {
+                    <div>
+                        <h3 class="av-label">{ "Call script" }</h3>
+                        <ol class="av-script" data-testid="phone-script">
+                            { for body.lines().filter(|l| !l.trim().is_empty()).map(|line| html! { <li>{ line.trim() }</li> }) }
+                        </ol>
+                    </div>
+                }
+                <div class="av-field">
+                    <label for="av-draft-body">{ if is_phone { "Edit the script" } else { "Message" } }</label>
+                    <textarea id="av-draft-body" ref={body_ref} value={body.clone()} oninput={on_body} aria-describedby="av-findings-title" spellcheck="true" />
+                </div>
+                <section class="av-findings" aria-labelledby="av-findings-title" data-testid="findings">
+                    <h3 id="av-findings-title" class="av-label">
+                        { if findings.is_empty() { "Proofreading: nothing to fix.".to_string() }
+                          else { format!("Proofreading: {} finding(s){}", findings.len(), if errors > 0 { format!(", {errors} to fix before sending") } else { String::new() }) } }
+                    </h3>
+                    <ul class="av-findings">
+                        { for findings.iter().map(|finding| {
+                            let source = if finding.field == Field::Subject { subject.as_str() } else { body.as_str() };
+                            html! {
+                                <li class="av-finding" data-check={format!("{:?}", finding.check).to_lowercase()} data-severity={match finding.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Hint => "hint" }}>
+                                    { &finding.message }
+                                    if let Some(span) = &finding.span { { " " }{ excerpt(source, span).unwrap_or_default() } }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+                <div class="av-actions-row">
+                    <button type="button" class="av-btn av-btn-primary" onclick={copy}>{ "Copy" }</button>
+                    { match &mailto {
+                        Some(Ok(url)) => html! { <a class="av-btn" href={url.clone()}>{ "Open in mail app" }</a> },
+                        Some(Err(MailtoError::TooLong { .. })) => html! { <span class="av-hint">{ "Too long for a mail link: use Copy and paste it into your mail app." }</span> },
+                        Some(Err(_)) => html! { <span class="av-hint">{ "Add a valid email address to the interviewer to open this in your mail app." }</span> },
+                        None => html! {},
+                    } }
+                    if edited.is_some() { <button type="button" class="av-btn" onclick={reset}>{ "Undo my edits" }</button> }
+                    <button type="button" class="av-btn" onclick={mark_done}>{ "Mark done" }</button>
+                </div>
+                { match &*copy_state {
+                    CopyState::Copied => html! { <p class="av-banner av-banner-ok" data-testid="copied">{ "Copied. Paste it into your message." }</p> },
+                    CopyState::Denied(why) => html! { <p class="av-banner av-banner-warn" data-testid="copy-fallback">{ format!("{why} The message is selected: press Ctrl+C (or ⌘C) to copy it.") }</p> },
+                    CopyState::Idle => html! {},
+                } }
+            </div>
+        </div>
+    }
 }

@@ -1,1 +1,35 @@
-//! Date and time formatting for display.
+//! Date and time formatting for display, in the planning zone the times already carry.
+
+use chrono::{DateTime, FixedOffset};
+
+/// "Mon 24 Nov".
+pub fn day(moment: &DateTime<FixedOffset>) -> String {
+    moment.format("%a %-d %b").to_string()
+}
+
+/// "Mon 24 Nov, 09:00".
+pub fn moment(moment: &DateTime<FixedOffset>) -> String {
+    moment.format("%a %-d %b, %H:%M").to_string()
+}
+
+/// "today", "tomorrow", "in 3 days", "yesterday", "4 days ago" (by calendar day).
+pub fn relative(when: &DateTime<FixedOffset>, now: &DateTime<FixedOffset>) -> String {
+    let days = (when.date_naive() - now.with_timezone(when.offset()).date_naive()).num_days();
+    match days {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        -1 => "yesterday".into(),
+        n if n > 1 => format!("in {n} days"),
+        n => format!("{} days ago", -n),
+    }
+}
+
+/// The value a `datetime-local` input shows for `moment`.
+pub fn input_datetime(moment: &DateTime<FixedOffset>) -> String {
+    moment.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// The value a `date` input shows for `moment`.
+pub fn input_date(moment: &DateTime<FixedOffset>) -> String {
+    moment.format("%Y-%m-%d").to_string()
+}

@@ -1,15 +1,270 @@
-//! The add/edit form for a process with its rounds and interviewers.
+//! The add/edit form for a process with its rounds and interviewers. Validation (in the core)
+//! puts each message next to its field; a failed submit keeps everything typed.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::model::ProcessId;
+use crate::core::form::{blank_process, FieldError, InterviewerForm, ProcessForm, RoundForm};
+use crate::core::model::{IndustryPace, ProcessId, RoundFormat, RoundKind};
+use crate::core::zone::UserZone;
+use crate::hooks::use_app;
+use crate::state::{Msg, View};
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct ProcessFormProps {
     pub id: Option<ProcessId>,
 }
 
+type Form = UseStateHandle<ProcessForm>;
+
+fn on_text(
+    form: &Form,
+    apply: impl Fn(&mut ProcessForm, String) + 'static,
+) -> Callback<InputEvent> {
+    let form = form.clone();
+    let apply = Rc::new(apply);
+    Callback::from(move |event: InputEvent| {
+        let value = match event.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+            Some(area) => area.value(),
+            None => event
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        };
+        let mut next = (*form).clone();
+        apply(&mut next, value);
+        form.set(next);
+    })
+}
+
+fn on_change(
+    form: &Form,
+    apply: impl Fn(&mut ProcessForm, String, bool) + 'static,
+) -> Callback<Event> {
+    let form = form.clone();
+    Callback::from(move |event: Event| {
+        let (value, checked) = match event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+            Some(select) => (select.value(), false),
+            None => {
+                let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+                (input.value(), input.checked())
+            }
+        };
+        let mut next = (*form).clone();
+        apply(&mut next, value, checked);
+        form.set(next);
+    })
+}
+
+fn on_click(form: &Form, apply: impl Fn(&mut ProcessForm) + 'static) -> Callback<MouseEvent> {
+    let form = form.clone();
+    Callback::from(move |_| {
+        let mut next = (*form).clone();
+        apply(&mut next);
+        form.set(next);
+    })
+}
+
+struct FieldSpec<'a> {
+    id: String,
+    label: &'a str,
+    value: String,
+    input_type: &'a str,
+    hint: Option<&'a str>,
+    required: bool,
+}
+
+fn field(spec: FieldSpec, oninput: Callback<InputEvent>, error: Option<&FieldError>) -> Html {
+    let error_id = format!("{}-error", spec.id);
+    let hint_id = format!("{}-hint", spec.id);
+    let described = match (error.is_some(), spec.hint.is_some()) {
+        (true, true) => Some(format!("{error_id} {hint_id}")),
+        (true, false) => Some(error_id.clone()),
+        (false, true) => Some(hint_id.clone()),
+        (false, false) => None,
+    };
+    html! {
+        <div class="av-field">
+            <label for={spec.id.clone()}>{ spec.label }{ if spec.required { " *" } else { "" } }</label>
+            if spec.input_type == "textarea" {
+                <textarea id={spec.id.clone()} value={spec.value} {oninput} aria-invalid={error.is_some().to_string()} aria-describedby={described} />
+            } else {
+                <input id={spec.id.clone()} type={spec.input_type.to_string()} value={spec.value} {oninput}
+                    required={spec.required} aria-invalid={error.is_some().to_string()} aria-describedby={described} />
+            }
+            if let Some(hint) = spec.hint { <span class="av-hint" id={hint_id}>{ hint }</span> }
+            if let Some(error) = error { <span class="av-error" id={error_id}>{ &error.message }</span> }
+        </div>
+    }
+}
+
+fn new_round(today: &str) -> RoundForm {
+    RoundForm {
+        date: today.to_string(),
+        interviewers: vec![InterviewerForm::default()],
+        ..RoundForm::default()
+    }
+}
+
 #[component]
 pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
-    html! { <p>{ format!("{:?}", props.id) }</p> }
+    let ctx = use_app();
+    let existing = props.id.and_then(|id| ctx.state.process(id).cloned());
+    let today = ctx.state.now.format("%Y-%m-%d").to_string();
+    let form = {
+        let existing = existing.clone();
+        let today = today.clone();
+        use_state(move || match &existing {
+            Some(process) => ProcessForm::from_process(process),
+            None => ProcessForm {
+                rounds: vec![new_round(&today)],
+                ..ProcessForm::default()
+            },
+        })
+    };
+    let errors = use_state(Vec::<FieldError>::new);
+    let error = |path: &str| errors.iter().find(|e| e.field == path).cloned();
+
+    let submit = {
+        let ctx = ctx.clone();
+        let form = form.clone();
+        let errors = errors.clone();
+        let existing = existing.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let base = existing
+                .clone()
+                .unwrap_or_else(|| blank_process(ctx.state.data.next_process_id()));
+            let zone = UserZone::from_setting(ctx.state.data.settings.time_zone);
+            match form.to_process(&base, &zone) {
+                Ok(process) => {
+                    errors.set(Vec::new());
+                    ctx.dispatch(Msg::SaveProcess(process));
+                }
+                Err(found) => {
+                    let count = found.len();
+                    errors.set(found);
+                    ctx.dispatch(Msg::Announce(format!(
+                        "{count} field(s) need attention; nothing was lost."
+                    )));
+                }
+            }
+        })
+    };
+    let cancel = {
+        let id = props.id;
+        ctx.callback(move |_: MouseEvent| Msg::Navigate(id.map_or(View::Interviews, View::Process)))
+    };
+    let title = if existing.is_some() {
+        "Edit interview"
+    } else {
+        "Add an interview"
+    };
+
+    html! {
+        <section class="av-section" aria-labelledby="av-form-title">
+            <h2 id="av-form-title" class="av-section-title">{ title }</h2>
+            <form class="av-form av-card" onsubmit={submit} novalidate=true>
+                if !errors.is_empty() {
+                    <p class="av-banner av-banner-error" role="alert">{ format!("Please fix the {} highlighted field(s) below. Everything you typed is kept.", errors.len()) }</p>
+                }
+                <div class="av-grid-2">
+                    { field(FieldSpec { id: "av-company".into(), label: "Company", value: form.company.clone(), input_type: "text", hint: None, required: true },
+                        on_text(&form, |f, v| f.company = v), error("company").as_ref()) }
+                    { field(FieldSpec { id: "av-role".into(), label: "Role", value: form.role.clone(), input_type: "text", hint: None, required: true },
+                        on_text(&form, |f, v| f.role = v), error("role").as_ref()) }
+                    <div class="av-field">
+                        <label for="av-pace">{ "Industry" }</label>
+                        <select id="av-pace" aria-describedby="av-pace-hint" onchange={on_change(&form, |f, v, _| f.pace = if v == "traditional" { IndustryPace::Traditional } else { IndustryPace::FastMoving })}>
+                            <option value="fast-moving" selected={form.pace == IndustryPace::FastMoving}>{ "Fast-moving (tech, start-ups)" }</option>
+                            <option value="traditional" selected={form.pace == IndustryPace::Traditional}>{ "Traditional (law, finance, public sector)" }</option>
+                        </select>
+                        <span class="av-hint" id="av-pace-hint">{ "Traditional employers get a handwritten card suggestion too." }</span>
+                    </div>
+                    { field(FieldSpec { id: "av-job-url".into(), label: "Job posting link", value: form.job_url.clone(), input_type: "url", hint: None, required: false },
+                        on_text(&form, |f, v| f.job_url = v), error("job_url").as_ref()) }
+                </div>
+                { field(FieldSpec { id: "av-notes".into(), label: "Notes", value: form.notes.clone(), input_type: "textarea", hint: None, required: false },
+                    on_text(&form, |f, v| f.notes = v), None) }
+
+                { for form.rounds.iter().enumerate().map(|(r, round)| {
+                    let base = format!("av-round-{r}");
+                    let path = |name: &str| format!("rounds.{r}.{name}");
+                    html! {
+                        <fieldset class="av-fieldset" key={format!("round-{r}")}>
+                            <legend>{ format!("Round {}", r + 1) }</legend>
+                            <div class="av-grid-2">
+                                <div class="av-field">
+                                    <label for={format!("{base}-kind")}>{ "Kind" }</label>
+                                    <select id={format!("{base}-kind")} onchange={on_change(&form, move |f, v, _| {
+                                        if let Some(kind) = RoundKind::ALL.into_iter().find(|k| k.label() == v) { f.rounds[r].kind = kind; }
+                                    })}>
+                                        { for RoundKind::ALL.iter().map(|k| html! { <option value={k.label()} selected={*k == round.kind}>{ k.label() }</option> }) }
+                                    </select>
+                                </div>
+                                <div class="av-field">
+                                    <label for={format!("{base}-format")}>{ "Format" }</label>
+                                    <select id={format!("{base}-format")} onchange={on_change(&form, move |f, v, _| {
+                                        if let Some(format) = RoundFormat::ALL.into_iter().find(|k| k.label() == v) { f.rounds[r].format = format; }
+                                    })}>
+                                        { for RoundFormat::ALL.iter().map(|k| html! { <option value={k.label()} selected={*k == round.format}>{ k.label() }</option> }) }
+                                    </select>
+                                </div>
+                                { field(FieldSpec { id: format!("{base}-date"), label: "Date", value: round.date.clone(), input_type: "date", hint: None, required: true },
+                                    on_text(&form, move |f, v| f.rounds[r].date = v), error(&path("date")).as_ref()) }
+                                { field(FieldSpec { id: format!("{base}-start"), label: "Started at", value: round.start.clone(), input_type: "time", hint: None, required: true },
+                                    on_text(&form, move |f, v| f.rounds[r].start = v), error(&path("start")).as_ref()) }
+                                { field(FieldSpec { id: format!("{base}-end"), label: "Ended at", value: round.end.clone(), input_type: "time", hint: None, required: true },
+                                    on_text(&form, move |f, v| f.rounds[r].end = v), error(&path("end")).as_ref()) }
+                            </div>
+                            { field(FieldSpec { id: format!("{base}-notes"), label: "Something you forgot to say", value: round.notes.clone(), input_type: "text",
+                                hint: Some("Optional: one point the thank-you notes can add briefly."), required: false },
+                                on_text(&form, move |f, v| f.rounds[r].notes = v), None) }
+                            { for round.interviewers.iter().enumerate().map(|(p, person)| {
+                                let pbase = format!("{base}-person-{p}");
+                                let ppath = |name: &str| format!("rounds.{r}.interviewers.{p}.{name}");
+                                html! {
+                                    <fieldset class="av-fieldset" key={format!("person-{r}-{p}")}>
+                                        <legend>{ format!("Interviewer {}", p + 1) }</legend>
+                                        <div class="av-grid-2">
+                                            { field(FieldSpec { id: format!("{pbase}-name"), label: "Name", value: person.name.clone(), input_type: "text", hint: None, required: true },
+                                                on_text(&form, move |f, v| f.rounds[r].interviewers[p].name = v), error(&ppath("name")).as_ref()) }
+                                            { field(FieldSpec { id: format!("{pbase}-title"), label: "Job title", value: person.title.clone(), input_type: "text", hint: None, required: false },
+                                                on_text(&form, move |f, v| f.rounds[r].interviewers[p].title = v), None) }
+                                            { field(FieldSpec { id: format!("{pbase}-email"), label: "Email", value: person.email.clone(), input_type: "email", hint: None, required: false },
+                                                on_text(&form, move |f, v| f.rounds[r].interviewers[p].email = v), error(&ppath("email")).as_ref()) }
+                                            { field(FieldSpec { id: format!("{pbase}-linkedin"), label: "LinkedIn profile", value: person.linkedin.clone(), input_type: "text", hint: None, required: false },
+                                                on_text(&form, move |f, v| f.rounds[r].interviewers[p].linkedin = v), None) }
+                                        </div>
+                                        { field(FieldSpec { id: format!("{pbase}-discussed"), label: "What you discussed with them", value: person.discussed.clone(), input_type: "textarea",
+                                            hint: Some("Specific topics make each thank-you note personal."), required: false },
+                                            on_text(&form, move |f, v| f.rounds[r].interviewers[p].discussed = v), None) }
+                                        <label class="av-check"><input type="checkbox" checked={person.spoke_by_phone}
+                                            onchange={on_change(&form, move |f, _, c| f.rounds[r].interviewers[p].spoke_by_phone = c)} />{ "We have spoken by phone" }</label>
+                                        <label class="av-check"><input type="checkbox" checked={person.invited_call}
+                                            onchange={on_change(&form, move |f, _, c| f.rounds[r].interviewers[p].invited_call = c)} />{ "They invited me to call" }</label>
+                                        <div class="av-actions-row">
+                                            <button type="button" class="av-btn" onclick={on_click(&form, move |f| { f.rounds[r].interviewers.remove(p); })}>
+                                                { format!("Remove interviewer {}", p + 1) }</button>
+                                        </div>
+                                    </fieldset>
+                                }
+                            }) }
+                            <div class="av-actions-row">
+                                <button type="button" class="av-btn" onclick={on_click(&form, move |f| f.rounds[r].interviewers.push(InterviewerForm::default()))}>{ "Add interviewer" }</button>
+                                <button type="button" class="av-btn av-btn-danger" onclick={on_click(&form, move |f| { f.rounds.remove(r); })}>{ format!("Remove round {}", r + 1) }</button>
+                            </div>
+                        </fieldset>
+                    }
+                }) }
+                <div class="av-actions-row">
+                    <button type="button" class="av-btn" onclick={{ let today = today.clone(); on_click(&form, move |f| f.rounds.push(new_round(&today))) }}>{ "Add round" }</button>
+                </div>
+                <div class="av-actions-row">
+                    <button type="submit" class="av-btn av-btn-primary">{ if existing.is_some() { "Save changes" } else { "Save interview" } }</button>
+                    <button type="button" class="av-btn" onclick={cancel}>{ "Cancel" }</button>
+                </div>
+            </form>
+        </section>
+    }
 }

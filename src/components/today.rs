@@ -2,7 +2,70 @@
 
 use yew::prelude::*;
 
+use crate::components::action_card::ActionCard;
+use crate::core::action::{Action, ActionState};
+use crate::hooks::use_app;
+use crate::state::{Msg, View};
+
 #[component]
 pub fn Today() -> Html {
-    html! {}
+    let ctx = use_app();
+    let now = ctx.state.now;
+    let week_end = now.date_naive() + chrono::Duration::days(7);
+    let mut late = Vec::new();
+    let mut today = Vec::new();
+    let mut week = Vec::new();
+    let mut later = Vec::new();
+    for action in ctx.plan.iter() {
+        let group = match action.state {
+            ActionState::Late => &mut late,
+            ActionState::DueToday => &mut today,
+            _ if action.due.date_naive() <= now.date_naive() => &mut today,
+            _ if action.due.date_naive() <= week_end => &mut week,
+            _ => &mut later,
+        };
+        group.push(action.clone());
+    }
+    let add = ctx.callback(|_: MouseEvent| Msg::Navigate(View::NewProcess));
+    if ctx.state.data.processes.is_empty() {
+        return html! {
+            <section class="av-section" aria-labelledby="av-today-title">
+                <h2 id="av-today-title" class="av-section-title">{ "Today" }</h2>
+                <div class="av-empty" data-testid="empty-state">
+                    <p>{ "No interviews yet. Add one and Afterview works out what to send, to whom, and when." }</p>
+                    <p><button type="button" class="av-btn av-btn-primary" onclick={add}>{ "Add an interview" }</button></p>
+                </div>
+            </section>
+        };
+    }
+    let group = |id: &str, title: &str, actions: Vec<Action>| {
+        if actions.is_empty() {
+            return html! {};
+        }
+        html! {
+            <section class="av-section" aria-labelledby={id.to_string()} data-group={id.to_string()}>
+                <h2 id={id.to_string()} class="av-section-title">{ title }<span class="av-count">{ actions.len() }</span></h2>
+                <ul class="av-list">
+                    { for actions.into_iter().map(|action| {
+                        let key = format!("{}-{:?}", action.process, action.key());
+                        html! { <ActionCard {key} action={action} /> }
+                    }) }
+                </ul>
+            </section>
+        }
+    };
+    let nothing = late.is_empty() && today.is_empty() && week.is_empty() && later.is_empty();
+    html! {
+        <div class="av-today">
+            if nothing {
+                <div class="av-empty" data-testid="all-clear">
+                    <p>{ "Nothing to send right now. New suggestions appear here as dates come up." }</p>
+                </div>
+            }
+            { group("av-group-late", "Late", late) }
+            { group("av-group-today", "Due today", today) }
+            { group("av-group-week", "This week", week) }
+            { group("av-group-later", "Later", later) }
+        </div>
+    }
 }
