@@ -19,6 +19,9 @@ export default defineConfig({
   use: {
     baseURL: process.env.AFTERVIEW_URL || "http://127.0.0.1:8080/",
     browserName: "chromium",
+    // A fixed zone and locale so the planned dates the tests expect do not depend on the machine.
+    timezoneId: "Europe/Paris",
+    locale: "en-GB",
     headless: true,
     launchOptions: {
       executablePath: chromium,
