@@ -2,7 +2,156 @@
 
 use yew::prelude::*;
 
+use crate::components::data_panel::download_backup;
+use crate::core::backup::backup_reminder_due;
+use crate::hooks::{use_app, AppContext};
+use crate::services::files;
+use crate::state::{Msg, StorageStatus};
+
+fn backup_button(app: &AppContext, testid: &'static str) -> Html {
+    let onclick = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| download_backup(&app))
+    };
+    html! {
+        <button type="button" class="av-btn av-btn-primary" {onclick} data-testid={testid}>
+            { "Download backup" }
+        </button>
+    }
+}
+
+/// A file name for the set-aside text, from its storage key (which carries the date).
+fn quarantine_file_name(key: &str) -> String {
+    let safe: String = key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{safe}.txt")
+}
+
 #[component]
 pub fn Banners() -> Html {
-    html! {}
+    let app = use_app();
+    // Both hide only for this visit: the reminder comes back, the set-aside text stays stored.
+    let reminder_later = use_state(|| false);
+    let quarantine_dismissed = use_state(|| false);
+    let state = &app.state;
+
+    let storage_banner = match &state.storage {
+        StorageStatus::Saving => html! {},
+        StorageStatus::InMemory { why } => html! {
+            <div class="av-banner av-banner-error" role="alert" data-testid="banner-storage-unavailable">
+                <p>
+                    <strong>{ "Storage is unavailable " }</strong>
+                    { format!("({why}). Your changes last only while this page stays open, so download a backup before you leave.") }
+                </p>
+                <div class="av-actions-row">{ backup_button(&app, "banner-storage-download") }</div>
+            </div>
+        },
+        StorageStatus::ReadOnly { found } => html! {
+            <div class="av-banner av-banner-warn" role="status" data-testid="banner-read-only">
+                <p>
+                    <strong>{ "Read-only: " }</strong>
+                    { format!("the saved data uses format version {found}, written by a newer Afterview. You can look through it here, but nothing you change will be saved. Open the newer version to keep editing.") }
+                </p>
+            </div>
+        },
+        StorageStatus::Full => html! {
+            <div class="av-banner av-banner-error" role="alert" data-testid="banner-storage-full">
+                <p>
+                    <strong>{ "Browser storage is full. " }</strong>
+                    { "Your latest changes are kept only while this page stays open. Download a backup now; deleting interviews you no longer need frees space." }
+                </p>
+                <div class="av-actions-row">{ backup_button(&app, "banner-full-download") }</div>
+            </div>
+        },
+    };
+
+    let quarantine_banner = match (&state.quarantined, *quarantine_dismissed) {
+        (Some((key, raw)), false) => {
+            let download = {
+                let app = app.clone();
+                let name = quarantine_file_name(key);
+                let raw = raw.clone();
+                Callback::from(move |_: MouseEvent| {
+                    let sentence = match files::download(&name, "text/plain;charset=utf-8", &raw) {
+                        Ok(()) => format!("Downloaded the unreadable data as {name}."),
+                        Err(why) => why,
+                    };
+                    app.dispatch(Msg::Announce(sentence));
+                })
+            };
+            let dismiss = {
+                let quarantine_dismissed = quarantine_dismissed.clone();
+                Callback::from(move |_: MouseEvent| quarantine_dismissed.set(true))
+            };
+            let where_kept = if matches!(state.storage, StorageStatus::InMemory { .. }) {
+                "It could not be copied aside, so nothing will be written over it during this visit.".to_string()
+            } else {
+                format!("It is kept untouched in this browser under the storage key “{key}”.")
+            };
+            html! {
+                <div class="av-banner av-banner-warn" role="alert" data-testid="banner-quarantine">
+                    <p>
+                        <strong>{ "Some saved data could not be read. " }</strong>
+                        { where_kept }
+                        { " Afterview started empty. You can download that text to inspect it or to keep it." }
+                    </p>
+                    <div class="av-actions-row">
+                        <button type="button" class="av-btn" onclick={download} data-testid="banner-quarantine-download">
+                            { "Download the unreadable data" }
+                        </button>
+                        <button type="button" class="av-btn-link" onclick={dismiss} data-testid="banner-quarantine-dismiss">
+                            { "Dismiss (the stored copy stays)" }
+                        </button>
+                    </div>
+                </div>
+            }
+        }
+        _ => html! {},
+    };
+
+    // The storage banners already offer a backup; a second offer would only add noise.
+    let storage_offers_backup = matches!(
+        state.storage,
+        StorageStatus::InMemory { .. } | StorageStatus::Full
+    );
+    let reminder_banner = if !*reminder_later
+        && !storage_offers_backup
+        && backup_reminder_due(&state.data, state.now)
+    {
+        let later = {
+            let reminder_later = reminder_later.clone();
+            Callback::from(move |_: MouseEvent| reminder_later.set(true))
+        };
+        let text = match state.data.last_export_at {
+            Some(_) => "Your last backup is more than 30 days old. A fresh one protects you if this browser's data is cleared.",
+            None => "You have not downloaded a backup yet. A backup file protects your interviews if this browser's data is cleared.",
+        };
+        html! {
+            <div class="av-banner av-banner-warn" role="status" data-testid="banner-backup-reminder">
+                <p>{ text }</p>
+                <div class="av-actions-row">
+                    { backup_button(&app, "banner-reminder-download") }
+                    <button type="button" class="av-btn" onclick={later} data-testid="banner-reminder-later">{ "Later" }</button>
+                </div>
+            </div>
+        }
+    } else {
+        html! {}
+    };
+
+    html! {
+        <div class="av-banners">
+            { storage_banner }
+            { quarantine_banner }
+            { reminder_banner }
+        </div>
+    }
 }
