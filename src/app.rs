@@ -223,8 +223,8 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <div class="av-sr-only" role="status" aria-live="polite">{ state.announcement.clone().unwrap_or_default() }</div>
                 if let Some(text) = state.announcement.clone() {
-                    <div class="av-toast" aria-hidden="true">
-                        <span>{ text }</span>
+                    <div class="av-toast">
+                        <span aria-hidden="true">{ text }</span>
                         if state.deleted.is_some() {
                             <button type="button" class="av-btn-link" onclick={{
                                 let state = state.clone();

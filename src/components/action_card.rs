@@ -239,7 +239,7 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
                 <button type="button" class="av-btn" onclick={dismiss}>{ "Dismiss" }</button>
             </div>
             if *open == Open::Done {
-                <form class="av-form av-inline-form" onsubmit={confirm_done}>
+                <form class="av-form av-inline-form" onsubmit={confirm_done} novalidate=true>
                     <div class="av-field">
                         <label for={format!("{id_base}-done")}>{ "When did you do it?" }</label>
                         <input id={format!("{id_base}-done")} type="datetime-local" value={(*done_at).clone()} oninput={on_done_input}
@@ -250,7 +250,7 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
                 </form>
             }
             if *open == Open::Snooze {
-                <form class="av-form av-inline-form" onsubmit={confirm_snooze}>
+                <form class="av-form av-inline-form" onsubmit={confirm_snooze} novalidate=true>
                     <div class="av-field">
                         <label for={format!("{id_base}-snooze")}>{ "Remind me on" }</label>
                         <input id={format!("{id_base}-snooze")} type="date" value={(*snooze_to).clone()} oninput={on_snooze_input}

@@ -80,7 +80,7 @@ test("a new user plans, drafts, copies and completes a thank-you note", async ({
   await expect(page.getByTestId("timeline")).toContainText("Sent: Thank-you note by email (Dana Whitfield)");
 
   // A rejection closes the process and asks for a gracious reply (rule T12).
-  await page.getByLabel("What happened").selectOption({ label: "They turned me down" });
+  await page.getByLabel("What happened", { exact: true }).selectOption({ label: "They turned me down" });
   await page.getByRole("button", { name: "Add to timeline" }).click();
   await expect(page.getByTestId("process-status")).toHaveText("Rejected");
   await expect(page.locator('[data-kind="rejection-reply"]')).toHaveCount(1);
