@@ -14,7 +14,7 @@ test("a new user plans, drafts, copies and completes a thank-you note", async ({
   await onboard(page);
 
   // A failed submit names the missing fields and keeps what was typed.
-  await page.getByRole("button", { name: "Interviews" }).click();
+  await page.getByRole("button", { name: "Interviews", exact: true }).click();
   await page.getByRole("button", { name: "Add interview" }).click();
   await page.getByLabel("Role *").fill("Backend Engineer");
   await page.locator("#av-round-0-end").fill("13:00");
@@ -29,7 +29,7 @@ test("a new user plans, drafts, copies and completes a thank-you note", async ({
   await addInterview(page);
 
   // Both interviewers get a thank-you note, due the evening of the interview (rule T1).
-  await page.getByRole("button", { name: "Today" }).click();
+  await page.getByRole("button", { name: "Today", exact: true }).click();
   const thanks = page.locator('[data-kind="thank-you"]');
   await expect(thanks).toHaveCount(2);
   for (const card of await thanks.all()) {
@@ -75,7 +75,7 @@ test("a new user plans, drafts, copies and completes a thank-you note", async ({
   // Everything is still there after a reload.
   await page.reload();
   await expect(page.locator('[data-kind="thank-you"]')).toHaveCount(1);
-  await page.getByRole("button", { name: "Interviews" }).click();
+  await page.getByRole("button", { name: "Interviews", exact: true }).click();
   await page.getByRole("button", { name: "Acme Robotics — Backend Engineer" }).click();
   await expect(page.getByTestId("timeline")).toContainText("Sent: Thank-you note by email (Dana Whitfield)");
 
@@ -92,7 +92,7 @@ test("snoozing keeps the action inside its window and dismissing hides it", asyn
   await openFresh(page);
   await onboard(page);
   await addInterview(page);
-  await page.getByRole("button", { name: "Today" }).click();
+  await page.getByRole("button", { name: "Today", exact: true }).click();
   const inquiry = page.locator('[data-kind="status-inquiry"]');
   await inquiry.getByRole("button", { name: "Snooze" }).click();
   const date = inquiry.getByLabel("Remind me on");
@@ -122,7 +122,7 @@ test("the clipboard being denied falls back to selecting the text", async ({ pag
   await openFresh(page);
   await onboard(page);
   await addInterview(page);
-  await page.getByRole("button", { name: "Today" }).click();
+  await page.getByRole("button", { name: "Today", exact: true }).click();
   await page.locator('[data-kind="thank-you"]').first().getByRole("button", { name: "Open draft" }).click();
   await page.evaluate(() => {
     navigator.clipboard.writeText = () => Promise.reject(new DOMException("denied", "NotAllowedError"));

@@ -23,7 +23,7 @@ export async function onboard(page, name = "Ada Lovelace", { sample = false } = 
 }
 
 export async function addInterview(page) {
-  await page.getByRole("button", { name: "Interviews" }).click();
+  await page.getByRole("button", { name: "Interviews", exact: true }).click();
   await page.getByRole("button", { name: "Add interview" }).click();
   await page.getByLabel("Company *").fill("Acme Robotics");
   await page.getByLabel("Role *").fill("Backend Engineer");

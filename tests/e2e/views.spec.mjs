@@ -5,19 +5,19 @@ import { addInterview, expectNoAxeViolations, onboard, openFresh, screenshot } f
 
 const views = [
   ["onboarding", async () => {}],
-  ["today", async (page) => page.getByRole("button", { name: "Today" }).click()],
-  ["interviews", async (page) => page.getByRole("button", { name: "Interviews" }).click()],
+  ["today", async (page) => page.getByRole("button", { name: "Today", exact: true }).click()],
+  ["interviews", async (page) => page.getByRole("button", { name: "Interviews", exact: true }).click()],
   ["process", async (page) => {
-    await page.getByRole("button", { name: "Interviews" }).click();
+    await page.getByRole("button", { name: "Interviews", exact: true }).click();
     await page.getByRole("button", { name: /Northwind Studio/ }).click();
   }],
   ["form", async (page) => {
-    await page.getByRole("button", { name: "Interviews" }).click();
+    await page.getByRole("button", { name: "Interviews", exact: true }).click();
     await page.getByRole("button", { name: "Add interview" }).click();
   }],
-  ["settings", async (page) => page.getByRole("button", { name: "Settings" }).click()],
+  ["settings", async (page) => page.getByRole("button", { name: "Settings", exact: true }).click()],
   ["draft", async (page) => {
-    await page.getByRole("button", { name: "Today" }).click();
+    await page.getByRole("button", { name: "Today", exact: true }).click();
     await page.locator('[data-kind="thank-you"]').first().getByRole("button", { name: "Open draft" }).click();
   }],
 ];
@@ -49,7 +49,7 @@ test("the main flow works from the keyboard alone", async ({ page }) => {
   await onboard(page);
   await addInterview(page);
   // Back to Today by keyboard: focus the nav button and press Enter.
-  await page.getByRole("button", { name: "Today" }).focus();
+  await page.getByRole("button", { name: "Today", exact: true }).focus();
   await page.keyboard.press("Enter");
   const firstDraft = page.locator('[data-kind="thank-you"]').first().getByRole("button", { name: "Open draft" });
   // Tab until the first "Open draft" button has focus.
@@ -66,11 +66,15 @@ test("the main flow works from the keyboard alone", async ({ page }) => {
   const done = page.locator('[data-kind="thank-you"]').first().getByRole("button", { name: "Mark done" });
   await done.focus();
   await page.keyboard.press("Enter");
-  await page.keyboard.press("Tab");
+  const save = page.getByRole("button", { name: "Save as done" });
+  for (let i = 0; i < 12 && !(await save.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(save).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator('[data-kind="thank-you"]')).toHaveCount(1);
   // A visible focus ring is drawn on focused controls.
-  await page.getByRole("button", { name: "Interviews" }).focus();
-  const outline = await page.getByRole("button", { name: "Interviews" }).evaluate((el) => getComputedStyle(el).outlineStyle);
+  await page.getByRole("button", { name: "Interviews", exact: true }).focus();
+  const outline = await page.getByRole("button", { name: "Interviews", exact: true }).evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe("solid");
 });
