@@ -543,13 +543,12 @@ fn csv_import_view(app: &AppContext, import: &UseStateHandle<CsvImport>, input: 
                         format!("{} can be added.", plural(count, "interview", "interviews"))
                     } }</p>
                     if !found.problems.is_empty() {
-                        <p>{ format!("{} to look at:", plural(found.problems.len(), "row", "rows")) }</p>
+                        <p>{ "Worth checking before you add them:" }</p>
                         <ul class="av-import-problems" data-testid="import-csv-problems">
                             { for found.problems.iter().map(|problem| html! {
-                                <li>
-                                    <strong>{ format!("Row {}: ", problem.row) }</strong>
+                                // The message already names the row and whether it was left out.
+                                <li data-row={problem.row.to_string()} data-skipped={problem.skipped.to_string()}>
                                     { problem.message.clone() }
-                                    { if problem.skipped { " (left out)" } else { " (added anyway)" } }
                                 </li>
                             }) }
                         </ul>
