@@ -1,19 +1,26 @@
-// The app mounts from the release build and keeps what the user types across a reload.
+// The release build mounts, greets a first-time visitor, and keeps what they enter across a reload.
 import { expect, test } from "@playwright/test";
+import { onboard, openFresh, screenshot } from "./support.mjs";
 
-test("the app mounts and shows its empty state", async ({ page }) => {
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto("./");
-  await expect(page.getByRole("heading", { name: "Afterview" })).toBeVisible();
-  await expect(page.getByTestId("empty-state")).toBeVisible();
-  await page.screenshot({ path: "target/e2e/shell.png" });
+test("a first visit mounts the app and shows onboarding", async ({ page }) => {
+  const errors = await openFresh(page);
+  await expect(page.locator(".av-brand")).toContainText("Afterview");
+  await expect(page.getByRole("heading", { name: /welcome/i })).toBeVisible();
+  await expect(page.locator(".afterview-loading")).toHaveCount(0);
+  await screenshot(page, "first-visit");
   expect(errors).toEqual([]);
 });
 
-test("a value typed survives a reload through localStorage", async ({ page }) => {
-  await page.goto("./");
-  await page.getByLabel("Your name").fill("Ada Example");
+test("what the user enters survives a reload through localStorage", async ({ page }) => {
+  await openFresh(page);
+  await onboard(page, "Grace Hopper", { sample: true });
+  await expect(page.locator('[data-kind="thank-you"]').first()).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("Your name")).toHaveValue("Ada Example");
+  await expect(page.getByRole("heading", { name: /welcome/i })).toHaveCount(0);
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Grace Hopper");
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("afterview:data")));
+  expect(stored.schema_version).toBe(2);
+  expect(stored.data.settings.name).toBe("Grace Hopper");
+  expect(stored.data.processes).toHaveLength(1);
 });
