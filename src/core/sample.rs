@@ -3,31 +3,35 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveTime};
 
 use super::model::{
-    Interviewer, InterviewerId, Process, ProcessId, Round, RoundFormat, RoundId, RoundKind,
+    ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId,
+    Round, RoundFormat, RoundId, RoundKind,
 };
 
 /// A two-round process whose second round ended shortly before `now`: it yields thank-you notes
 /// due today for two interviewers, so the Today view has something real to show.
 pub fn sample_process(id: ProcessId, now: DateTime<FixedOffset>) -> Process {
     let zone = *now.offset();
-    let today_morning = now
-        .date_naive()
-        .and_time(NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default());
-    let at = |days_back: i64, hour_shift: i64| {
-        let local = today_morning - Duration::days(days_back) + Duration::hours(hour_shift);
-        local.and_local_timezone(zone).single().unwrap_or(now)
+    let ten_am = |days_back: i64| {
+        let day = now.date_naive() - Duration::days(days_back);
+        day.and_time(NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default())
+            .and_local_timezone(zone)
+            .single()
+            .unwrap_or(now - Duration::days(days_back))
     };
+    // The panel ended three hours ago: its thank-you notes are due now (rule T1).
+    let panel_end = now - Duration::hours(3);
+    let screen_start = ten_am(9);
+    let screen_end = screen_start + Duration::minutes(30);
     let mut process = Process::new(id, "Northwind Studio (example)", "Product Designer");
     process.sample = true;
-    process.notes =
-        "An example to explore. Remove it from Settings or here once you add your own.".into();
+    process.notes = "An example to explore. Remove it from Settings once you add your own.".into();
     process.rounds = vec![
         Round {
             id: RoundId(1),
             kind: RoundKind::PhoneScreen,
             format: RoundFormat::Phone,
-            start: at(9, 0),
-            end: at(9, 0) + Duration::minutes(30),
+            start: screen_start,
+            end: screen_end,
             interviewers: vec![Interviewer {
                 id: InterviewerId(2),
                 name: "Priya Raman".into(),
@@ -43,8 +47,8 @@ pub fn sample_process(id: ProcessId, now: DateTime<FixedOffset>) -> Process {
             id: RoundId(3),
             kind: RoundKind::Panel,
             format: RoundFormat::Video,
-            start: at(1, 5),
-            end: at(1, 6),
+            start: panel_end - Duration::hours(1),
+            end: panel_end,
             interviewers: vec![
                 Interviewer {
                     id: InterviewerId(4),
@@ -67,6 +71,18 @@ pub fn sample_process(id: ProcessId, now: DateTime<FixedOffset>) -> Process {
             notes: "I meant to mention the accessibility audit I ran last spring.".into(),
         },
     ];
+    // The recruiter was already thanked the evening of the phone screen.
+    process.events = vec![Event {
+        id: EventId(6),
+        at: screen_end + Duration::hours(4),
+        round: Some(RoundId(1)),
+        kind: EventKind::MessageSent {
+            message: ActionKind::ThankYou,
+            channel: Channel::Email,
+            to: Some(InterviewerId(2)),
+        },
+        note: String::new(),
+    }];
     process
 }
 
@@ -87,5 +103,21 @@ mod tests {
             .rounds
             .iter()
             .all(|round| round.end < now && round.start < round.end));
+    }
+
+    #[test]
+    fn the_sample_plans_two_thank_you_notes_due_today_and_none_late() {
+        use crate::core::action::ActionState;
+        use crate::core::settings::Settings;
+        let now = DateTime::parse_from_rfc3339("2026-11-19T18:30:00+01:00").expect("time");
+        let process = sample_process(ProcessId(1), now);
+        let actions = crate::core::planner::plan(&[process], &Settings::default(), &now);
+        let thanks: Vec<_> = actions
+            .iter()
+            .filter(|a| a.kind == ActionKind::ThankYou)
+            .collect();
+        assert_eq!(thanks.len(), 2);
+        assert!(thanks.iter().all(|a| a.state == ActionState::DueToday));
+        assert!(actions.iter().all(|a| a.state != ActionState::Late));
     }
 }
