@@ -1,4 +1,6 @@
 //! Backup export and import: round trip, hostile and broken files, preview and apply.
+// Native tests: the browser build runs tests/browser.rs instead.
+#![cfg(not(target_arch = "wasm32"))]
 
 use afterview::core::backup::{
     apply, backup_reminder_due, export_backup, parse_backup, preview, ImportError, ImportMode,

@@ -1,4 +1,6 @@
 //! Business calendar: weekends, holidays, working hours, bad settings and daylight saving.
+// Native tests: the browser build runs tests/browser.rs instead.
+#![cfg(not(target_arch = "wasm32"))]
 
 use afterview::core::calendar::BusinessCalendar;
 use afterview::core::settings::Settings;

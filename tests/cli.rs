@@ -1,4 +1,6 @@
 //! Runs the documented example through `afterview-plan` and checks its documented output.
+// Native tests: the browser build runs tests/browser.rs instead.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -1,4 +1,6 @@
 //! CSV export of processes and actions, and import of tracker exports.
+// Native tests: the browser build runs tests/browser.rs instead.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "fixtures/storage/support.rs"]
 mod support;

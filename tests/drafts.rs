@@ -1,4 +1,6 @@
 //! Drafts for every kind, channel and tone, built from a realistic process.
+// Native tests: the browser build runs tests/browser.rs instead.
+#![cfg(not(target_arch = "wasm32"))]
 
 use afterview::core::action::{Action, ActionState, Rules};
 use afterview::core::drafts::{check_context, compose, compose_with_tone, Draft};

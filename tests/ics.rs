@@ -1,4 +1,6 @@
 //! The calendar export, checked structurally against RFC 5545.
+// Native tests: the browser build runs tests/browser.rs instead.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "fixtures/storage/support.rs"]
 mod support;

@@ -1,4 +1,6 @@
 //! mailto: URLs built per RFC 6068 and parsed back.
+// Native tests: the browser build runs tests/browser.rs instead.
+#![cfg(not(target_arch = "wasm32"))]
 
 use afterview::core::mailto::{mailto_url, parse_mailto, MailtoError, MAILTO_LIMIT};
 

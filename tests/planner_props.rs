@@ -1,4 +1,6 @@
 //! Property tests over random processes and clocks, plus bad-input tests.
+// Native tests: the browser build runs tests/browser.rs instead.
+#![cfg(not(target_arch = "wasm32"))]
 
 use afterview::core::action::Action;
 use afterview::core::calendar::BusinessCalendar;

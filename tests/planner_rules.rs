@@ -1,4 +1,6 @@
 //! One table-driven test per timing rule T1..T15 of rules.md, with the seeds' own examples.
+// Native tests: the browser build runs tests/browser.rs instead.
+#![cfg(not(target_arch = "wasm32"))]
 
 use afterview::core::action::{Action, ActionState, Rule};
 use afterview::core::model::{

@@ -1,4 +1,6 @@
 //! Each proofreading check, with a text it must catch and one it must leave alone.
+// Native tests: the browser build runs tests/browser.rs instead.
+#![cfg(not(target_arch = "wasm32"))]
 
 use afterview::core::model::{ActionKind, Channel};
 use afterview::core::proofread::{

@@ -1,4 +1,6 @@
 //! Envelope, migrations, loading outcomes, key names and the two-tab merge.
+// Native tests: the browser build runs tests/browser.rs instead.
+#![cfg(not(target_arch = "wasm32"))]
 
 use afterview::core::model::{Process, ProcessId, ProcessStatus};
 use afterview::core::settings::Tone;
