@@ -225,12 +225,18 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(text) = state.announcement.clone() {
                     <div class="av-toast">
                         <span aria-hidden="true">{ text }</span>
-                        if state.deleted.is_some() {
-                            <button type="button" class="av-btn-link" onclick={{
+                        <span class="av-actions-row">
+                            if state.deleted.is_some() {
+                                <button type="button" class="av-btn-link" onclick={{
+                                    let state = state.clone();
+                                    Callback::from(move |_| state.dispatch(Msg::UndoDelete))
+                                }}>{ "Undo" }</button>
+                            }
+                            <button type="button" class="av-btn-link" aria-label="Dismiss this message" onclick={{
                                 let state = state.clone();
-                                Callback::from(move |_| state.dispatch(Msg::UndoDelete))
-                            }}>{ "Undo" }</button>
-                        }
+                                Callback::from(move |_| state.dispatch(Msg::ClearAnnouncement))
+                            }}>{ "✕" }</button>
+                        </span>
                     </div>
                 }
             </div>

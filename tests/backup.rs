@@ -359,7 +359,32 @@ fn backup_reminder_waits_thirty_days_and_needs_data() {
     let now = at("2025-06-30T12:00:00Z");
     assert!(!backup_reminder_due(&AppData::default(), now));
     let mut data = sample_data();
-    assert!(backup_reminder_due(&data, now), "never exported");
+    for process in &mut data.processes {
+        process.updated_at = Some(at("2025-05-20T12:00:00Z"));
+    }
+    assert!(
+        backup_reminder_due(&data, now),
+        "recorded 41 days ago, never exported"
+    );
+    let mut fresh = data.clone();
+    for process in &mut fresh.processes {
+        process.updated_at = Some(at("2025-06-29T12:00:00Z"));
+        for round in &mut process.rounds {
+            round.start = at("2025-06-28T12:00:00Z");
+        }
+    }
+    assert!(
+        !backup_reminder_due(&fresh, now),
+        "recorded yesterday: no nagging yet"
+    );
+    let mut example_only = data.clone();
+    for process in &mut example_only.processes {
+        process.sample = true;
+    }
+    assert!(
+        !backup_reminder_due(&example_only, now),
+        "the example interview needs no backup"
+    );
     data.last_export_at = Some(at("2025-06-01T12:00:01Z"));
     assert!(!backup_reminder_due(&data, now));
     data.last_export_at = Some(at("2025-05-31T12:00:00Z"));

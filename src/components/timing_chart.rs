@@ -13,9 +13,9 @@ pub struct TimingChartProps {
 }
 
 const WIDTH: f64 = 320.0;
-const HEIGHT: f64 = 150.0;
-const TOP: f64 = 18.0;
-const BASE: f64 = 110.0;
+const HEIGHT: f64 = 162.0;
+const TOP: f64 = 34.0;
+const BASE: f64 = 126.0;
 /// Width of the three timed bars together (three weeks); the "not at all" bar sits apart.
 const TIMED: f64 = 240.0;
 
@@ -71,8 +71,8 @@ pub fn TimingChart(props: &TimingChartProps) -> Html {
                         </g>
                     }
                 }) }
-                <line class="av-today-line" x1={today_x.to_string()} x2={today_x.to_string()} y1={(TOP - 6.0).to_string()} y2={(BASE + 2.0).to_string()} />
-                <text x={today_x.min(TIMED - 30.0).to_string()} y={(TOP - 8.0).max(10.0).to_string()} text-anchor="start" class="av-today-label">{ format!("today: day {days}") }</text>
+                <line class="av-today-line" x1={today_x.to_string()} x2={today_x.to_string()} y1="16" y2={(BASE + 2.0).to_string()} />
+                <text x={today_x.min(TIMED - 30.0).to_string()} y="12" text-anchor="start" class="av-today-label">{ format!("today: day {days}") }</text>
             </svg>
             <figcaption class="av-hint">{ description }</figcaption>
         </figure>

@@ -140,12 +140,23 @@ pub fn backup_file_name(now: DateTime<FixedOffset>) -> String {
 
 /// True when there is something to lose and no backup was exported in the last 30 days.
 pub fn backup_reminder_due(data: &AppData, now: DateTime<FixedOffset>) -> bool {
-    if data.processes.is_empty() {
+    let own: Vec<&Process> = data.processes.iter().filter(|p| !p.sample).collect();
+    if own.is_empty() {
         return false;
     }
-    match data.last_export_at {
+    // Never exported: count from when the user started recording, so a first visit is not nagged.
+    let since = data.last_export_at.or_else(|| {
+        own.iter()
+            .flat_map(|p| {
+                p.updated_at
+                    .into_iter()
+                    .chain(p.rounds.iter().map(|r| r.start))
+            })
+            .min()
+    });
+    match since {
         None => true,
-        Some(exported) => now - exported >= Duration::days(BACKUP_REMINDER_DAYS),
+        Some(since) => now - since >= Duration::days(BACKUP_REMINDER_DAYS),
     }
 }
 

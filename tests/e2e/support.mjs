@@ -50,5 +50,8 @@ export async function expectNoAxeViolations(page, what) {
 
 export async function screenshot(page, name) {
   mkdirSync("target/e2e/screens", { recursive: true });
+  // Transient notifications would cover the content: close them as a user would.
+  const toastClose = page.getByRole("button", { name: "Dismiss this message" });
+  if (await toastClose.count()) await toastClose.click();
   await page.screenshot({ path: `target/e2e/screens/${name}.png`, fullPage: true });
 }
