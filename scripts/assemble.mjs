@@ -1,5 +1,6 @@
-// Assembles dist/ from the wasm-bindgen output: content-hashed asset names, the page, the
-// boot script, and a size report (raw, gzip, brotli) of every file.
+// Assembles dist/ from the wasm-bindgen output: content-hashed assets, the app page and its
+// boot script, the embed loader, the service worker with this build's precache list, the
+// sample blog pages, the single-file build, and a size report (raw, gzip, brotli).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -7,36 +8,67 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const [stage, dist] = process.argv.slice(2);
 const root = new URL("..", import.meta.url).pathname;
-
-const hashed = (name, bytes) => {
-  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 10);
-  const dot = name.lastIndexOf(".");
-  return `${name.slice(0, dot)}-${hash}${name.slice(dot)}`;
+const web = (name) => readFileSync(join(root, "web", name), "utf8");
+const digest = (...parts) => {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return hash.digest("hex").slice(0, 10);
 };
+const hashed = (name, bytes) => {
+  const dot = name.lastIndexOf(".");
+  return `${name.slice(0, dot)}-${digest(bytes)}${name.slice(dot)}`;
+};
+const fill = (template, values) =>
+  Object.entries(values).reduce((text, [key, value]) => text.replaceAll(`__${key}__`, value), template);
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 const wasm = readFileSync(join(stage, "afterview_bg.opt.wasm"));
-const wasmName = hashed("afterview.wasm", wasm);
-const glue = readFileSync(join(stage, "afterview.js"));
-const glueName = hashed("afterview.js", glue);
-const css = readFileSync(join(root, "styles", "afterview.css"));
-const cssName = hashed("afterview.css", css);
+const glue = readFileSync(join(stage, "afterview.js"), "utf8");
+const css = readFileSync(join(root, "styles", "afterview.css"), "utf8");
+const names = {
+  WASM: hashed("afterview.wasm", wasm),
+  GLUE: hashed("afterview.js", glue),
+  CSS: hashed("afterview.css", css),
+};
+const build = digest(wasm, glue, css, web("boot.js"), web("sw.js"), web("afterview-embed.js"));
+const values = { ...names, BUILD: build };
 
-// The boot script is external (no inline script), so a strict CSP only needs 'wasm-unsafe-eval'.
-const boot = `import init from "./${glueName}";
-await init({ module_or_path: new URL("./${wasmName}", import.meta.url) });
-`;
+const page = readFileSync(join(root, "index.html"), "utf8").replaceAll("afterview.css", names.CSS);
+const files = {
+  [names.WASM]: wasm,
+  [names.GLUE]: glue,
+  [names.CSS]: css,
+  "index.html": page,
+  "boot.js": fill(web("boot.js"), values),
+  "afterview-embed.js": fill(web("afterview-embed.js"), values),
+};
+// The service worker precaches exactly the app page's files of this build.
+const precache = ["./", "index.html", "boot.js", names.GLUE, names.WASM, names.CSS];
+files["sw.js"] = fill(web("sw.js"), { ...values, ASSETS: JSON.stringify(precache) });
 
-const page = readFileSync(join(root, "index.html"), "utf8")
-  .replaceAll("afterview.css", cssName);
+// The sample careers blog, with and without the widget (the benchmark compares the two).
+const blog = web("blog.html");
+files["blog.html"] = blog
+  .replace("<!--EMBED-SCRIPT-->", '<script type="module" src="afterview-embed.js"></script>')
+  .replace("<!--EMBED-ELEMENT-->", '<afterview-widget namespace="blog"></afterview-widget>');
+files["blog-plain.html"] = blog.replace("<!--EMBED-SCRIPT-->", "").replace("<!--EMBED-ELEMENT-->", "");
 
-writeFileSync(join(dist, wasmName), wasm);
-writeFileSync(join(dist, glueName), glue);
-writeFileSync(join(dist, cssName), css);
-writeFileSync(join(dist, "boot.js"), boot);
-writeFileSync(join(dist, "index.html"), page);
+// One self-contained file: stylesheet and glue inline, the wasm embedded as base64.
+const inlineScript = (code) => code.replaceAll("</script", "<\\/script");
+const single = page
+  .replace(/<link rel="stylesheet" href="[^"]+">/, () => `<style>\n${css}\n</style>`)
+  .replace(
+    /<script type="module" src="boot.js"><\/script>/,
+    () => `<script type="module">\n${inlineScript(glue)}\n` +
+      `const wasmBytes = Uint8Array.from(atob("${wasm.toString("base64")}"), (c) => c.charCodeAt(0));\n` +
+      `await __wbg_init({ module_or_path: wasmBytes });\n` +
+      `document.documentElement.dataset.afterviewBuild = "${build}";\n</script>`,
+  );
+files["afterview.html"] = single;
+
+for (const [name, contents] of Object.entries(files)) writeFileSync(join(dist, name), contents);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const rows = readdirSync(dist)
@@ -45,18 +77,18 @@ const rows = readdirSync(dist)
   .map((name) => {
     const bytes = readFileSync(join(dist, name));
     const gzip = gzipSync(bytes, { level: 9 }).length;
-    const brotli = brotliCompressSync(bytes, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-    }).length;
+    const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     return { name, raw: bytes.length, gzip, brotli };
   });
-const total = rows.reduce(
+const widget = rows.filter((row) => [names.WASM, names.GLUE, names.CSS].includes(row.name));
+const total = widget.reduce(
   (sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
   { raw: 0, gzip: 0, brotli: 0 },
 );
-const width = Math.max(...rows.map((row) => row.name.length), 5);
+const width = Math.max(...rows.map((row) => row.name.length), 24);
 console.log(`${"file".padEnd(width)}  ${"raw".padStart(10)}  ${"gzip".padStart(10)}  ${"brotli".padStart(10)}`);
-for (const row of [...rows, { name: "total", ...total }]) {
+for (const row of [...rows, { name: "widget (wasm + js + css)", ...total }]) {
   console.log(`${row.name.padEnd(width)}  ${kb(row.raw).padStart(10)}  ${kb(row.gzip).padStart(10)}  ${kb(row.brotli).padStart(10)}`);
 }
-writeFileSync(join(dist, "..", "target", "dist-sizes.json"), JSON.stringify(rows, null, 2));
+console.log(`build ${build}`);
+writeFileSync(join(root, "target", "dist-sizes.json"), JSON.stringify({ build, names, rows, widget: total }, null, 2));

@@ -272,16 +272,10 @@ pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
     yew::Renderer::<App>::with_root_and_props(element, props).render();
 }
 
-/// Mounts the app on the page's `#afterview` element (or the body when there is none).
+/// Mounts the app on the page's `#afterview` element, if the page has one (the embed loader
+/// mounts widgets itself).
 pub fn start() {
-    let document = gloo::utils::document();
-    match document.get_element_by_id("afterview") {
-        Some(element) => mount(element.clone(), &element),
-        None => {
-            let body = document.body().expect("a page has a body");
-            let host = document.create_element("div").expect("can create a div");
-            let _ = body.append_child(&host);
-            mount(host.clone(), &host);
-        }
+    if let Some(element) = gloo::utils::document().get_element_by_id("afterview") {
+        mount(element.clone(), &element);
     }
 }

@@ -1,8 +1,20 @@
-//! Browser entry point: mounts the app into the page.
+//! Browser entry point. On the app page it mounts into `#afterview`; the embed loader instead
+//! calls [`mount_widget`] for each `<afterview-widget>` element.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::prelude::wasm_bindgen;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     afterview::app::start();
+}
+
+/// Mounts one widget into `container` (inside the element's shadow root), reading its options
+/// (namespace, theme, compact, view) from the `host` element's attributes.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn mount_widget(container: web_sys::Element, host: web_sys::Element) {
+    afterview::app::mount(container, &host);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,0 +1,39 @@
+// Starts the app page and, over http(s), registers the offline service worker. A new build
+// is offered with a prompt rather than swapped in under the user's feet.
+import init from "./__GLUE__";
+
+await init({ module_or_path: new URL("./__WASM__", import.meta.url) });
+document.documentElement.dataset.afterviewBuild = "__BUILD__";
+
+const local = location.hostname === "localhost" || location.hostname === "127.0.0.1";
+if ("serviceWorker" in navigator && (location.protocol === "https:" || local)) {
+  let reloadRequested = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (reloadRequested) location.reload();
+  });
+  const offer = (worker) => {
+    if (document.querySelector(".afterview-update")) return;
+    const bar = document.createElement("div");
+    bar.className = "afterview-update";
+    bar.setAttribute("role", "status");
+    bar.textContent = "A new version of Afterview is ready. ";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Reload to update";
+    button.addEventListener("click", () => {
+      reloadRequested = true;
+      worker.postMessage("skip-waiting");
+    });
+    bar.append(button);
+    document.body.append(bar);
+  };
+  navigator.serviceWorker.register("./sw.js").then((registration) => {
+    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+    registration.addEventListener("updatefound", () => {
+      const worker = registration.installing;
+      worker?.addEventListener("statechange", () => {
+        if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
+      });
+    });
+  });
+}
