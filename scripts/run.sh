@@ -13,5 +13,5 @@ while [ $# -gt 0 ]; do
   esac
 done
 bash scripts/build.sh
-say "serving dist/ (Ctrl-C to stop)"
+say "serving dist/ (Ctrl-C to stop); the sample blog page with the widget is at /blog.html"
 exec node scripts/serve.mjs --root dist --port "$port"
