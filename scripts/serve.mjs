@@ -47,6 +47,8 @@ const server = createServer((request, response) => {
     "content-type": types[extname(file)] ?? "application/octet-stream",
     "content-length": stat.size,
     "cache-control": "no-cache",
+    // Public static files: a sandboxed frame (opaque origin) may load them as modules.
+    "access-control-allow-origin": "*",
   };
   if (csp && extname(file) === ".html") headers["content-security-policy"] = csp;
   response.writeHead(200, headers);

@@ -6,9 +6,17 @@ await init({ module_or_path: new URL("./__WASM__", import.meta.url) });
 document.documentElement.dataset.afterviewBuild = "__BUILD__";
 
 const local = location.hostname === "localhost" || location.hostname === "127.0.0.1";
-if ("serviceWorker" in navigator && (location.protocol === "https:" || local)) {
+// Reading navigator.serviceWorker throws in a sandboxed frame without allow-same-origin.
+const workers = (() => {
+  try {
+    return navigator.serviceWorker;
+  } catch {
+    return undefined;
+  }
+})();
+if (workers && (location.protocol === "https:" || local)) {
   let reloadRequested = false;
-  navigator.serviceWorker.addEventListener("controllerchange", () => {
+  workers.addEventListener("controllerchange", () => {
     if (reloadRequested) location.reload();
   });
   const offer = (worker) => {
@@ -27,12 +35,12 @@ if ("serviceWorker" in navigator && (location.protocol === "https:" || local)) {
     bar.append(button);
     document.body.append(bar);
   };
-  navigator.serviceWorker.register("./sw.js").then((registration) => {
-    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+  workers.register("./sw.js").then((registration) => {
+    if (registration.waiting && workers.controller) offer(registration.waiting);
     registration.addEventListener("updatefound", () => {
       const worker = registration.installing;
       worker?.addEventListener("statechange", () => {
-        if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
+        if (worker.state === "installed" && workers.controller) offer(worker);
       });
     });
   });
