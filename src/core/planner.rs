@@ -20,17 +20,24 @@ use super::action::{Action, ActionState, Rule, Rules};
 use super::calendar::{add_days, resolve_local, BusinessCalendar};
 use super::explain::Reason;
 use super::model::{
-    ActionKey, ActionKind, Channel, Event, EventKind, IndustryPace, Interviewer, InterviewerId,
-    Process, ProcessStatus, Round, RoundId,
+    ActionKey, ActionKind, Channel, EventKind, IndustryPace, Interviewer, InterviewerId, Process,
+    ProcessStatus, Round,
 };
 use super::settings::Settings;
 
+mod log_index;
+mod order;
 mod synthetic;
+
+use log_index::LogIndex;
 
 pub use synthetic::synthetic_processes;
 
 /// At most this many follow-ups (status, second, competing-offer notes) per process (T8).
 pub const MAX_INQUIRIES: u8 = 2;
+
+/// Processes whose logs are indexed together before planning (see [`plan_with_calendar`]).
+const LOG_BATCH: usize = 32;
 
 /// Plans every process in `now`'s zone. Sorted by due moment, then process.
 pub fn plan<Tz: TimeZone>(
@@ -53,64 +60,25 @@ pub fn plan_with_calendar<Tz: TimeZone>(
         now: now.clone(),
         today: now.naive_local().date(),
         zone,
-        actions: Vec::with_capacity(processes.len() * 2),
+        actions: Vec::with_capacity(processes.len() * 5),
+        log: LogIndex::default(),
     };
-    for process in processes {
-        planner.plan_process(process);
+    // Processes go in small batches: first every log of the batch is indexed in one
+    // tight loop (the event logs are the largest input and mostly cache misses, which
+    // such a loop overlaps), then each process is planned from its compact index.
+    let mut batch_logs: Vec<LogIndex> = (0..LOG_BATCH).map(|_| LogIndex::default()).collect();
+    for batch in processes.chunks(LOG_BATCH) {
+        for (process, log) in batch.iter().zip(batch_logs.iter_mut()) {
+            log.rebuild(&process.events);
+        }
+        for (process, log) in batch.iter().zip(batch_logs.iter_mut()) {
+            std::mem::swap(&mut planner.log, log);
+            planner.plan_process(process);
+        }
     }
     let mut actions = planner.actions;
-    actions.sort_unstable_by(|a, b| {
-        (a.due, a.process, a.kind, a.round, a.interviewer).cmp(&(
-            b.due,
-            b.process,
-            b.kind,
-            b.round,
-            b.interviewer,
-        ))
-    });
+    order::sort_actions(&mut actions);
     actions
-}
-
-/// The latest event satisfying `pick` by (time, id), whatever the log order.
-fn latest_event(events: &[Event], mut pick: impl FnMut(&EventKind) -> bool) -> Option<&Event> {
-    events
-        .iter()
-        .filter(|event| pick(&event.kind))
-        .max_by_key(|event| (event.at, event.id))
-}
-
-/// The earliest logged message of `kind` at or after `since`, to `to` when both name a person.
-fn sent_since(
-    events: &[Event],
-    kind: ActionKind,
-    since: Option<DateTime<FixedOffset>>,
-    to: Option<InterviewerId>,
-    round: Option<RoundId>,
-) -> Option<DateTime<FixedOffset>> {
-    events
-        .iter()
-        .filter(|event| since.is_none_or(|since| event.at >= since))
-        .filter(|event| match (&event.kind, event.round, round) {
-            (_, Some(logged_round), Some(round)) if logged_round != round => false,
-            (
-                EventKind::MessageSent {
-                    message,
-                    to: sent_to,
-                    ..
-                },
-                _,
-                _,
-            ) => {
-                *message == kind
-                    && match (to, sent_to) {
-                        (Some(wanted), Some(sent_to)) => wanted == *sent_to,
-                        _ => true,
-                    }
-            }
-            _ => false,
-        })
-        .map(|event| event.at)
-        .min()
 }
 
 /// How an inquiry reaches its contact: phone only when they invited a call or already spoke by phone.
@@ -127,6 +95,8 @@ struct Planner<'c, Tz: TimeZone> {
     today: NaiveDate,
     zone: Tz,
     actions: Vec<Action>,
+    /// The current process's log, indexed once (buffers reused across processes).
+    log: LogIndex,
 }
 
 /// One proposed action before the common finishing steps (dismiss, snooze, T13, state).
@@ -177,33 +147,19 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     }
 
     fn plan_process(&mut self, process: &Process) {
-        let events = process.events.as_slice();
-        let rejection = latest_event(events, |kind| matches!(kind, EventKind::Rejection));
-        let closed_by_event = events.iter().any(|event| {
-            matches!(
-                event.kind,
-                EventKind::Withdrawn
-                    | EventKind::MovedOn
-                    | EventKind::Rejection
-                    | EventKind::MessageSent {
-                        message: ActionKind::MoveOn,
-                        ..
-                    }
-            )
-        });
-        if let Some(rejection) = rejection {
-            self.rejection_reply(process, rejection);
+        if let Some(rejection) = self.log.rejection {
+            self.rejection_reply(process, rejection.at);
         }
-        if process.status.is_closed() || closed_by_event {
+        if process.status.is_closed() || self.log.closed {
             return;
         }
 
         self.thank_yous(process);
         self.documents_and_updates(process);
 
-        let offer = latest_event(events, |kind| matches!(kind, EventKind::Offer { .. }));
+        let offer = self.log.offer;
         if let Some(offer) = offer {
-            self.offer_reply(process, offer);
+            self.offer_reply(process, offer.at, offer.date);
         }
         if process.status == ProcessStatus::Offer || offer.is_some() {
             return;
@@ -222,27 +178,14 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             reason,
             business_hours,
         } = draft;
-        let events = process.events.as_slice();
-        let dismissed = events
-            .iter()
-            .any(|event| matches!(&event.kind, EventKind::Dismissed { action } if *action == key));
-        if dismissed {
+        if self.log.dismissed(key) {
             return;
         }
         if due < earliest {
             due = earliest.clone();
         }
-        let snooze = events
-            .iter()
-            .filter_map(|event| match &event.kind {
-                EventKind::Snoozed { action, until } if *action == key => {
-                    Some(((event.at, event.id), until))
-                }
-                _ => None,
-            })
-            .max_by_key(|(order, _)| *order);
-        if let Some((_, until)) = snooze {
-            let until = self.local(until);
+        if let Some(until) = self.log.snoozed_until(key) {
+            let until = self.local(&until);
             due = until.clamp(earliest.clone(), latest.clone().max(earliest.clone()));
         }
         if business_hours {
@@ -276,21 +219,16 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     }
 
     /// T12: answer a rejection within two business days, then nothing more.
-    fn rejection_reply(&mut self, process: &Process, rejection: &Event) {
-        let events = process.events.as_slice();
-        if sent_since(
-            events,
-            ActionKind::RejectionReply,
-            Some(rejection.at),
-            None,
-            None,
-        )
-        .is_some()
+    fn rejection_reply(&mut self, process: &Process, rejected_at: DateTime<FixedOffset>) {
+        if self
+            .log
+            .sent_since(ActionKind::RejectionReply, Some(rejected_at), None, None)
+            .is_some()
         {
             return;
         }
-        let received = self.local(&rejection.at);
-        let day = self.day_of(&rejection.at);
+        let received = self.local(&rejected_at);
+        let day = self.day_of(&rejected_at);
         let draft = Draft {
             key: ActionKey {
                 kind: ActionKind::RejectionReply,
@@ -310,7 +248,6 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
 
     /// T1/T14 thank-you notes per interviewer per round, plus the LinkedIn and paper extras.
     fn thank_yous(&mut self, process: &Process) {
-        let events = process.events.as_slice();
         let first_start = process.rounds.iter().map(|round| round.start).min();
         for round in &process.rounds {
             let end = self.local(&round.end.max(round.start));
@@ -321,8 +258,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 rules = rules.with(Rule::T14);
             }
             for person in &round.interviewers {
-                let thanked = sent_since(
-                    events,
+                let thanked = self.log.sent_since(
                     ActionKind::ThankYou,
                     None,
                     Some(person.id),
@@ -378,22 +314,17 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         if first_round_with_person.is_some_and(|first| first.id != round.id) {
             return;
         }
-        let events = process.events.as_slice();
-        if sent_since(
-            events,
-            ActionKind::LinkedinConnect,
-            None,
-            Some(person.id),
-            None,
-        )
-        .is_some()
+        if self
+            .log
+            .sent_since(ActionKind::LinkedinConnect, None, Some(person.id), None)
+            .is_some()
         {
             return;
         }
         let sent_day = self.day_of(&thank_you_sent);
         let mut earliest = self.local(&thank_you_sent);
         let mut rules = Rules::empty().with(Rule::T13);
-        if let Some(floor) = self.spacing_floor(events, Some(person.id), false) {
+        if let Some(floor) = self.spacing_floor(Some(person.id), false) {
             if floor > earliest {
                 earliest = floor;
                 rules = rules.with(Rule::T9);
@@ -429,15 +360,15 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         end: &DateTime<Tz>,
         rules: Rules,
     ) {
-        let events = process.events.as_slice();
-        if sent_since(
-            events,
-            ActionKind::HandwrittenNote,
-            None,
-            Some(person.id),
-            Some(round.id),
-        )
-        .is_some()
+        if self
+            .log
+            .sent_since(
+                ActionKind::HandwrittenNote,
+                None,
+                Some(person.id),
+                Some(round.id),
+            )
+            .is_some()
         {
             return;
         }
@@ -465,6 +396,9 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     /// T10 documents and T15 updates, one action per request still unanswered
     /// (the newest request wins when several share a round and person).
     fn documents_and_updates(&mut self, process: &Process) {
+        if !self.log.has_requests {
+            return;
+        }
         let events = process.events.as_slice();
         for event in events {
             let (kind, by, deadline) = match &event.kind {
@@ -488,7 +422,12 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     && other.round == event.round
                     && (other.at, other.id) > (event.at, event.id)
             });
-            if superseded || sent_since(events, kind, Some(event.at), by, event.round).is_some() {
+            if superseded
+                || self
+                    .log
+                    .sent_since(kind, Some(event.at), by, event.round)
+                    .is_some()
+            {
                 continue;
             }
             let requested = self.local(&event.at);
@@ -543,15 +482,20 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
 
     /// An offer from this employer: a written answer within one business day, never
     /// after their deadline (T10: an answer they asked for).
-    fn offer_reply(&mut self, process: &Process, offer: &Event) {
-        let EventKind::Offer { deadline } = offer.kind else {
-            return;
-        };
-        let events = process.events.as_slice();
-        if sent_since(events, ActionKind::OfferReply, Some(offer.at), None, None).is_some() {
+    fn offer_reply(
+        &mut self,
+        process: &Process,
+        offered_at: DateTime<FixedOffset>,
+        deadline: Option<NaiveDate>,
+    ) {
+        if self
+            .log
+            .sent_since(ActionKind::OfferReply, Some(offered_at), None, None)
+            .is_some()
+        {
             return;
         }
-        let received = self.local(&offer.at);
+        let received = self.local(&offered_at);
         let day = received.naive_local().date();
         let mut latest = self.closing(self.calendar.add_business_days(day, 1));
         if let Some(deadline) = deadline {
@@ -579,55 +523,18 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
 
     /// T9: the first moment a new unsolicited message to `person` may go out.
     /// `inquiry` also counts logged inquiries that named no recipient (they went to the contact).
-    fn spacing_floor(
-        &self,
-        events: &[Event],
-        person: Option<InterviewerId>,
-        inquiry: bool,
-    ) -> Option<DateTime<Tz>> {
-        let previous = events
-            .iter()
-            .filter_map(|event| match &event.kind {
-                EventKind::MessageSent { message, to, .. } if message.is_unsolicited() => {
-                    let same_person = match (to, person) {
-                        (Some(to), Some(person)) => *to == person,
-                        (None, _) => inquiry && message.is_inquiry(),
-                        (Some(_), None) => false,
-                    };
-                    same_person.then_some(event.at)
-                }
-                _ => None,
-            })
-            .max()?;
+    fn spacing_floor(&self, person: Option<InterviewerId>, inquiry: bool) -> Option<DateTime<Tz>> {
+        let previous = self.log.last_unsolicited_to(person, inquiry)?;
         let day = self.day_of(&previous);
         Some(self.opening(self.calendar.add_business_days(day, 5)))
     }
 
     /// T2/T3/T5/T6/T7/T8/T11/T14: the status-inquiry chain of one process.
     fn inquiries(&mut self, process: &Process) {
-        let events = process.events.as_slice();
-        let mut inquiries_sent: u8 = 0;
-        let mut last_inquiry: Option<DateTime<FixedOffset>> = None;
-        let mut last_reply: Option<DateTime<FixedOffset>> = None;
-        let mut last_employer_message: Option<DateTime<FixedOffset>> = None;
-        for event in events {
-            match &event.kind {
-                EventKind::MessageSent { message, .. } if message.is_inquiry() => {
-                    inquiries_sent = inquiries_sent.saturating_add(1);
-                    last_inquiry = last_inquiry.max(Some(event.at));
-                }
-                EventKind::ReplyReceived { .. } => {
-                    last_reply = last_reply.max(Some(event.at));
-                    last_employer_message = last_employer_message.max(Some(event.at));
-                }
-                EventKind::DecisionDateGiven { .. }
-                | EventKind::DocumentsRequested { .. }
-                | EventKind::UpdateRequested { .. } => {
-                    last_employer_message = last_employer_message.max(Some(event.at));
-                }
-                _ => {}
-            }
-        }
+        let inquiries_sent = self.log.inquiries_sent;
+        let last_inquiry = self.log.last_inquiry;
+        let last_reply = self.log.last_reply;
+        let last_employer_message = self.log.last_employer_message;
         if inquiries_sent >= MAX_INQUIRIES {
             self.move_on(process, inquiries_sent, last_inquiry, last_reply);
             return;
@@ -639,20 +546,19 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let contact = latest_round.and_then(|round| round.interviewers.first());
         let contact_id = contact.map(|person| person.id);
 
-        let competing = latest_event(events, |kind| {
-            matches!(kind, EventKind::CompetingOffer { .. })
-        });
-        if let Some(competing) = competing {
-            if sent_since(
-                events,
-                ActionKind::CompetingOffer,
-                Some(competing.at),
-                None,
-                None,
-            )
-            .is_none()
+        if let Some(competing) = self.log.competing_offer {
+            if self
+                .log
+                .sent_since(ActionKind::CompetingOffer, Some(competing.at), None, None)
+                .is_none()
             {
-                self.competing_offer(process, competing, latest_round, contact_id);
+                self.competing_offer(
+                    process,
+                    competing.at,
+                    competing.date,
+                    latest_round,
+                    contact_id,
+                );
                 return;
             }
         }
@@ -662,13 +568,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         };
         let round_end = round.end.max(round.start);
         let round_end_day = self.day_of(&round_end);
-        let decision = latest_event(events, |kind| {
-            matches!(kind, EventKind::DecisionDateGiven { .. })
-        })
-        .and_then(|event| match event.kind {
-            EventKind::DecisionDateGiven { date } => Some(date),
-            _ => None,
-        });
+        let decision = self.log.decision.and_then(|event| event.date);
         // T5: nothing before the business day after a named decision date.
         let decision_floor = decision.map(|date| (date, self.calendar.add_business_days(date, 1)));
         let key = ActionKey {
@@ -676,7 +576,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             round: Some(round.id),
             interviewer: contact_id,
         };
-        let spacing = self.spacing_floor(events, contact_id, true);
+        let spacing = self.spacing_floor(contact_id, true);
         let mut rules = Rules::empty().with(Rule::T8).with(Rule::T13);
         if process.rounds.len() > 1 {
             rules = rules.with(Rule::T14);
@@ -811,14 +711,12 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     fn competing_offer(
         &mut self,
         process: &Process,
-        competing: &Event,
+        received_at: DateTime<FixedOffset>,
+        deadline: Option<NaiveDate>,
         latest_round: Option<&Round>,
         contact: Option<InterviewerId>,
     ) {
-        let EventKind::CompetingOffer { deadline } = competing.kind else {
-            return;
-        };
-        let received = self.local(&competing.at);
+        let received = self.local(&received_at);
         let day = received.naive_local().date();
         let mut latest = self.closing(self.calendar.add_business_days(day, 2));
         if let Some(deadline) = deadline {
@@ -867,12 +765,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             return;
         }
         let mut earliest = Self::plus(&self.local(&last_inquiry), TimeDelta::days(14));
-        let decision = latest_event(&process.events, |kind| {
-            matches!(kind, EventKind::DecisionDateGiven { .. })
-        });
+        let decision = self.log.decision.and_then(|event| event.date);
         let mut rules = Rules::empty().with(Rule::T8);
-        if let Some(EventKind::DecisionDateGiven { date }) = decision.map(|event| &event.kind) {
-            let floor = self.opening(self.calendar.add_business_days(*date, 1));
+        if let Some(date) = decision {
+            let floor = self.opening(self.calendar.add_business_days(date, 1));
             if floor > earliest {
                 earliest = floor;
                 rules = rules.with(Rule::T5);
