@@ -9,8 +9,18 @@
 //!   offers, competing offers, rejections) are still planned.
 //! - The event log is read by comparing timestamps (ties broken by event id), never by
 //!   position, so an out-of-order log plans the same as a sorted one without copying.
-//! - T9 spacing is measured from messages already logged as sent; a competing-offer
-//!   note is exempt (T11: it cannot wait), as are thank-you notes and replies.
+//! - T9 spacing is measured from messages already logged as sent and, within one
+//!   plan, between unsolicited actions planned for the same person (the later one is
+//!   pushed to the fifth business day after the earlier). A competing-offer note is
+//!   never pushed (T11: it cannot wait) but does push others; thank-you notes and
+//!   replies are exempt.
+//! - Optional extras (LinkedIn invitation, handwritten card) that were never done
+//!   drop out of the plan [`EXTRA_GRACE_DAYS`] (14) days after their window closed.
+//! - A thank-you note past its 24-hour window stays in the plan as late (T1) until
+//!   the process moves past its round: a later round has started, or the employer
+//!   replied, named a decision date or made an offer after the round ended. Then
+//!   it is dropped: thanking someone for an interview that has since been answered
+//!   reads oddly.
 //! - Logging a `move-on` message, a `MovedOn`, `Withdrawn` or `Rejection` event, or
 //!   a closed status closes the process.
 
@@ -35,6 +45,10 @@ pub use synthetic::synthetic_processes;
 
 /// At most this many follow-ups (status, second, competing-offer notes) per process (T8).
 pub const MAX_INQUIRIES: u8 = 2;
+
+/// Optional extras (LinkedIn invitation, handwritten card) never done leave the plan
+/// this many days after their window closed: past that they read as an afterthought.
+pub const EXTRA_GRACE_DAYS: i64 = 14;
 
 /// Processes whose logs are indexed together before planning (see [`plan_with_calendar`]).
 const LOG_BATCH: usize = 32;
@@ -110,6 +124,8 @@ struct Draft<Tz: TimeZone> {
     reason: Reason,
     /// T13: the due moment must fall inside working hours on a business day.
     business_hours: bool,
+    /// Left out of the plan once `now` is this long past the end of its window.
+    expires_after: Option<TimeDelta>,
 }
 
 impl<Tz: TimeZone> Planner<'_, Tz> {
@@ -139,6 +155,23 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         resolve_local(&self.zone, date.and_time(self.calendar.work_end()), true)
     }
 
+    fn state(
+        &self,
+        earliest: &DateTime<Tz>,
+        due: &DateTime<Tz>,
+        latest: &DateTime<Tz>,
+    ) -> ActionState {
+        if self.now < *earliest {
+            ActionState::Upcoming
+        } else if self.now > *latest {
+            ActionState::Late
+        } else if due.naive_local().date() == self.today || *due <= self.now {
+            ActionState::DueToday
+        } else {
+            ActionState::Open
+        }
+    }
+
     fn plus(moment: &DateTime<Tz>, delta: TimeDelta) -> DateTime<Tz> {
         moment
             .clone()
@@ -147,6 +180,151 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     }
 
     fn plan_process(&mut self, process: &Process) {
+        let first = self.actions.len();
+        self.plan_rules(process);
+        self.space_planned(first);
+    }
+
+    /// T9 between planned actions: two unsolicited messages planned for the same person
+    /// are kept five business days apart by pushing the later one. A competing-offer
+    /// note never moves (T11: it cannot wait) but still pushes the others.
+    fn space_planned(&mut self, first: usize) {
+        let spaced = |action: &Action| action.kind.is_unsolicited() && action.interviewer.is_some();
+        let planned = &self.actions[first..];
+        if planned.iter().filter(|action| spaced(action)).count() < 2 {
+            return;
+        }
+        let mut order: Vec<usize> = (first..self.actions.len())
+            .filter(|&index| spaced(&self.actions[index]))
+            .collect();
+        order.sort_by_key(|&index| {
+            let action = &self.actions[index];
+            (
+                action.kind != ActionKind::CompetingOffer,
+                action.due,
+                action.kind,
+            )
+        });
+        let mut placed: Vec<usize> = Vec::with_capacity(order.len());
+        for index in order {
+            if self.actions[index].kind != ActionKind::CompetingOffer {
+                // Each step moves past the latest clashing message, so this ends
+                // after at most one step per placed message.
+                for _ in 0..=placed.len() {
+                    let action = &self.actions[index];
+                    let due = self.local(&action.due);
+                    let clash = placed
+                        .iter()
+                        .map(|&other| &self.actions[other])
+                        .filter(|other| other.interviewer == action.interviewer)
+                        .filter(|other| {
+                            let other_due = self.local(&other.due);
+                            if other_due <= due {
+                                due < self.spaced_from(other_due.naive_local().date())
+                            } else {
+                                other_due < self.spaced_from(due.naive_local().date())
+                            }
+                        })
+                        .map(|other| other.due)
+                        .max();
+                    let Some(clash) = clash else {
+                        break;
+                    };
+                    let previous_day = self.day_of(&clash);
+                    let floor = self.spaced_from(previous_day);
+                    self.push_to(index, floor, previous_day);
+                }
+            }
+            placed.push(index);
+        }
+    }
+
+    /// Moves planned action `index` to `floor` for T9, keeping its window consistent.
+    fn push_to(&mut self, index: usize, floor: DateTime<Tz>, previous_day: NaiveDate) {
+        let action = &self.actions[index];
+        let earliest = self.local(&action.earliest).max(floor.clone());
+        let due = self.local(&action.due).max(floor);
+        let latest = self.local(&action.latest).max(due.clone());
+        let state = self.state(&earliest, &due, &latest);
+        let spaced_after = Some(previous_day);
+        let reason = match action.reason {
+            Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                drops_after,
+                ..
+            } => Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                spaced_after,
+                drops_after,
+            },
+            Reason::NoTimeline {
+                interview_on,
+                counted_from,
+                not_before,
+                ..
+            } => Reason::NoTimeline {
+                interview_on,
+                counted_from,
+                not_before,
+                spaced_after,
+            },
+            Reason::AfterDecisionDate {
+                decision_on,
+                not_before,
+                ..
+            } => Reason::AfterDecisionDate {
+                decision_on,
+                not_before,
+                spaced_after,
+            },
+            other => other,
+        };
+        let reason = self.with_lateness(reason, state, &latest);
+        let action = &mut self.actions[index];
+        action.earliest = earliest.fixed_offset();
+        action.due = due.fixed_offset();
+        action.latest = latest.fixed_offset();
+        action.state = state;
+        action.rules = action.rules.with(Rule::T9);
+        action.reason = reason;
+    }
+
+    /// Records in the reason that the window has closed, and what that means for it.
+    fn with_lateness(&self, reason: Reason, state: ActionState, latest: &DateTime<Tz>) -> Reason {
+        let late = state == ActionState::Late;
+        let drops_after = || {
+            late.then(|| {
+                Self::plus(latest, TimeDelta::days(EXTRA_GRACE_DAYS))
+                    .naive_local()
+                    .date()
+            })
+        };
+        match reason {
+            Reason::ThankYouWindow {
+                ended_on, ended_at, ..
+            } => Reason::ThankYouWindow {
+                ended_on,
+                ended_at,
+                late,
+            },
+            Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                spaced_after,
+                ..
+            } => Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                spaced_after,
+                drops_after: drops_after(),
+            },
+            Reason::HandwrittenExtra { interview_on, .. } => Reason::HandwrittenExtra {
+                interview_on,
+                drops_after: drops_after(),
+            },
+            other => other,
+        }
+    }
+
+    fn plan_rules(&mut self, process: &Process) {
         if let Some(rejection) = self.log.rejection {
             self.rejection_reply(process, rejection.at);
         }
@@ -177,6 +355,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules,
             reason,
             business_hours,
+            expires_after,
         } = draft;
         if self.log.dismissed(key) {
             return;
@@ -194,15 +373,13 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         if latest < due {
             latest = due.clone();
         }
-        let state = if self.now < earliest {
-            ActionState::Upcoming
-        } else if self.now > latest {
-            ActionState::Late
-        } else if due.naive_local().date() == self.today || due <= self.now {
-            ActionState::DueToday
-        } else {
-            ActionState::Open
-        };
+        if let Some(grace) = expires_after {
+            if self.now > Self::plus(&latest, grace) {
+                return;
+            }
+        }
+        let state = self.state(&earliest, &due, &latest);
+        let reason = self.with_lateness(reason, state, &latest);
         self.actions.push(Action {
             process: process.id,
             round: key.round,
@@ -242,6 +419,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules: Rules::empty().with(Rule::T12).with(Rule::T13),
             reason: Reason::RejectionReply { rejected_on: day },
             business_hours: true,
+            expires_after: None,
         };
         self.finish(process, draft);
     }
@@ -257,6 +435,17 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             if later_round {
                 rules = rules.with(Rule::T14);
             }
+            // A late note stays worth sending until the process has moved past this round.
+            let round_end = round.end.max(round.start);
+            let overtaken = process
+                .rounds
+                .iter()
+                .any(|other| other.start > round.start && self.local(&other.start) <= self.now)
+                || self
+                    .log
+                    .last_employer_answer()
+                    .is_some_and(|answer| answer >= round_end);
+            let thank_you_expiry = overtaken.then(TimeDelta::zero);
             for person in &round.interviewers {
                 let thanked = self.log.sent_since(
                     ActionKind::ThankYou,
@@ -281,8 +470,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                             reason: Reason::ThankYouWindow {
                                 ended_on: end_day,
                                 ended_at: end.naive_local().time(),
+                                late: false,
                             },
                             business_hours: false,
+                            expires_after: thank_you_expiry,
                         };
                         self.finish(process, draft);
                     }
@@ -324,10 +515,12 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let sent_day = self.day_of(&thank_you_sent);
         let mut earliest = self.local(&thank_you_sent);
         let mut rules = Rules::empty().with(Rule::T13);
-        if let Some(floor) = self.spacing_floor(Some(person.id), false) {
+        let mut spaced_after = None;
+        if let Some((floor, previous_day)) = self.spacing_floor(Some(person.id), false) {
             if floor > earliest {
                 earliest = floor;
                 rules = rules.with(Rule::T9);
+                spaced_after = Some(previous_day);
             }
         }
         let latest_day = self
@@ -346,8 +539,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules,
             reason: Reason::LinkedinAfterThankYou {
                 thank_you_sent: sent_day,
+                spaced_after,
+                drops_after: None,
             },
             business_hours: true,
+            expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
         };
         self.finish(process, draft);
     }
@@ -387,8 +583,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules: rules.with(Rule::T13),
             reason: Reason::HandwrittenExtra {
                 interview_on: end_day,
+                drops_after: None,
             },
             business_hours: true,
+            expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
         };
         self.finish(process, draft);
     }
@@ -475,6 +673,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 rules,
                 reason,
                 business_hours: true,
+                expires_after: None,
             };
             self.finish(process, draft);
         }
@@ -517,16 +716,27 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 deadline,
             },
             business_hours: true,
+            expires_after: None,
         };
         self.finish(process, draft);
     }
 
     /// T9: the first moment a new unsolicited message to `person` may go out.
     /// `inquiry` also counts logged inquiries that named no recipient (they went to the contact).
-    fn spacing_floor(&self, person: Option<InterviewerId>, inquiry: bool) -> Option<DateTime<Tz>> {
+    /// Returns that moment and the day of the message it is spaced from.
+    fn spacing_floor(
+        &self,
+        person: Option<InterviewerId>,
+        inquiry: bool,
+    ) -> Option<(DateTime<Tz>, NaiveDate)> {
         let previous = self.log.last_unsolicited_to(person, inquiry)?;
         let day = self.day_of(&previous);
-        Some(self.opening(self.calendar.add_business_days(day, 5)))
+        Some((self.spaced_from(day), day))
+    }
+
+    /// T9: the opening of the fifth business day after a message sent on `day`.
+    fn spaced_from(&self, day: NaiveDate) -> DateTime<Tz> {
+        self.opening(self.calendar.add_business_days(day, 5))
     }
 
     /// T2/T3/T5/T6/T7/T8/T11/T14: the status-inquiry chain of one process.
@@ -662,11 +872,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             )
         };
         let mut reason = reason_base;
-        if let Some(floor) = spacing {
+        if let Some((floor, previous_day)) = spacing {
             if floor > earliest {
-                let previous_day = self
-                    .calendar
-                    .business_day_on_or_before(floor.naive_local().date());
                 earliest = floor;
                 rules = rules.with(Rule::T9);
                 reason = match reason {
@@ -703,6 +910,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules,
             reason,
             business_hours: true,
+            expires_after: None,
         };
         self.finish(process, draft);
     }
@@ -741,6 +949,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 deadline,
             },
             business_hours: true,
+            expires_after: None,
         };
         self.finish(process, draft);
     }
@@ -790,6 +999,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 inquiries: inquiries_sent,
             },
             business_hours: false,
+            expires_after: None,
         };
         self.finish(process, draft);
     }

@@ -184,6 +184,13 @@ impl LogIndex {
             .max()
     }
 
+    /// The employer's latest answer of any kind: a reply, a decision date or an offer.
+    pub fn last_employer_answer(&self) -> Option<DateTime<FixedOffset>> {
+        let decision = self.decision.map(|event| event.at);
+        let offer = self.offer.map(|event| event.at);
+        self.last_reply.max(decision).max(offer)
+    }
+
     /// Whether the user dismissed `key`.
     pub fn dismissed(&self, key: ActionKey) -> bool {
         self.marks
