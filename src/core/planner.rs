@@ -39,7 +39,7 @@ mod log_index;
 mod order;
 mod synthetic;
 
-use log_index::LogIndex;
+use log_index::{LogIndex, Person};
 
 pub use synthetic::synthetic_processes;
 
@@ -83,7 +83,7 @@ pub fn plan_with_calendar<Tz: TimeZone>(
     let mut batch_logs: Vec<LogIndex> = (0..LOG_BATCH).map(|_| LogIndex::default()).collect();
     for batch in processes.chunks(LOG_BATCH) {
         for (process, log) in batch.iter().zip(batch_logs.iter_mut()) {
-            log.rebuild(&process.events);
+            log.rebuild(process);
         }
         for (process, log) in batch.iter().zip(batch_logs.iter_mut()) {
             std::mem::swap(&mut planner.log, log);
@@ -427,7 +427,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     /// T1/T14 thank-you notes per interviewer per round, plus the LinkedIn and paper extras.
     fn thank_yous(&mut self, process: &Process) {
         let first_start = process.rounds.iter().map(|round| round.start).min();
-        for round in &process.rounds {
+        for (position, round) in process.rounds.iter().enumerate() {
             let end = self.local(&round.end.max(round.start));
             let end_day = end.naive_local().date();
             let later_round = first_start.is_some_and(|first| round.start > first);
@@ -446,7 +446,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     .last_employer_answer()
                     .is_some_and(|answer| answer >= round_end);
             let thank_you_expiry = overtaken.then(TimeDelta::zero);
-            for person in &round.interviewers {
+            for slot in 0..self.log.people_of_round(position).len() {
+                let Some(&person) = self.log.people_of_round(position).get(slot) else {
+                    break;
+                };
                 let thanked = self.log.sent_since(
                     ActionKind::ThankYou,
                     None,
@@ -477,7 +480,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                         };
                         self.finish(process, draft);
                     }
-                    Some(sent_at) => self.linkedin_connect(process, round, person, sent_at),
+                    Some(sent_at) => self.linkedin_connect(process, position, person, sent_at),
                 }
                 if process.pace == IndustryPace::Traditional {
                     self.handwritten_note(process, round, person, &end, rules);
@@ -489,20 +492,22 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     fn linkedin_connect(
         &mut self,
         process: &Process,
-        round: &Round,
-        person: &Interviewer,
+        round_position: usize,
+        person: Person,
         thank_you_sent: DateTime<FixedOffset>,
     ) {
-        if person.linkedin.trim().is_empty() {
+        if !person.on_linkedin {
             return;
         }
         // One invitation per person even if they sat on several rounds: only the
         // first round they appear in plans it.
-        let first_round_with_person = process
-            .rounds
-            .iter()
-            .find(|candidate| candidate.interviewers.iter().any(|p| p.id == person.id));
-        if first_round_with_person.is_some_and(|first| first.id != round.id) {
+        let first_round_id = self
+            .log
+            .first_round_of(person.id)
+            .and_then(|first| process.rounds.get(first))
+            .map(|first| first.id);
+        let this_round_id = process.rounds.get(round_position).map(|round| round.id);
+        if first_round_id.is_some() && first_round_id != this_round_id {
             return;
         }
         if self
@@ -552,7 +557,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         &mut self,
         process: &Process,
         round: &Round,
-        person: &Interviewer,
+        person: Person,
         end: &DateTime<Tz>,
         rules: Rules,
     ) {
@@ -749,11 +754,16 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             self.move_on(process, inquiries_sent, last_inquiry, last_reply);
             return;
         }
-        let latest_round = process
+        let latest_position = process
             .rounds
             .iter()
-            .max_by_key(|round| (round.end.max(round.start), round.start, round.id));
-        let contact = latest_round.and_then(|round| round.interviewers.first());
+            .enumerate()
+            .max_by_key(|(_, round)| (round.end.max(round.start), round.start, round.id))
+            .map(|(position, _)| position);
+        let latest_round = latest_position.and_then(|position| process.rounds.get(position));
+        let contact = latest_position
+            .and_then(|position| self.log.people_of_round(position).first())
+            .copied();
         let contact_id = contact.map(|person| person.id);
 
         if let Some(competing) = self.log.competing_offer {
@@ -903,7 +913,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         let draft = Draft {
             key: ActionKey { kind, ..key },
-            channel: inquiry_channel(contact),
+            channel: contact.map_or(Channel::Email, |person| person.inquiry_channel),
             due: earliest.clone(),
             latest,
             earliest,

@@ -1,15 +1,20 @@
-//! One pass over a process's event log into the small facts the rules ask about.
+//! One pass over a process's event log (and its interviewers) into the small facts the rules ask about.
 //!
 //! The rules used to rescan the whole log for every interviewer and every action
 //! (sent messages, dismissals, snoozes, the latest decision date, ...). The index
 //! reads each event once; its buffers are reused from one process to the next.
 //! "Latest" always means the greatest (time, id), the later log entry winning a
 //! full tie, exactly as `Iterator::max_by_key` over the log would pick.
+//!
+//! The interviewers are summarised here too (id, LinkedIn or not, phone or not):
+//! they are the second-largest input, and reading them for a whole batch of
+//! processes in one tight loop overlaps their cache misses.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::core::model::{
-    ActionKey, ActionKind, Event, EventId, EventKind, InterviewerId, RoundId,
+    ActionKey, ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId, Process,
+    RoundId,
 };
 
 /// A message the user logged as sent, reduced to what the rules compare.
@@ -19,6 +24,26 @@ pub(super) struct SentMessage {
     pub kind: ActionKind,
     pub to: Option<InterviewerId>,
     pub round: Option<RoundId>,
+}
+
+/// What the rules need to know about one interviewer.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Person {
+    pub id: InterviewerId,
+    /// A LinkedIn profile is recorded (not blank).
+    pub on_linkedin: bool,
+    /// How a status inquiry reaches them.
+    pub inquiry_channel: Channel,
+}
+
+impl Person {
+    fn of(interviewer: &Interviewer) -> Self {
+        Person {
+            id: interviewer.id,
+            on_linkedin: !interviewer.linkedin.trim().is_empty(),
+            inquiry_channel: super::inquiry_channel(Some(interviewer)),
+        }
+    }
 }
 
 /// A dismissal (no `until`) or a snooze of one planned action.
@@ -51,6 +76,10 @@ fn keep_latest(slot: &mut Option<Latest>, event: &Event, date: Option<NaiveDate>
 /// Everything the rules read from one process's log.
 #[derive(Debug, Default)]
 pub(super) struct LogIndex {
+    /// Every round's interviewers, round after round.
+    people: Vec<Person>,
+    /// For each round (same positions as `Process::rounds`), its slice of `people`.
+    round_people: Vec<(usize, usize)>,
     pub sent: Vec<SentMessage>,
     pub marks: Vec<Mark>,
     /// A log entry closed the process (withdrawn, moved on, rejected, move-on logged).
@@ -70,8 +99,37 @@ pub(super) struct LogIndex {
 }
 
 impl LogIndex {
-    /// Rebuilds the index for `events`, keeping the buffers' capacity.
-    pub fn rebuild(&mut self, events: &[Event]) {
+    /// Rebuilds the index for `process`, keeping the buffers' capacity.
+    pub fn rebuild(&mut self, process: &Process) {
+        self.people.clear();
+        self.round_people.clear();
+        for round in &process.rounds {
+            let first = self.people.len();
+            self.people
+                .extend(round.interviewers.iter().map(Person::of));
+            self.round_people.push((first, self.people.len()));
+        }
+        self.index_events(&process.events);
+    }
+
+    /// The interviewers of the round at `position` in `Process::rounds`.
+    pub fn people_of_round(&self, position: usize) -> &[Person] {
+        self.round_people
+            .get(position)
+            .and_then(|&(first, end)| self.people.get(first..end))
+            .unwrap_or(&[])
+    }
+
+    /// The position of the first round `person` sat on.
+    pub fn first_round_of(&self, person: InterviewerId) -> Option<usize> {
+        (0..self.round_people.len()).find(|&position| {
+            self.people_of_round(position)
+                .iter()
+                .any(|p| p.id == person)
+        })
+    }
+
+    fn index_events(&mut self, events: &[Event]) {
         self.sent.clear();
         self.marks.clear();
         self.closed = false;
