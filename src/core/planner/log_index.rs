@@ -81,6 +81,9 @@ pub(super) struct LogIndex {
     /// For each round (same positions as `Process::rounds`), its slice of `people`.
     round_people: Vec<(usize, usize)>,
     pub sent: Vec<SentMessage>,
+    /// Bit `kind as u16` is set when a message of that kind was logged: most kinds
+    /// never were, and then no scan is needed.
+    kinds_sent: u16,
     pub marks: Vec<Mark>,
     /// A log entry closed the process (withdrawn, moved on, rejected, move-on logged).
     pub closed: bool,
@@ -131,6 +134,7 @@ impl LogIndex {
 
     fn index_events(&mut self, events: &[Event]) {
         self.sent.clear();
+        self.kinds_sent = 0;
         self.marks.clear();
         self.closed = false;
         self.rejection = None;
@@ -145,6 +149,7 @@ impl LogIndex {
         for event in events {
             match &event.kind {
                 EventKind::MessageSent { message, to, .. } => {
+                    self.kinds_sent |= 1 << (*message as u16);
                     self.sent.push(SentMessage {
                         at: event.at,
                         kind: *message,
@@ -203,6 +208,9 @@ impl LogIndex {
         to: Option<InterviewerId>,
         round: Option<RoundId>,
     ) -> Option<DateTime<FixedOffset>> {
+        if self.kinds_sent & (1 << (kind as u16)) == 0 {
+            return None;
+        }
         self.sent
             .iter()
             .filter(|sent| {
