@@ -1,17 +1,30 @@
 //! Times `plan` over 10,000 synthetic processes (3 rounds, 2 interviewers each).
 //!
-//! Run with `cargo bench --bench planner`; prints min, median and p90 in milliseconds.
+//! Run with `cargo bench --bench planner`; prints min, median and p90 in milliseconds,
+//! plus a digest of the planned actions so an optimisation can be checked to change nothing.
 
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 use std::hint::black_box;
 use std::time::Instant;
 
+use afterview::core::action::Action;
 use afterview::core::calendar::BusinessCalendar;
 use afterview::core::planner::{plan, plan_with_calendar, synthetic_processes};
 use afterview::core::settings::Settings;
 use chrono::DateTime;
 
 const PROCESSES: usize = 10_000;
+/// Timed runs per variant; `PLANNER_BENCH_RUNS` overrides it (e.g. 1 under valgrind).
 const RUNS: usize = 51;
+
+fn runs() -> usize {
+    std::env::var("PLANNER_BENCH_RUNS")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(RUNS)
+        .max(1)
+}
 
 fn percentile(sorted: &[f64], fraction: f64) -> f64 {
     let index = ((sorted.len() - 1) as f64 * fraction).round() as usize;
@@ -29,6 +42,15 @@ fn report(label: &str, mut timings: Vec<f64>, actions: usize) {
     );
 }
 
+/// A fingerprint of every field of every action, in order (the Debug form covers them all).
+fn digest(actions: &[Action]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for action in actions {
+        format!("{action:?}").hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 fn main() {
     let Ok(now) = DateTime::parse_from_rfc3339("2025-03-06T18:00:00+01:00") else {
         eprintln!("bad benchmark clock");
@@ -37,9 +59,12 @@ fn main() {
     let processes = synthetic_processes(PROCESSES, now);
     let settings = Settings::default();
 
-    let mut timings = Vec::with_capacity(RUNS);
+    let planned = plan(&processes, &settings, &now);
+    println!("digest of the plan: {:016x}", digest(&planned));
+
+    let mut timings = Vec::with_capacity(runs());
     let mut actions = 0;
-    for _ in 0..RUNS {
+    for _ in 0..runs() {
         let started = Instant::now();
         let planned = plan(black_box(&processes), black_box(&settings), black_box(&now));
         timings.push(started.elapsed().as_secs_f64() * 1000.0);
@@ -48,8 +73,8 @@ fn main() {
     report("plan", timings, actions);
 
     let calendar = BusinessCalendar::from_settings(&settings);
-    let mut timings = Vec::with_capacity(RUNS);
-    for _ in 0..RUNS {
+    let mut timings = Vec::with_capacity(runs());
+    for _ in 0..runs() {
         let started = Instant::now();
         let planned = plan_with_calendar(black_box(&processes), &calendar, black_box(&now));
         timings.push(started.elapsed().as_secs_f64() * 1000.0);

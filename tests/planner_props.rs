@@ -157,6 +157,53 @@ proptest! {
     }
 
     #[test]
+    fn planned_unsolicited_messages_to_one_person_are_five_business_days_apart(
+        list in processes(),
+        now in clock(),
+        thanked_after in 0i64..15 * 24 * 60,
+    ) {
+        let calendar = BusinessCalendar::default();
+        let zone = *now.offset();
+        // Everyone on LinkedIn, so invitations and inquiries can meet on one person.
+        let mut list = list;
+        for person in list.iter_mut().flat_map(|p| p.rounds.iter_mut()).flat_map(|r| r.interviewers.iter_mut()) {
+            person.linkedin = "in/someone".into();
+        }
+        // The latest round's contact was thanked some time after it: their invitation
+        // then lands near the status inquiry, which also goes to them.
+        for process in &mut list {
+            let latest = process.rounds.iter().max_by_key(|r| (r.end.max(r.start), r.start, r.id));
+            let Some((end, contact)) = latest.and_then(|r| Some((r.end.max(r.start), r.interviewers.first()?.id))) else {
+                continue;
+            };
+            let id = EventId(process.next_local_id());
+            process.events.push(Event {
+                id,
+                at: end + TimeDelta::minutes(thanked_after),
+                round: None,
+                kind: EventKind::MessageSent { message: ActionKind::ThankYou, channel: Channel::Email, to: Some(contact) },
+                note: String::new(),
+            });
+        }
+        let actions = plan(&list, &Settings::default(), &now);
+        let spaced: Vec<&Action> = actions
+            .iter()
+            .filter(|a| a.kind.is_unsolicited() && a.interviewer.is_some())
+            .collect();
+        // `plan` sorts by due moment, so each pair is (earlier, later).
+        for (position, earlier) in spaced.iter().enumerate() {
+            for later in &spaced[position + 1..] {
+                if later.process != earlier.process || later.interviewer != earlier.interviewer {
+                    continue;
+                }
+                let day = earlier.due.with_timezone(&zone).date_naive();
+                let floor = calendar.opening_of(calendar.add_business_days(day, 5), &zone);
+                prop_assert!(later.due >= floor, "{later:?} too close to {earlier:?}");
+            }
+        }
+    }
+
+    #[test]
     fn nothing_before_a_given_decision_date(list in processes(), now in clock()) {
         let actions = plan(&list, &Settings::default(), &now);
         for action in actions.iter().filter(|a| is_follow_up(a.kind)) {

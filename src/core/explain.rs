@@ -16,14 +16,31 @@ pub enum Reason {
     #[default]
     Unspecified,
     /// T1/T14: a thank-you note between two hours and a day after the round ended.
+    /// `late`: the window has closed; the note stays worth sending only until the
+    /// process moves past its round (a later round, or the employer's answer).
     ThankYouWindow {
         ended_on: NaiveDate,
         ended_at: NaiveTime,
+        #[serde(default, skip_serializing_if = "is_false")]
+        late: bool,
     },
     /// LinkedIn invitation once the thank-you email to that person has gone out.
-    LinkedinAfterThankYou { thank_you_sent: NaiveDate },
+    /// `spaced_after`: pushed by T9 past another message to the same person.
+    /// `drops_after`: the window has closed; the optional invitation leaves the plan after this day.
+    LinkedinAfterThankYou {
+        thank_you_sent: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        spaced_after: Option<NaiveDate>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        drops_after: Option<NaiveDate>,
+    },
     /// A paper card as an extra, for a traditional employer.
-    HandwrittenExtra { interview_on: NaiveDate },
+    /// `drops_after`: the window has closed; the optional card leaves the plan after this day.
+    HandwrittenExtra {
+        interview_on: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        drops_after: Option<NaiveDate>,
+    },
     /// T2/T3: no date was given, so wait five business days and one to two weeks.
     NoTimeline {
         interview_on: NaiveDate,
@@ -68,6 +85,10 @@ pub enum Reason {
     },
 }
 
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
 fn day(date: &NaiveDate) -> impl fmt::Display + '_ {
     date.format("%a %-d %b %Y")
 }
@@ -76,22 +97,56 @@ impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Reason::Unspecified => write!(f, "Planned by the follow-up rules."),
-            Reason::ThankYouWindow { ended_on, ended_at } => write!(
-                f,
-                "The interview ended on {} at {}; a note sent between two hours and one day later reads as considered rather than rushed, and after that it counts as late.",
-                day(ended_on),
-                ended_at.format("%H:%M")
-            ),
-            Reason::LinkedinAfterThankYou { thank_you_sent } => write!(
-                f,
-                "Your thank-you email went out on {}, so a short LinkedIn invitation can follow it now.",
-                day(thank_you_sent)
-            ),
-            Reason::HandwrittenExtra { interview_on } => write!(
-                f,
-                "This employer works in a traditional field, where a paper card posted within two business days of the {} interview is a welcome extra.",
-                day(interview_on)
-            ),
+            Reason::ThankYouWindow {
+                ended_on,
+                ended_at,
+                late,
+            } => {
+                write!(
+                    f,
+                    "The interview ended on {} at {}; a note sent between two hours and one day later reads as considered rather than rushed, and after that it counts as late.",
+                    day(ended_on),
+                    ended_at.format("%H:%M")
+                )?;
+                if *late {
+                    write!(
+                        f,
+                        " A late note is still worth sending, until a later round takes place or the employer answers; then it leaves the plan."
+                    )?;
+                }
+                Ok(())
+            }
+            Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                spaced_after,
+                drops_after,
+            } => {
+                write!(
+                    f,
+                    "Your thank-you email went out on {}, so a short LinkedIn invitation can follow it",
+                    day(thank_you_sent)
+                )?;
+                match spaced_after {
+                    Some(previous) => write!(
+                        f,
+                        ", at least five business days after your message of {} to the same person.",
+                        day(previous)
+                    )?,
+                    None => write!(f, " now.")?,
+                }
+                optional_extra(f, drops_after)
+            }
+            Reason::HandwrittenExtra {
+                interview_on,
+                drops_after,
+            } => {
+                write!(
+                    f,
+                    "This employer works in a traditional field, where a paper card posted within two business days of the {} interview is a welcome extra.",
+                    day(interview_on)
+                )?;
+                optional_extra(f, drops_after)
+            }
             Reason::NoTimeline {
                 interview_on,
                 counted_from,
@@ -194,6 +249,18 @@ impl fmt::Display for Reason {
                 }
             }
         }
+    }
+}
+
+/// Says when an optional extra whose window has closed leaves the plan.
+fn optional_extra(f: &mut fmt::Formatter<'_>, drops_after: &Option<NaiveDate>) -> fmt::Result {
+    match drops_after {
+        Some(last_day) => write!(
+            f,
+            " Its window has closed and it is optional: unless done, it leaves the plan after {}, two weeks later.",
+            day(last_day)
+        ),
+        None => Ok(()),
     }
 }
 

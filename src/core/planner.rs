@@ -9,8 +9,18 @@
 //!   offers, competing offers, rejections) are still planned.
 //! - The event log is read by comparing timestamps (ties broken by event id), never by
 //!   position, so an out-of-order log plans the same as a sorted one without copying.
-//! - T9 spacing is measured from messages already logged as sent; a competing-offer
-//!   note is exempt (T11: it cannot wait), as are thank-you notes and replies.
+//! - T9 spacing is measured from messages already logged as sent and, within one
+//!   plan, between unsolicited actions planned for the same person (the later one is
+//!   pushed to the fifth business day after the earlier). A competing-offer note is
+//!   never pushed (T11: it cannot wait) but does push others; thank-you notes and
+//!   replies are exempt.
+//! - Optional extras (LinkedIn invitation, handwritten card) that were never done
+//!   drop out of the plan [`EXTRA_GRACE_DAYS`] (14) days after their window closed.
+//! - A thank-you note past its 24-hour window stays in the plan as late (T1) until
+//!   the process moves past its round: a later round has started, or the employer
+//!   replied, named a decision date or made an offer after the round ended. Then
+//!   it is dropped: thanking someone for an interview that has since been answered
+//!   reads oddly.
 //! - Logging a `move-on` message, a `MovedOn`, `Withdrawn` or `Rejection` event, or
 //!   a closed status closes the process.
 
@@ -20,17 +30,28 @@ use super::action::{Action, ActionState, Rule, Rules};
 use super::calendar::{add_days, resolve_local, BusinessCalendar};
 use super::explain::Reason;
 use super::model::{
-    ActionKey, ActionKind, Channel, Event, EventKind, IndustryPace, Interviewer, InterviewerId,
-    Process, ProcessStatus, Round, RoundId,
+    ActionKey, ActionKind, Channel, EventKind, IndustryPace, Interviewer, InterviewerId, Process,
+    ProcessStatus, Round,
 };
 use super::settings::Settings;
 
+mod log_index;
+mod order;
 mod synthetic;
+
+use log_index::{LogIndex, Person};
 
 pub use synthetic::synthetic_processes;
 
 /// At most this many follow-ups (status, second, competing-offer notes) per process (T8).
 pub const MAX_INQUIRIES: u8 = 2;
+
+/// Optional extras (LinkedIn invitation, handwritten card) never done leave the plan
+/// this many days after their window closed: past that they read as an afterthought.
+pub const EXTRA_GRACE_DAYS: i64 = 14;
+
+/// Processes whose logs are indexed together before planning (see [`plan_with_calendar`]).
+const LOG_BATCH: usize = 32;
 
 /// Plans every process in `now`'s zone. Sorted by due moment, then process.
 pub fn plan<Tz: TimeZone>(
@@ -53,64 +74,25 @@ pub fn plan_with_calendar<Tz: TimeZone>(
         now: now.clone(),
         today: now.naive_local().date(),
         zone,
-        actions: Vec::with_capacity(processes.len() * 2),
+        actions: Vec::with_capacity(processes.len() * 5),
+        log: LogIndex::default(),
     };
-    for process in processes {
-        planner.plan_process(process);
+    // Processes go in small batches: first every log of the batch is indexed in one
+    // tight loop (the event logs are the largest input and mostly cache misses, which
+    // such a loop overlaps), then each process is planned from its compact index.
+    let mut batch_logs: Vec<LogIndex> = (0..LOG_BATCH).map(|_| LogIndex::default()).collect();
+    for batch in processes.chunks(LOG_BATCH) {
+        for (process, log) in batch.iter().zip(batch_logs.iter_mut()) {
+            log.rebuild(process);
+        }
+        for (process, log) in batch.iter().zip(batch_logs.iter_mut()) {
+            std::mem::swap(&mut planner.log, log);
+            planner.plan_process(process);
+        }
     }
     let mut actions = planner.actions;
-    actions.sort_unstable_by(|a, b| {
-        (a.due, a.process, a.kind, a.round, a.interviewer).cmp(&(
-            b.due,
-            b.process,
-            b.kind,
-            b.round,
-            b.interviewer,
-        ))
-    });
+    order::sort_actions(&mut actions);
     actions
-}
-
-/// The latest event satisfying `pick` by (time, id), whatever the log order.
-fn latest_event(events: &[Event], mut pick: impl FnMut(&EventKind) -> bool) -> Option<&Event> {
-    events
-        .iter()
-        .filter(|event| pick(&event.kind))
-        .max_by_key(|event| (event.at, event.id))
-}
-
-/// The earliest logged message of `kind` at or after `since`, to `to` when both name a person.
-fn sent_since(
-    events: &[Event],
-    kind: ActionKind,
-    since: Option<DateTime<FixedOffset>>,
-    to: Option<InterviewerId>,
-    round: Option<RoundId>,
-) -> Option<DateTime<FixedOffset>> {
-    events
-        .iter()
-        .filter(|event| since.is_none_or(|since| event.at >= since))
-        .filter(|event| match (&event.kind, event.round, round) {
-            (_, Some(logged_round), Some(round)) if logged_round != round => false,
-            (
-                EventKind::MessageSent {
-                    message,
-                    to: sent_to,
-                    ..
-                },
-                _,
-                _,
-            ) => {
-                *message == kind
-                    && match (to, sent_to) {
-                        (Some(wanted), Some(sent_to)) => wanted == *sent_to,
-                        _ => true,
-                    }
-            }
-            _ => false,
-        })
-        .map(|event| event.at)
-        .min()
 }
 
 /// How an inquiry reaches its contact: phone only when they invited a call or already spoke by phone.
@@ -127,6 +109,8 @@ struct Planner<'c, Tz: TimeZone> {
     today: NaiveDate,
     zone: Tz,
     actions: Vec<Action>,
+    /// The current process's log, indexed once (buffers reused across processes).
+    log: LogIndex,
 }
 
 /// One proposed action before the common finishing steps (dismiss, snooze, T13, state).
@@ -140,6 +124,8 @@ struct Draft<Tz: TimeZone> {
     reason: Reason,
     /// T13: the due moment must fall inside working hours on a business day.
     business_hours: bool,
+    /// Left out of the plan once `now` is this long past the end of its window.
+    expires_after: Option<TimeDelta>,
 }
 
 impl<Tz: TimeZone> Planner<'_, Tz> {
@@ -169,6 +155,23 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         resolve_local(&self.zone, date.and_time(self.calendar.work_end()), true)
     }
 
+    fn state(
+        &self,
+        earliest: &DateTime<Tz>,
+        due: &DateTime<Tz>,
+        latest: &DateTime<Tz>,
+    ) -> ActionState {
+        if self.now < *earliest {
+            ActionState::Upcoming
+        } else if self.now > *latest {
+            ActionState::Late
+        } else if due.naive_local().date() == self.today || *due <= self.now {
+            ActionState::DueToday
+        } else {
+            ActionState::Open
+        }
+    }
+
     fn plus(moment: &DateTime<Tz>, delta: TimeDelta) -> DateTime<Tz> {
         moment
             .clone()
@@ -177,33 +180,164 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     }
 
     fn plan_process(&mut self, process: &Process) {
-        let events = process.events.as_slice();
-        let rejection = latest_event(events, |kind| matches!(kind, EventKind::Rejection));
-        let closed_by_event = events.iter().any(|event| {
-            matches!(
-                event.kind,
-                EventKind::Withdrawn
-                    | EventKind::MovedOn
-                    | EventKind::Rejection
-                    | EventKind::MessageSent {
-                        message: ActionKind::MoveOn,
-                        ..
-                    }
+        let first = self.actions.len();
+        self.plan_rules(process);
+        self.space_planned(first);
+    }
+
+    /// T9 between planned actions: two unsolicited messages planned for the same person
+    /// are kept five business days apart by pushing the later one. A competing-offer
+    /// note never moves (T11: it cannot wait) but still pushes the others.
+    fn space_planned(&mut self, first: usize) {
+        let spaced = |action: &Action| action.kind.is_unsolicited() && action.interviewer.is_some();
+        let planned = &self.actions[first..];
+        if planned.iter().filter(|action| spaced(action)).count() < 2 {
+            return;
+        }
+        let mut order: Vec<usize> = (first..self.actions.len())
+            .filter(|&index| spaced(&self.actions[index]))
+            .collect();
+        order.sort_by_key(|&index| {
+            let action = &self.actions[index];
+            (
+                action.kind != ActionKind::CompetingOffer,
+                action.due,
+                action.kind,
             )
         });
-        if let Some(rejection) = rejection {
-            self.rejection_reply(process, rejection);
+        let mut placed: Vec<usize> = Vec::with_capacity(order.len());
+        for index in order {
+            if self.actions[index].kind != ActionKind::CompetingOffer {
+                // Each step moves past the latest clashing message, so this ends
+                // after at most one step per placed message.
+                for _ in 0..=placed.len() {
+                    let action = &self.actions[index];
+                    let due = self.local(&action.due);
+                    let clash = placed
+                        .iter()
+                        .map(|&other| &self.actions[other])
+                        .filter(|other| other.interviewer == action.interviewer)
+                        .filter(|other| {
+                            let other_due = self.local(&other.due);
+                            if other_due <= due {
+                                due < self.spaced_from(other_due.naive_local().date())
+                            } else {
+                                other_due < self.spaced_from(due.naive_local().date())
+                            }
+                        })
+                        .map(|other| other.due)
+                        .max();
+                    let Some(clash) = clash else {
+                        break;
+                    };
+                    let previous_day = self.day_of(&clash);
+                    let floor = self.spaced_from(previous_day);
+                    self.push_to(index, floor, previous_day);
+                }
+            }
+            placed.push(index);
         }
-        if process.status.is_closed() || closed_by_event {
+    }
+
+    /// Moves planned action `index` to `floor` for T9, keeping its window consistent.
+    fn push_to(&mut self, index: usize, floor: DateTime<Tz>, previous_day: NaiveDate) {
+        let action = &self.actions[index];
+        let earliest = self.local(&action.earliest).max(floor.clone());
+        let due = self.local(&action.due).max(floor);
+        let latest = self.local(&action.latest).max(due.clone());
+        let state = self.state(&earliest, &due, &latest);
+        let spaced_after = Some(previous_day);
+        let reason = match action.reason {
+            Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                drops_after,
+                ..
+            } => Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                spaced_after,
+                drops_after,
+            },
+            Reason::NoTimeline {
+                interview_on,
+                counted_from,
+                not_before,
+                ..
+            } => Reason::NoTimeline {
+                interview_on,
+                counted_from,
+                not_before,
+                spaced_after,
+            },
+            Reason::AfterDecisionDate {
+                decision_on,
+                not_before,
+                ..
+            } => Reason::AfterDecisionDate {
+                decision_on,
+                not_before,
+                spaced_after,
+            },
+            other => other,
+        };
+        let reason = self.with_lateness(reason, state, &latest);
+        let action = &mut self.actions[index];
+        action.earliest = earliest.fixed_offset();
+        action.due = due.fixed_offset();
+        action.latest = latest.fixed_offset();
+        action.state = state;
+        action.rules = action.rules.with(Rule::T9);
+        action.reason = reason;
+    }
+
+    /// Records in the reason that the window has closed, and what that means for it.
+    fn with_lateness(&self, reason: Reason, state: ActionState, latest: &DateTime<Tz>) -> Reason {
+        let late = state == ActionState::Late;
+        let drops_after = || {
+            late.then(|| {
+                Self::plus(latest, TimeDelta::days(EXTRA_GRACE_DAYS))
+                    .naive_local()
+                    .date()
+            })
+        };
+        match reason {
+            Reason::ThankYouWindow {
+                ended_on, ended_at, ..
+            } => Reason::ThankYouWindow {
+                ended_on,
+                ended_at,
+                late,
+            },
+            Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                spaced_after,
+                ..
+            } => Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                spaced_after,
+                drops_after: drops_after(),
+            },
+            Reason::HandwrittenExtra { interview_on, .. } => Reason::HandwrittenExtra {
+                interview_on,
+                drops_after: drops_after(),
+            },
+            other => other,
+        }
+    }
+
+    fn plan_rules(&mut self, process: &Process) {
+        if let Some(rejection) = self.log.rejection {
+            self.rejection_reply(process, rejection.at);
+        }
+        if process.status.is_closed() || self.log.closed {
             return;
         }
 
         self.thank_yous(process);
         self.documents_and_updates(process);
 
-        let offer = latest_event(events, |kind| matches!(kind, EventKind::Offer { .. }));
+        let offer = self.log.offer;
         if let Some(offer) = offer {
-            self.offer_reply(process, offer);
+            self.offer_reply(process, offer.at, offer.date);
         }
         if process.status == ProcessStatus::Offer || offer.is_some() {
             return;
@@ -221,28 +355,16 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules,
             reason,
             business_hours,
+            expires_after,
         } = draft;
-        let events = process.events.as_slice();
-        let dismissed = events
-            .iter()
-            .any(|event| matches!(&event.kind, EventKind::Dismissed { action } if *action == key));
-        if dismissed {
+        if self.log.dismissed(key) {
             return;
         }
         if due < earliest {
             due = earliest.clone();
         }
-        let snooze = events
-            .iter()
-            .filter_map(|event| match &event.kind {
-                EventKind::Snoozed { action, until } if *action == key => {
-                    Some(((event.at, event.id), until))
-                }
-                _ => None,
-            })
-            .max_by_key(|(order, _)| *order);
-        if let Some((_, until)) = snooze {
-            let until = self.local(until);
+        if let Some(until) = self.log.snoozed_until(key) {
+            let until = self.local(&until);
             due = until.clamp(earliest.clone(), latest.clone().max(earliest.clone()));
         }
         if business_hours {
@@ -251,15 +373,13 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         if latest < due {
             latest = due.clone();
         }
-        let state = if self.now < earliest {
-            ActionState::Upcoming
-        } else if self.now > latest {
-            ActionState::Late
-        } else if due.naive_local().date() == self.today || due <= self.now {
-            ActionState::DueToday
-        } else {
-            ActionState::Open
-        };
+        if let Some(grace) = expires_after {
+            if self.now > Self::plus(&latest, grace) {
+                return;
+            }
+        }
+        let state = self.state(&earliest, &due, &latest);
+        let reason = self.with_lateness(reason, state, &latest);
         self.actions.push(Action {
             process: process.id,
             round: key.round,
@@ -276,21 +396,16 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     }
 
     /// T12: answer a rejection within two business days, then nothing more.
-    fn rejection_reply(&mut self, process: &Process, rejection: &Event) {
-        let events = process.events.as_slice();
-        if sent_since(
-            events,
-            ActionKind::RejectionReply,
-            Some(rejection.at),
-            None,
-            None,
-        )
-        .is_some()
+    fn rejection_reply(&mut self, process: &Process, rejected_at: DateTime<FixedOffset>) {
+        if self
+            .log
+            .sent_since(ActionKind::RejectionReply, Some(rejected_at), None, None)
+            .is_some()
         {
             return;
         }
-        let received = self.local(&rejection.at);
-        let day = self.day_of(&rejection.at);
+        let received = self.local(&rejected_at);
+        let day = self.day_of(&rejected_at);
         let draft = Draft {
             key: ActionKey {
                 kind: ActionKind::RejectionReply,
@@ -304,15 +419,15 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules: Rules::empty().with(Rule::T12).with(Rule::T13),
             reason: Reason::RejectionReply { rejected_on: day },
             business_hours: true,
+            expires_after: None,
         };
         self.finish(process, draft);
     }
 
     /// T1/T14 thank-you notes per interviewer per round, plus the LinkedIn and paper extras.
     fn thank_yous(&mut self, process: &Process) {
-        let events = process.events.as_slice();
         let first_start = process.rounds.iter().map(|round| round.start).min();
-        for round in &process.rounds {
+        for (position, round) in process.rounds.iter().enumerate() {
             let end = self.local(&round.end.max(round.start));
             let end_day = end.naive_local().date();
             let later_round = first_start.is_some_and(|first| round.start > first);
@@ -320,9 +435,22 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             if later_round {
                 rules = rules.with(Rule::T14);
             }
-            for person in &round.interviewers {
-                let thanked = sent_since(
-                    events,
+            // A late note stays worth sending until the process has moved past this round.
+            let round_end = round.end.max(round.start);
+            let overtaken = process
+                .rounds
+                .iter()
+                .any(|other| other.start > round.start && self.local(&other.start) <= self.now)
+                || self
+                    .log
+                    .last_employer_answer()
+                    .is_some_and(|answer| answer >= round_end);
+            let thank_you_expiry = overtaken.then(TimeDelta::zero);
+            for slot in 0..self.log.people_of_round(position).len() {
+                let Some(&person) = self.log.people_of_round(position).get(slot) else {
+                    break;
+                };
+                let thanked = self.log.sent_since(
                     ActionKind::ThankYou,
                     None,
                     Some(person.id),
@@ -345,12 +473,14 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                             reason: Reason::ThankYouWindow {
                                 ended_on: end_day,
                                 ended_at: end.naive_local().time(),
+                                late: false,
                             },
                             business_hours: false,
+                            expires_after: thank_you_expiry,
                         };
                         self.finish(process, draft);
                     }
-                    Some(sent_at) => self.linkedin_connect(process, round, person, sent_at),
+                    Some(sent_at) => self.linkedin_connect(process, position, person, sent_at),
                 }
                 if process.pace == IndustryPace::Traditional {
                     self.handwritten_note(process, round, person, &end, rules);
@@ -362,41 +492,40 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     fn linkedin_connect(
         &mut self,
         process: &Process,
-        round: &Round,
-        person: &Interviewer,
+        round_position: usize,
+        person: Person,
         thank_you_sent: DateTime<FixedOffset>,
     ) {
-        if person.linkedin.trim().is_empty() {
+        if !person.on_linkedin {
             return;
         }
         // One invitation per person even if they sat on several rounds: only the
         // first round they appear in plans it.
-        let first_round_with_person = process
-            .rounds
-            .iter()
-            .find(|candidate| candidate.interviewers.iter().any(|p| p.id == person.id));
-        if first_round_with_person.is_some_and(|first| first.id != round.id) {
+        let first_round_id = self
+            .log
+            .first_round_of(person.id)
+            .and_then(|first| process.rounds.get(first))
+            .map(|first| first.id);
+        let this_round_id = process.rounds.get(round_position).map(|round| round.id);
+        if first_round_id.is_some() && first_round_id != this_round_id {
             return;
         }
-        let events = process.events.as_slice();
-        if sent_since(
-            events,
-            ActionKind::LinkedinConnect,
-            None,
-            Some(person.id),
-            None,
-        )
-        .is_some()
+        if self
+            .log
+            .sent_since(ActionKind::LinkedinConnect, None, Some(person.id), None)
+            .is_some()
         {
             return;
         }
         let sent_day = self.day_of(&thank_you_sent);
         let mut earliest = self.local(&thank_you_sent);
         let mut rules = Rules::empty().with(Rule::T13);
-        if let Some(floor) = self.spacing_floor(events, Some(person.id), false) {
+        let mut spaced_after = None;
+        if let Some((floor, previous_day)) = self.spacing_floor(Some(person.id), false) {
             if floor > earliest {
                 earliest = floor;
                 rules = rules.with(Rule::T9);
+                spaced_after = Some(previous_day);
             }
         }
         let latest_day = self
@@ -415,8 +544,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules,
             reason: Reason::LinkedinAfterThankYou {
                 thank_you_sent: sent_day,
+                spaced_after,
+                drops_after: None,
             },
             business_hours: true,
+            expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
         };
         self.finish(process, draft);
     }
@@ -425,19 +557,19 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         &mut self,
         process: &Process,
         round: &Round,
-        person: &Interviewer,
+        person: Person,
         end: &DateTime<Tz>,
         rules: Rules,
     ) {
-        let events = process.events.as_slice();
-        if sent_since(
-            events,
-            ActionKind::HandwrittenNote,
-            None,
-            Some(person.id),
-            Some(round.id),
-        )
-        .is_some()
+        if self
+            .log
+            .sent_since(
+                ActionKind::HandwrittenNote,
+                None,
+                Some(person.id),
+                Some(round.id),
+            )
+            .is_some()
         {
             return;
         }
@@ -456,8 +588,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules: rules.with(Rule::T13),
             reason: Reason::HandwrittenExtra {
                 interview_on: end_day,
+                drops_after: None,
             },
             business_hours: true,
+            expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
         };
         self.finish(process, draft);
     }
@@ -465,6 +599,9 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     /// T10 documents and T15 updates, one action per request still unanswered
     /// (the newest request wins when several share a round and person).
     fn documents_and_updates(&mut self, process: &Process) {
+        if !self.log.has_requests {
+            return;
+        }
         let events = process.events.as_slice();
         for event in events {
             let (kind, by, deadline) = match &event.kind {
@@ -488,7 +625,12 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     && other.round == event.round
                     && (other.at, other.id) > (event.at, event.id)
             });
-            if superseded || sent_since(events, kind, Some(event.at), by, event.round).is_some() {
+            if superseded
+                || self
+                    .log
+                    .sent_since(kind, Some(event.at), by, event.round)
+                    .is_some()
+            {
                 continue;
             }
             let requested = self.local(&event.at);
@@ -536,6 +678,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 rules,
                 reason,
                 business_hours: true,
+                expires_after: None,
             };
             self.finish(process, draft);
         }
@@ -543,15 +686,20 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
 
     /// An offer from this employer: a written answer within one business day, never
     /// after their deadline (T10: an answer they asked for).
-    fn offer_reply(&mut self, process: &Process, offer: &Event) {
-        let EventKind::Offer { deadline } = offer.kind else {
-            return;
-        };
-        let events = process.events.as_slice();
-        if sent_since(events, ActionKind::OfferReply, Some(offer.at), None, None).is_some() {
+    fn offer_reply(
+        &mut self,
+        process: &Process,
+        offered_at: DateTime<FixedOffset>,
+        deadline: Option<NaiveDate>,
+    ) {
+        if self
+            .log
+            .sent_since(ActionKind::OfferReply, Some(offered_at), None, None)
+            .is_some()
+        {
             return;
         }
-        let received = self.local(&offer.at);
+        let received = self.local(&offered_at);
         let day = received.naive_local().date();
         let mut latest = self.closing(self.calendar.add_business_days(day, 1));
         if let Some(deadline) = deadline {
@@ -573,86 +721,64 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 deadline,
             },
             business_hours: true,
+            expires_after: None,
         };
         self.finish(process, draft);
     }
 
     /// T9: the first moment a new unsolicited message to `person` may go out.
     /// `inquiry` also counts logged inquiries that named no recipient (they went to the contact).
+    /// Returns that moment and the day of the message it is spaced from.
     fn spacing_floor(
         &self,
-        events: &[Event],
         person: Option<InterviewerId>,
         inquiry: bool,
-    ) -> Option<DateTime<Tz>> {
-        let previous = events
-            .iter()
-            .filter_map(|event| match &event.kind {
-                EventKind::MessageSent { message, to, .. } if message.is_unsolicited() => {
-                    let same_person = match (to, person) {
-                        (Some(to), Some(person)) => *to == person,
-                        (None, _) => inquiry && message.is_inquiry(),
-                        (Some(_), None) => false,
-                    };
-                    same_person.then_some(event.at)
-                }
-                _ => None,
-            })
-            .max()?;
+    ) -> Option<(DateTime<Tz>, NaiveDate)> {
+        let previous = self.log.last_unsolicited_to(person, inquiry)?;
         let day = self.day_of(&previous);
-        Some(self.opening(self.calendar.add_business_days(day, 5)))
+        Some((self.spaced_from(day), day))
+    }
+
+    /// T9: the opening of the fifth business day after a message sent on `day`.
+    fn spaced_from(&self, day: NaiveDate) -> DateTime<Tz> {
+        self.opening(self.calendar.add_business_days(day, 5))
     }
 
     /// T2/T3/T5/T6/T7/T8/T11/T14: the status-inquiry chain of one process.
     fn inquiries(&mut self, process: &Process) {
-        let events = process.events.as_slice();
-        let mut inquiries_sent: u8 = 0;
-        let mut last_inquiry: Option<DateTime<FixedOffset>> = None;
-        let mut last_reply: Option<DateTime<FixedOffset>> = None;
-        let mut last_employer_message: Option<DateTime<FixedOffset>> = None;
-        for event in events {
-            match &event.kind {
-                EventKind::MessageSent { message, .. } if message.is_inquiry() => {
-                    inquiries_sent = inquiries_sent.saturating_add(1);
-                    last_inquiry = last_inquiry.max(Some(event.at));
-                }
-                EventKind::ReplyReceived { .. } => {
-                    last_reply = last_reply.max(Some(event.at));
-                    last_employer_message = last_employer_message.max(Some(event.at));
-                }
-                EventKind::DecisionDateGiven { .. }
-                | EventKind::DocumentsRequested { .. }
-                | EventKind::UpdateRequested { .. } => {
-                    last_employer_message = last_employer_message.max(Some(event.at));
-                }
-                _ => {}
-            }
-        }
+        let inquiries_sent = self.log.inquiries_sent;
+        let last_inquiry = self.log.last_inquiry;
+        let last_reply = self.log.last_reply;
+        let last_employer_message = self.log.last_employer_message;
         if inquiries_sent >= MAX_INQUIRIES {
             self.move_on(process, inquiries_sent, last_inquiry, last_reply);
             return;
         }
-        let latest_round = process
+        let latest_position = process
             .rounds
             .iter()
-            .max_by_key(|round| (round.end.max(round.start), round.start, round.id));
-        let contact = latest_round.and_then(|round| round.interviewers.first());
+            .enumerate()
+            .max_by_key(|(_, round)| (round.end.max(round.start), round.start, round.id))
+            .map(|(position, _)| position);
+        let latest_round = latest_position.and_then(|position| process.rounds.get(position));
+        let contact = latest_position
+            .and_then(|position| self.log.people_of_round(position).first())
+            .copied();
         let contact_id = contact.map(|person| person.id);
 
-        let competing = latest_event(events, |kind| {
-            matches!(kind, EventKind::CompetingOffer { .. })
-        });
-        if let Some(competing) = competing {
-            if sent_since(
-                events,
-                ActionKind::CompetingOffer,
-                Some(competing.at),
-                None,
-                None,
-            )
-            .is_none()
+        if let Some(competing) = self.log.competing_offer {
+            if self
+                .log
+                .sent_since(ActionKind::CompetingOffer, Some(competing.at), None, None)
+                .is_none()
             {
-                self.competing_offer(process, competing, latest_round, contact_id);
+                self.competing_offer(
+                    process,
+                    competing.at,
+                    competing.date,
+                    latest_round,
+                    contact_id,
+                );
                 return;
             }
         }
@@ -662,13 +788,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         };
         let round_end = round.end.max(round.start);
         let round_end_day = self.day_of(&round_end);
-        let decision = latest_event(events, |kind| {
-            matches!(kind, EventKind::DecisionDateGiven { .. })
-        })
-        .and_then(|event| match event.kind {
-            EventKind::DecisionDateGiven { date } => Some(date),
-            _ => None,
-        });
+        let decision = self.log.decision.and_then(|event| event.date);
         // T5: nothing before the business day after a named decision date.
         let decision_floor = decision.map(|date| (date, self.calendar.add_business_days(date, 1)));
         let key = ActionKey {
@@ -676,7 +796,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             round: Some(round.id),
             interviewer: contact_id,
         };
-        let spacing = self.spacing_floor(events, contact_id, true);
+        let spacing = self.spacing_floor(contact_id, true);
         let mut rules = Rules::empty().with(Rule::T8).with(Rule::T13);
         if process.rounds.len() > 1 {
             rules = rules.with(Rule::T14);
@@ -762,11 +882,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             )
         };
         let mut reason = reason_base;
-        if let Some(floor) = spacing {
+        if let Some((floor, previous_day)) = spacing {
             if floor > earliest {
-                let previous_day = self
-                    .calendar
-                    .business_day_on_or_before(floor.naive_local().date());
                 earliest = floor;
                 rules = rules.with(Rule::T9);
                 reason = match reason {
@@ -796,13 +913,14 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         let draft = Draft {
             key: ActionKey { kind, ..key },
-            channel: inquiry_channel(contact),
+            channel: contact.map_or(Channel::Email, |person| person.inquiry_channel),
             due: earliest.clone(),
             latest,
             earliest,
             rules,
             reason,
             business_hours: true,
+            expires_after: None,
         };
         self.finish(process, draft);
     }
@@ -811,14 +929,12 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     fn competing_offer(
         &mut self,
         process: &Process,
-        competing: &Event,
+        received_at: DateTime<FixedOffset>,
+        deadline: Option<NaiveDate>,
         latest_round: Option<&Round>,
         contact: Option<InterviewerId>,
     ) {
-        let EventKind::CompetingOffer { deadline } = competing.kind else {
-            return;
-        };
-        let received = self.local(&competing.at);
+        let received = self.local(&received_at);
         let day = received.naive_local().date();
         let mut latest = self.closing(self.calendar.add_business_days(day, 2));
         if let Some(deadline) = deadline {
@@ -843,6 +959,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 deadline,
             },
             business_hours: true,
+            expires_after: None,
         };
         self.finish(process, draft);
     }
@@ -867,12 +984,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             return;
         }
         let mut earliest = Self::plus(&self.local(&last_inquiry), TimeDelta::days(14));
-        let decision = latest_event(&process.events, |kind| {
-            matches!(kind, EventKind::DecisionDateGiven { .. })
-        });
+        let decision = self.log.decision.and_then(|event| event.date);
         let mut rules = Rules::empty().with(Rule::T8);
-        if let Some(EventKind::DecisionDateGiven { date }) = decision.map(|event| &event.kind) {
-            let floor = self.opening(self.calendar.add_business_days(*date, 1));
+        if let Some(date) = decision {
+            let floor = self.opening(self.calendar.add_business_days(date, 1));
             if floor > earliest {
                 earliest = floor;
                 rules = rules.with(Rule::T5);
@@ -894,6 +1009,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 inquiries: inquiries_sent,
             },
             business_hours: false,
+            expires_after: None,
         };
         self.finish(process, draft);
     }
