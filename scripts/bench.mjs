@@ -640,10 +640,10 @@ reported as PASS or FAIL, not tests: the command does not fail on them.
 - Stored data: \`cargo run --release --example synthetic_backup -- N\` (the planner's
   \`synthetic_processes\`), seeded in localStorage on a first visit before the timed load.
 - Input timings run from the event's timestamp to the next animation frame, so they include
-  waiting for the frame: headless Chromium delivers the typed key just after a frame, so even a
-  bare \`<input>\` shows about one frame (the "floor" row). "Handled and re-rendered after" runs
-  from the same timestamp to the end of the event's script, Yew's re-render included; the
-  one-frame budget is judged on it (it must fit before the next frame).
+  waiting for that frame (0 to 16.7 ms at 60 Hz, whatever the page does: the "floor" row is a
+  bare \`<input>\` with no script). "Handled and re-rendered after" runs from the same timestamp
+  to the end of the event's script, Yew's re-render included; the one-frame budget is judged
+  on it, since that work must fit before the next frame.
 ${markdownTable.join("\n")}
 
 ${verdict}

@@ -27,7 +27,7 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT=120
 # A failure here is reported in the table as missing figures rather than ending the run.
-timeout 900 cargo test --quiet --release --target wasm32-unknown-unknown --test wasm_bench \
+timeout 900 cargo test --release --target wasm32-unknown-unknown --test wasm_bench \
   -- --nocapture 2>&1 | tee "$work/wasm-bench.txt" || true
 
 say "synthetic stored data (0, 50 and 1,000 processes)"

@@ -5,8 +5,7 @@
 //! Each test prints one line `BENCH name=... median_ms=...` that `scripts/bench.sh` parses:
 //! `cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture`.
 
-use afterview::core::planner::plan;
-use afterview::core::planner::synthetic_processes;
+use afterview::core::planner::{plan, synthetic_processes};
 use afterview::core::settings::Settings;
 use afterview::core::storage::{data_key, decode, encode, AppData};
 use chrono::{DateTime, FixedOffset};
@@ -57,12 +56,8 @@ fn plan_ten_thousand_processes() {
     let settings = Settings::default();
     let mut actions = 0;
     let timings = time_runs(|| {
-        actions = std::hint::black_box(plan(
-            std::hint::black_box(&processes),
-            &settings,
-            &now(),
-        ))
-        .len();
+        actions =
+            std::hint::black_box(plan(std::hint::black_box(&processes), &settings, &now())).len();
     });
     // The synthetic processes are recent and mostly active: the planner must find work.
     assert!(actions > 0, "the planner found nothing to do");
