@@ -597,13 +597,41 @@ budget(
 
 // ---------------------------------------------------------------- report
 
+const escape = (text) => String(text).replaceAll("|", "\\|");
 const twiggy = readWork("twiggy.txt").trimEnd();
+
+// twiggy's items summed by crate: the first path segment of each item's name (so generic code
+// counts for the crate defining it, wherever it was instantiated). A guide, not an exact split.
+const crateSummary = (() => {
+  const totals = new Map();
+  let all = 0;
+  for (const line of readWork("twiggy-all.csv").split("\n").slice(1)) {
+    const match = line.match(/^(.*),(\d+),[\d.]+,[^,]*,[^,]*$/);
+    if (!match) continue;
+    const name = match[1].replace(/^"(.*)"$/, "$1").replaceAll('""', '"');
+    const bytes = Number(match[2]);
+    const path = name.match(/^[<&\s]*(?:dyn |mut )?([A-Za-z_][A-Za-z0-9_]*)::/);
+    const crate = path
+      ? path[1]
+      : name.includes("function names")
+        ? "(function names: dropped by wasm-opt)"
+        : name.startsWith("data segment")
+          ? "(data segments: strings, tables)"
+          : "(other: unnamed code, types, imports, exports)";
+    totals.set(crate, (totals.get(crate) ?? 0) + bytes);
+    all += bytes;
+  }
+  if (!all) return "";
+  const lines = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 15).map(
+    ([crate, bytes]) => `| ${escape(crate)} | ${kB(bytes)} | ${((100 * bytes) / all).toFixed(1)}% |`,
+  );
+  return ["| crate | bytes | share |", "| --- | --- | --- |", ...lines].join("\n");
+})();
 const twiggyNote = readWork("twiggy-note.txt").trim();
 const cpuModel = os.cpus()[0]?.model ?? "unknown CPU";
 const machine = `${os.availableParallelism?.() ?? os.cpus().length} CPUs (${cpuModel}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}, Chromium ${chromiumVersion}, Node ${process.version}`;
 const date = new Date().toISOString().replace(/\.\d+Z$/, "Z");
 
-const escape = (text) => String(text).replaceAll("|", "\\|");
 const markdownTable = [];
 for (const entry of rows) {
   if (entry.section) {
@@ -635,7 +663,7 @@ reported as PASS or FAIL, not tests: the command does not fail on them.
 
 - Date: ${date}
 - Machine: ${machine}
-- Browser runs: median of ${RUNS} per figure, headless Chromium, release build served on 127.0.0.1
+- Sizes in kB of 1,000 bytes. Browser runs: median of ${RUNS} per figure, headless Chromium, release build served on 127.0.0.1
   without compression (sizes below are computed, not measured on the wire).
 - Stored data: \`cargo run --release --example synthetic_backup -- N\` (the planner's
   \`synthetic_processes\`), seeded in localStorage on a first visit before the timed load.
@@ -656,7 +684,12 @@ than what ships; the ranking is what matters.
 
 \`\`\`text
 ${twiggy}
-\`\`\``
+\`\`\`${crateSummary ? `
+
+Summed by crate (first path segment of each item's name; generic code counts for the crate
+that defines it):
+
+${crateSummary}` : ""}`
   : `Skipped: ${twiggyNote || "no twiggy output"}.`}
 `;
 writeFileSync(out, document);

@@ -42,8 +42,12 @@ if ! command -v twiggy >/dev/null 2>&1; then
 fi
 # wasm-bindgen's output before wasm-opt still carries the function names (wasm-opt drops them).
 if command -v twiggy >/dev/null 2>&1; then
-  twiggy top -n 15 "$ROOT/target/web/afterview_bg.wasm" >"$work/twiggy.txt" 2>&1 ||
+  if twiggy top -n 15 "$ROOT/target/web/afterview_bg.wasm" >"$work/twiggy.txt" 2>&1; then
+    # Every item, for the per-crate summary bench.mjs adds.
+    twiggy top -f csv "$ROOT/target/web/afterview_bg.wasm" >"$work/twiggy-all.csv" 2>/dev/null || true
+  else
     echo "twiggy failed: $(head -c 300 "$work/twiggy.txt")" >"$work/twiggy-note.txt"
+  fi
 else
   echo "twiggy could not be installed (cargo install twiggy failed); skipped" >"$work/twiggy-note.txt"
 fi
