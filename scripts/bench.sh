@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Performance benchmark (not part of the test command). Installs what is missing, builds the
+# release, then measures transfer sizes, startup and page-load cost in headless Chromium,
+# startup long tasks, the planner natively and in wasm, and rendering; prints a table with
+# PASS/FAIL budget lines and writes it to docs/PERFORMANCE.md. Takes a few minutes.
+#   scripts/bench.sh            (BENCH_RUNS=N changes the browser runs per figure; default 7)
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+work="$ROOT/target/bench"
+rm -rf "$work" && mkdir -p "$work"
+
+say "installing what is missing"
+ensure_build_tools
+ensure_chromium
+
+say "release build"
+bash scripts/build.sh
+
+say "native planner (cargo bench --bench planner)"
+cargo bench --quiet --bench planner 2>&1 | tee "$work/native-planner.txt"
+
+say "planner and storage in the browser (wasm-bindgen-test, release)"
+export CHROMEDRIVER="$(command -v chromedriver)"
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_TIMEOUT=120
+# A failure here is reported in the table as missing figures rather than ending the run.
+timeout 900 cargo test --release --target wasm32-unknown-unknown --test wasm_bench \
+  -- --nocapture 2>&1 | tee "$work/wasm-bench.txt" || true
+
+say "synthetic stored data (0, 50 and 1,000 processes)"
+for count in 0 50 1000; do
+  cargo run --quiet --release --example synthetic_backup -- "$count" >"$work/backup-$count.json"
+done
+
+say "wasm size contributors (twiggy)"
+if ! command -v twiggy >/dev/null 2>&1; then
+  say "installing twiggy (once)"
+  cargo install --quiet twiggy >"$work/twiggy-install.log" 2>&1 || true
+fi
+# wasm-bindgen's output before wasm-opt still carries the function names (wasm-opt drops them).
+if command -v twiggy >/dev/null 2>&1; then
+  if twiggy top -n 15 "$ROOT/target/web/afterview_bg.wasm" >"$work/twiggy.txt" 2>&1; then
+    # Every item, for the per-crate summary bench.mjs adds.
+    twiggy top -f csv "$ROOT/target/web/afterview_bg.wasm" >"$work/twiggy-all.csv" 2>/dev/null || true
+  else
+    echo "twiggy failed: $(head -c 300 "$work/twiggy.txt")" >"$work/twiggy-note.txt"
+  fi
+else
+  echo "twiggy could not be installed (cargo install twiggy failed); skipped" >"$work/twiggy-note.txt"
+fi
+
+say "browser measurements (headless Chromium, release build on 127.0.0.1)"
+# Served from a copy of dist/ with two helper pages: an empty page used to seed localStorage,
+# and the app's page without the widget, the baseline when the blog pages are not built.
+site="$work/site"
+cp -r "$ROOT/dist" "$site"
+printf '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>seed</title></head><body></body></html>\n' \
+  >"$site/bench-blank.html"
+sed -e '/<link rel="stylesheet"/d' -e '/<script /d' "$site/index.html" >"$site/bench-plain.html"
+
+server_log="$work/server.log"
+# The server stops itself after 10 minutes whatever happens; the trap stops it sooner.
+node scripts/serve.mjs --root "$site" --port 0 --max-seconds 600 >"$server_log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
+url=""
+for _ in $(seq 1 100); do
+  url=$(grep -oE 'http://127\.0\.0\.1:[0-9]+/' "$server_log" | head -1 || true)
+  [ -n "$url" ] && break
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.1
+done
+if [ -z "$url" ]; then
+  echo "the benchmark server did not start:" >&2
+  cat "$server_log" >&2
+  exit 1
+fi
+
+timeout 600 node scripts/bench.mjs --url "$url" --work "$work" --dist "$ROOT/dist" \
+  --out "$ROOT/docs/PERFORMANCE.md"

@@ -1,0 +1,89 @@
+#![cfg(target_arch = "wasm32")]
+//! Browser benchmarks (wasm-bindgen-test in headless Chromium, meant for `--release`): the
+//! planner over 10,000 synthetic processes and saving 1,000 processes to localStorage.
+//!
+//! Each test prints one line `BENCH name=... median_ms=...` that `scripts/bench.sh` parses:
+//! `cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture`.
+
+use afterview::core::planner::{plan, synthetic_processes};
+use afterview::core::settings::Settings;
+use afterview::core::storage::{data_key, decode, encode, AppData};
+use chrono::{DateTime, FixedOffset};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const RUNS: usize = 9;
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2025-03-06T18:00:00+01:00").expect("fixed benchmark clock")
+}
+
+fn performance() -> web_sys::Performance {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .expect("the test browser has window.performance")
+}
+
+/// Runs `work` RUNS times, timing each run with `performance.now()`; returns sorted timings.
+fn time_runs(mut work: impl FnMut()) -> Vec<f64> {
+    let clock = performance();
+    let mut timings: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let started = clock.now();
+            work();
+            clock.now() - started
+        })
+        .collect();
+    timings.sort_by(f64::total_cmp);
+    timings
+}
+
+fn report(name: &str, processes: usize, timings: &[f64]) {
+    let at = |fraction: f64| timings[((timings.len() - 1) as f64 * fraction).round() as usize];
+    console_log!(
+        "BENCH name={name} processes={processes} runs={} min_ms={:.3} median_ms={:.3} p90_ms={:.3}",
+        timings.len(),
+        at(0.0),
+        at(0.5),
+        at(0.9),
+    );
+}
+
+#[wasm_bindgen_test]
+fn plan_ten_thousand_processes() {
+    let processes = synthetic_processes(10_000, now());
+    let settings = Settings::default();
+    let mut actions = 0;
+    let timings = time_runs(|| {
+        actions =
+            std::hint::black_box(plan(std::hint::black_box(&processes), &settings, &now())).len();
+    });
+    // The synthetic processes are recent and mostly active: the planner must find work.
+    assert!(actions > 0, "the planner found nothing to do");
+    report("wasm_plan", processes.len(), &timings);
+}
+
+#[wasm_bindgen_test]
+fn encode_and_store_one_thousand_processes() {
+    let data = AppData {
+        processes: synthetic_processes(1_000, now()),
+        ..AppData::default()
+    };
+    let storage = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .expect("the test browser has localStorage");
+    // A namespace of its own so the benchmark never touches a real user's key.
+    let key = data_key("bench");
+    let timings = time_runs(|| {
+        let text = encode(&data, now());
+        storage
+            .set_item(&key, &text)
+            .expect("1,000 processes fit in localStorage");
+    });
+    let stored = storage.get_item(&key).ok().flatten().unwrap_or_default();
+    let _ = storage.remove_item(&key);
+    let read_back = decode(&stored).expect("what was stored decodes");
+    assert_eq!(read_back.data.processes.len(), 1_000);
+    report("wasm_encode_store", data.processes.len(), &timings);
+}
