@@ -218,8 +218,8 @@ pub fn App(props: &AppProps) -> Html {
                         } }
                     }
                 </main>
-                if state.draft.is_some() {
-                    <DraftPanel />
+                if let Some(target) = state.draft {
+                    <DraftPanel key={format!("{}-{:?}", target.process, target.key)} />
                 }
                 <div class="av-sr-only" role="status" aria-live="polite">{ state.announcement.clone().unwrap_or_default() }</div>
                 if let Some(text) = state.announcement.clone() {

@@ -51,6 +51,33 @@ pub fn DraftPanel() -> Html {
     let copy_state = use_state(|| CopyState::Idle);
     let heading = use_node_ref();
     let body_ref = use_node_ref();
+    // What the user typed lives here while they type, so a keystroke re-renders only this
+    // panel; it is handed to the app state when the field loses focus or the panel closes.
+    let typed = use_state(|| {
+        ctx.state
+            .draft
+            .and_then(|target| ctx.state.edited_drafts.get(&target).cloned())
+    });
+    // Composing is done once per action, tone and data change, never per keystroke.
+    let composed = {
+        let state = ctx.state.clone();
+        let plan = ctx.plan.clone();
+        use_memo(
+            (state.draft, *tone, state.data_version, state.now),
+            move |(target, tone, _, _)| {
+                let target = (*target)?;
+                let action = plan
+                    .iter()
+                    .find(|a| a.process == target.process && a.key() == target.key)
+                    .cloned()?;
+                let process = state.process(target.process)?.clone();
+                let settings = &state.data.settings;
+                let draft = compose_with_tone(&action, &process, settings, *tone);
+                let context = check_context(&action, &process, settings);
+                Some((action, process, draft, context))
+            },
+        )
+    };
 
     {
         let heading = heading.clone();
@@ -64,20 +91,26 @@ pub fn DraftPanel() -> Html {
     let Some(target) = ctx.state.draft else {
         return html! {};
     };
-    let close = ctx.callback(|_: MouseEvent| Msg::CloseDraft);
-    let on_key = ctx.callback(|event: KeyboardEvent| {
-        if event.key() == "Escape" {
-            Msg::CloseDraft
-        } else {
-            Msg::Announce(String::new())
-        }
-    });
-    let Some(action) = ctx
-        .plan
-        .iter()
-        .find(|a| a.process == target.process && a.key() == target.key)
-        .cloned()
-    else {
+    // Closing hands any typed text to the app state first, so it is there when reopened.
+    let close = {
+        let ctx = ctx.clone();
+        let typed = typed.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(text) = (*typed).clone() {
+                ctx.dispatch(Msg::EditDraft(target, text));
+            }
+            ctx.dispatch(Msg::CloseDraft);
+        })
+    };
+    let on_key = {
+        let close = close.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                close.emit(MouseEvent::new("click").expect("a click event can be created"));
+            }
+        })
+    };
+    let Some((action, process, draft, context)) = (*composed).clone() else {
         return html! {
             <div class="av-overlay" role="dialog" aria-modal="true" aria-labelledby="av-draft-title">
                 <div class="av-dialog">
@@ -88,13 +121,7 @@ pub fn DraftPanel() -> Html {
             </div>
         };
     };
-    let Some(process) = ctx.state.process(target.process).cloned() else {
-        return html! {};
-    };
-    let settings = &ctx.state.data.settings;
-    let draft = compose_with_tone(&action, &process, settings, *tone);
-    let context = check_context(&action, &process, settings);
-    let edited = ctx.state.edited_drafts.get(&target).cloned();
+    let edited = (*typed).clone();
     let subject = edited.as_ref().map_or_else(
         || draft.subject.clone().unwrap_or_default(),
         |e| e.subject.clone(),
@@ -113,31 +140,34 @@ pub fn DraftPanel() -> Html {
     let has_subject = draft.subject.is_some();
 
     let on_body = {
-        let ctx = ctx.clone();
+        let typed = typed.clone();
         let subject = subject.clone();
         Callback::from(move |event: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-            ctx.dispatch(Msg::EditDraft(
-                target,
-                EditedDraft {
-                    subject: subject.clone(),
-                    body: area.value(),
-                },
-            ));
+            typed.set(Some(EditedDraft {
+                subject: subject.clone(),
+                body: area.value(),
+            }));
         })
     };
     let on_subject = {
-        let ctx = ctx.clone();
+        let typed = typed.clone();
         let body = body.clone();
         Callback::from(move |event: InputEvent| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            ctx.dispatch(Msg::EditDraft(
-                target,
-                EditedDraft {
-                    subject: input.value(),
-                    body: body.clone(),
-                },
-            ));
+            typed.set(Some(EditedDraft {
+                subject: input.value(),
+                body: body.clone(),
+            }));
+        })
+    };
+    let keep_typed = {
+        let ctx = ctx.clone();
+        let typed = typed.clone();
+        Callback::from(move |_: FocusEvent| {
+            if let Some(text) = (*typed).clone() {
+                ctx.dispatch(Msg::EditDraft(target, text));
+            }
         })
     };
     let plain = if has_subject && action.channel == Channel::Email {
@@ -188,12 +218,21 @@ pub fn DraftPanel() -> Html {
             at: now,
         })
     };
-    let reset = ctx.callback(move |_: MouseEvent| Msg::ResetDraft(target));
+    let reset = {
+        let ctx = ctx.clone();
+        let typed = typed.clone();
+        Callback::from(move |_: MouseEvent| {
+            typed.set(None);
+            ctx.dispatch(Msg::ResetDraft(target));
+        })
+    };
     let set_tone = |value: Tone| {
         let tone = tone.clone();
         let ctx = ctx.clone();
+        let typed = typed.clone();
         Callback::from(move |_: Event| {
             tone.set(value);
+            typed.set(None);
             ctx.dispatch(Msg::ResetDraft(target));
         })
     };
@@ -237,7 +276,7 @@ pub fn DraftPanel() -> Html {
                 if has_subject {
                     <div class="av-field">
                         <label for="av-draft-subject">{ "Subject" }</label>
-                        <input id="av-draft-subject" type="text" value={subject.clone()} oninput={on_subject} />
+                        <input id="av-draft-subject" type="text" value={subject.clone()} oninput={on_subject} onblur={keep_typed.clone()} />
                     </div>
                 }
                 if is_phone {
@@ -250,7 +289,7 @@ pub fn DraftPanel() -> Html {
                 }
                 <div class="av-field">
                     <label for="av-draft-body">{ if is_phone { "Edit the script" } else { "Message" } }</label>
-                    <textarea id="av-draft-body" ref={body_ref} value={body.clone()} oninput={on_body} aria-describedby="av-findings-title" spellcheck="true" />
+                    <textarea id="av-draft-body" ref={body_ref} value={body.clone()} oninput={on_body} onblur={keep_typed} aria-describedby="av-findings-title" spellcheck="true" />
                 </div>
                 <section class="av-findings" aria-labelledby="av-findings-title" data-testid="findings">
                     <h3 id="av-findings-title" class="av-label">

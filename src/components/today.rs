@@ -1,5 +1,7 @@
 //! The Today view: planned actions grouped as late, due today, this week and later.
 
+use std::collections::HashSet;
+
 use yew::prelude::*;
 
 use crate::components::action_card::ActionCard;
@@ -7,9 +9,13 @@ use crate::core::action::{Action, ActionState};
 use crate::hooks::use_app;
 use crate::state::{Msg, View};
 
+/// Each group shows this many actions until the user asks for all (long plans stay quick).
+const GROUP_LIMIT: usize = 25;
+
 #[component]
 pub fn Today() -> Html {
     let ctx = use_app();
+    let expanded = use_state(HashSet::<&'static str>::new);
     let now = ctx.state.now;
     let week_end = now.date_naive() + chrono::Duration::days(7);
     let mut late = Vec::new();
@@ -38,19 +44,34 @@ pub fn Today() -> Html {
             </section>
         };
     }
-    let group = |id: &str, title: &str, actions: Vec<Action>| {
+    let group = |id: &'static str, title: &str, actions: Vec<Action>| {
         if actions.is_empty() {
             return html! {};
         }
+        let total = actions.len();
+        let show_all = expanded.contains(id) || total <= GROUP_LIMIT;
+        let expand = {
+            let expanded = expanded.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut next = (*expanded).clone();
+                next.insert(id);
+                expanded.set(next);
+            })
+        };
         html! {
-            <section class="av-section" aria-labelledby={id.to_string()} data-group={id.to_string()}>
-                <h2 id={id.to_string()} class="av-section-title">{ title }<span class="av-count">{ actions.len() }</span></h2>
+            <section class="av-section" aria-labelledby={id} data-group={id}>
+                <h2 id={id} class="av-section-title">{ title }<span class="av-count">{ total }</span></h2>
                 <ul class="av-list">
-                    { for actions.into_iter().map(|action| {
+                    { for actions.into_iter().take(if show_all { total } else { GROUP_LIMIT }).map(|action| {
                         let key = format!("{}-{:?}", action.process, action.key());
                         html! { <ActionCard {key} action={action} /> }
                     }) }
                 </ul>
+                if !show_all {
+                    <p class="av-actions-row">
+                        <button type="button" class="av-btn" onclick={expand}>{ format!("Show all {total}") }</button>
+                    </p>
+                }
             </section>
         }
     };

@@ -135,3 +135,20 @@ test("the clipboard being denied falls back to selecting the text", async ({ pag
   });
   expect(selected.length).toBeGreaterThan(50);
 });
+
+test("text typed into a draft is still there after closing and reopening it", async ({ page }) => {
+  await openFresh(page);
+  await onboard(page);
+  await addInterview(page);
+  await page.getByRole("button", { name: "Today", exact: true }).click();
+  const card = page.locator('[data-kind="thank-you"]').filter({ hasText: "Sam Ortiz" });
+  await card.getByRole("button", { name: "Open draft" }).click();
+  const body = page.locator("#av-draft-body");
+  await body.fill("Dear Sam,\n\nA line I wrote myself about the on-call rotation.\n\nBest regards,\nAda Lovelace");
+  await page.keyboard.press("Escape");
+  await expect(body).toHaveCount(0);
+  await card.getByRole("button", { name: "Open draft" }).click();
+  await expect(page.locator("#av-draft-body")).toHaveValue(/A line I wrote myself/);
+  await page.getByRole("button", { name: "Undo my edits" }).click();
+  await expect(page.locator("#av-draft-body")).not.toHaveValue(/A line I wrote myself/);
+});
