@@ -26,12 +26,9 @@ class AfterviewWidget extends HTMLElement {
     this.style.height = this.getAttribute("height") || "640px";
     this.style.overflow = "auto";
     const root = this.attachShadow({ mode: "open" });
-    const sheet = document.createElement("link");
-    sheet.rel = "stylesheet";
-    sheet.href = asset(CSS);
     const container = document.createElement("div");
-    root.append(sheet, container);
-    const start = () => this.start(container);
+    root.append(container);
+    const start = () => this.start(root, container);
     const mode = this.getAttribute("load") || "visible";
     if (mode === "eager") {
       afterPageLoad().then(start);
@@ -39,6 +36,10 @@ class AfterviewWidget extends HTMLElement {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "av-launch";
+      Object.assign(button.style, {
+        font: "600 15px/1.3 system-ui, sans-serif", padding: "11px 16px", borderRadius: "10px",
+        border: "1px solid #1f5fbf", background: "#1f5fbf", color: "#fff", cursor: "pointer",
+      });
       button.textContent = this.getAttribute("label") || "Plan my interview follow-ups";
       button.addEventListener("click", start, { once: true });
       container.append(button);
@@ -59,9 +60,16 @@ class AfterviewWidget extends HTMLElement {
     }
   }
 
-  async start(container) {
+  async start(root, container) {
     if (this.started) return;
     this.started = true;
+    // The stylesheet too is fetched only now that the widget is wanted.
+    if (!root.querySelector("link")) {
+      const sheet = document.createElement("link");
+      sheet.rel = "stylesheet";
+      sheet.href = asset(CSS);
+      root.prepend(sheet);
+    }
     container.textContent = "Loading Afterview…";
     try {
       const glue = await loadApp();

@@ -44,6 +44,8 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
     let done_at = use_state(String::new);
     let snooze_to = use_state(String::new);
     let error = use_state(|| None::<String>);
+    // The explanation is rendered only once the user opens "Why this date?".
+    let why_open = use_state(|| false);
 
     let action = &props.action;
     let state = &ctx.state;
@@ -216,10 +218,18 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
                 <br />
                 <span class="av-action-meta">{ format!("Window: {} to {}", format::moment(&action.earliest), format::moment(&action.latest)) }</span>
             </p>
-            <details class="av-why">
+            <details class="av-why" open={*why_open} ontoggle={{
+                let why_open = why_open.clone();
+                Callback::from(move |event: Event| {
+                    let details: web_sys::HtmlDetailsElement = event.target_unchecked_into();
+                    why_open.set(details.open());
+                })
+            }}>
                 <summary>{ "Why this date?" }</summary>
-                <p>{ action.explanation() }</p>
-                <p class="av-rule" title="Follow-up rules behind this date (see the rules list in the docs)">{ format!("Rules: {rules}") }</p>
+                if *why_open {
+                    <p>{ action.explanation() }</p>
+                    <p class="av-rule" title="Follow-up rules behind this date (see the rules list in the docs)">{ format!("Rules: {rules}") }</p>
+                }
             </details>
             if matches!(action.kind, ActionKind::StatusInquiry | ActionKind::SecondInquiry) {
                 <TimingChart process={action.process} />

@@ -10,7 +10,7 @@ use crate::hooks::use_app;
 use crate::state::{Msg, View};
 
 /// Each group shows this many actions until the user asks for all (long plans stay quick).
-const GROUP_LIMIT: usize = 25;
+const GROUP_LIMIT: usize = 10;
 
 #[component]
 pub fn Today() -> Html {
