@@ -1,7 +1,4 @@
 //! The application root: opens storage, runs the planner, saves on change, and lays out views.
-
-use std::rc::Rc;
-
 use chrono::{DurationRound, TimeDelta};
 use gloo::events::EventListener;
 use gloo::timers::callback::{Interval, Timeout};
@@ -149,7 +146,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let context = AppContext {
         state: state.clone(),
-        plan: Rc::new((*actions).clone()),
+        plan: actions.clone(),
     };
     let theme = props.theme.unwrap_or(state.data.settings.theme);
     let theme = match theme {
