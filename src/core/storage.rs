@@ -215,8 +215,10 @@ pub fn decode_value(mut raw: serde_json::Value) -> Result<Decoded, DecodeError> 
         });
     }
     migrate::upgrade(&mut raw, from_version)?;
-    let envelope: Envelope =
-        serde_json::from_value(raw).map_err(|error| DecodeError::Malformed(error.to_string()))?;
+    // Typed data is only ever read from text: one deserializer for every type keeps the wasm
+    // small, and an upgrade is rare enough to afford writing the tree out once.
+    let envelope: Envelope = serde_json::from_str(&raw.to_string())
+        .map_err(|error| DecodeError::Malformed(error.to_string()))?;
     Ok(Decoded {
         envelope,
         from_version,
@@ -317,9 +319,13 @@ pub fn load(stored: Option<&str>) -> LoadOutcome {
 
 /// Best effort for a newer document: newer fields are ignored, renamed ones are lost.
 fn read_newer_data(text: &str) -> Option<AppData> {
-    let raw: serde_json::Value = serde_json::from_str(text).ok()?;
-    let data = raw.get("data")?.clone();
-    serde_json::from_value(data).ok()
+    #[derive(Deserialize)]
+    struct Newer {
+        data: AppData,
+    }
+    serde_json::from_str::<Newer>(text)
+        .ok()
+        .map(|newer| newer.data)
 }
 
 /// The localStorage key holding the envelope. `namespace` separates several embeds on one
