@@ -1,7 +1,6 @@
 //! One planned action: what, to whom, by which channel, its window and why; with buttons to
 //! open the draft, mark it done (date editable), snooze it inside its window, or dismiss it.
 
-use chrono::NaiveTime;
 use yew::prelude::*;
 
 use crate::components::format;
@@ -159,8 +158,8 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
                 )));
                 return;
             }
-            let time = work_start.max(NaiveTime::from_hms_opt(0, 0, 0).unwrap_or_default());
-            let text = format!("{}T{}", date.format("%Y-%m-%d"), time.format("%H:%M"));
+            // The reminder lands at the start of that working day.
+            let text = format!("{}T{}", date.format("%Y-%m-%d"), work_start.format("%H:%M"));
             match parse_local_datetime(&text, &zone) {
                 Some(until) => {
                     open.set(Open::Nothing);

@@ -92,24 +92,25 @@ pub fn DraftPanel() -> Html {
         return html! {};
     };
     // Closing hands any typed text to the app state first, so it is there when reopened.
-    let close = {
+    let close_panel = {
         let ctx = ctx.clone();
         let typed = typed.clone();
-        Callback::from(move |_: MouseEvent| {
+        std::rc::Rc::new(move || {
             if let Some(text) = (*typed).clone() {
                 ctx.dispatch(Msg::EditDraft(target, text));
             }
             ctx.dispatch(Msg::CloseDraft);
         })
     };
-    let on_key = {
-        let close = close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                close.emit(MouseEvent::new("click").expect("a click event can be created"));
-            }
-        })
+    let close = {
+        let close_panel = close_panel.clone();
+        Callback::from(move |_: MouseEvent| close_panel())
     };
+    let on_key = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Escape" {
+            close_panel();
+        }
+    });
     let Some((action, process, draft, context)) = (*composed).clone() else {
         return html! {
             <div class="av-overlay" role="dialog" aria-modal="true" aria-labelledby="av-draft-title">
