@@ -170,6 +170,16 @@ impl AppState {
         true
     }
 
+    /// After data came from elsewhere (import, another tab), leave the page of a process that
+    /// no longer exists.
+    fn leave_vanished_process(&mut self) {
+        if let View::Process(id) | View::EditProcess(id) = self.view {
+            if self.data.process(id).is_none() {
+                self.view = View::Interviews;
+            }
+        }
+    }
+
     fn announce(&mut self, text: impl Into<String>) {
         self.announcement = Some(text.into());
     }
@@ -370,11 +380,7 @@ impl Reducible for AppState {
                 }
                 state.data = data;
                 state.data_version += 1;
-                if let View::Process(id) | View::EditProcess(id) = state.view {
-                    if state.data.process(id).is_none() {
-                        state.view = View::Interviews;
-                    }
-                }
+                state.leave_vanished_process();
                 if let Some(text) = announce {
                     state.announce(text);
                 }
@@ -386,11 +392,7 @@ impl Reducible for AppState {
                 }
                 state.data = merged;
                 state.data_version += 1;
-                if let View::Process(id) | View::EditProcess(id) = state.view {
-                    if state.data.process(id).is_none() {
-                        state.view = View::Interviews;
-                    }
-                }
+                state.leave_vanished_process();
             }
             Msg::Exported(at) => {
                 state.data.last_export_at = Some(at);

@@ -137,6 +137,22 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         self.local(moment).naive_local().date()
     }
 
+    /// T5: a window never opens before the business day after a named decision date.
+    fn after_decision_floor(
+        &self,
+        earliest: DateTime<Tz>,
+        decision_floor: Option<(NaiveDate, NaiveDate)>,
+        rules: &mut Rules,
+    ) -> DateTime<Tz> {
+        match decision_floor {
+            Some((_, floor_day)) if self.opening(floor_day) > earliest => {
+                *rules = rules.with(Rule::T5);
+                self.opening(floor_day)
+            }
+            _ => earliest,
+        }
+    }
+
     fn opening(&self, date: NaiveDate) -> DateTime<Tz> {
         self.calendar.opening_of(date, &self.zone)
     }
@@ -825,14 +841,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     let five_business =
                         self.opening(self.calendar.add_business_days(round_end_day, 5));
                     let one_week = self.morning(add_days(basis_day, 7));
-                    let mut earliest = five_business.max(one_week);
-                    if let Some((_, floor_day)) = decision_floor {
-                        let floor = self.opening(floor_day);
-                        if floor > earliest {
-                            earliest = floor;
-                            rules = rules.with(Rule::T5);
-                        }
-                    }
+                    let earliest = self.after_decision_floor(
+                        five_business.max(one_week),
+                        decision_floor,
+                        &mut rules,
+                    );
                     let not_before = earliest.naive_local().date();
                     (
                         ActionKind::StatusInquiry,
@@ -861,14 +874,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 rules = rules.with(Rule::T14);
             }
             let basis_day = self.day_of(&basis);
-            let mut earliest = self.morning(add_days(basis_day, 7));
-            if let Some((_, floor_day)) = decision_floor {
-                let floor = self.opening(floor_day);
-                if floor > earliest {
-                    earliest = floor;
-                    rules = rules.with(Rule::T5);
-                }
-            }
+            let earliest = self.after_decision_floor(
+                self.morning(add_days(basis_day, 7)),
+                decision_floor,
+                &mut rules,
+            );
             let not_before = earliest.naive_local().date();
             (
                 ActionKind::SecondInquiry,

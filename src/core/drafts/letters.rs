@@ -302,12 +302,8 @@ fn card(facts: &Facts) -> String {
     )
 }
 
-fn status_inquiry(facts: &Facts) -> (String, String) {
-    let paragraph = if facts.warm() {
-        "I hope your week is going well. I am following up on my interview for the {role} position on {day}, and I remain very interested in joining {company}. Could you let me know whether there is any news about the next steps?"
-    } else {
-        "I interviewed for the {role} position on {day} and am still keen on the role. Could you tell me where the process stands?"
-    };
+/// The common shape of a one-paragraph email: subject, greeting, the paragraph, sign-off.
+fn short_letter(facts: &Facts, paragraph: &str) -> (String, String) {
     (
         subject_for(facts),
         assemble(
@@ -317,6 +313,15 @@ fn status_inquiry(facts: &Facts) -> (String, String) {
             sign_off(facts),
         ),
     )
+}
+
+fn status_inquiry(facts: &Facts) -> (String, String) {
+    let paragraph = if facts.warm() {
+        "I hope your week is going well. I am following up on my interview for the {role} position on {day}, and I remain very interested in joining {company}. Could you let me know whether there is any news about the next steps?"
+    } else {
+        "I interviewed for the {role} position on {day} and am still keen on the role. Could you tell me where the process stands?"
+    };
+    short_letter(facts, paragraph)
 }
 
 fn second_inquiry(facts: &Facts) -> (String, String) {
@@ -333,15 +338,7 @@ fn second_inquiry(facts: &Facts) -> (String, String) {
             "I am following up on my message {earlier} about the {{role}} position: am I still being considered? I remain interested and would appreciate a short update."
         )
     };
-    (
-        subject_for(facts),
-        assemble(
-            facts,
-            greeting(facts),
-            &[fill(&paragraph, facts)],
-            sign_off(facts),
-        ),
-    )
+    short_letter(facts, &paragraph)
 }
 
 fn documents(facts: &Facts) -> (String, String) {
@@ -350,15 +347,7 @@ fn documents(facts: &Facts) -> (String, String) {
     } else {
         "As requested in our conversation on {day}, I have attached {documents}. Let me know if you need anything else."
     };
-    (
-        subject_for(facts),
-        assemble(
-            facts,
-            greeting(facts),
-            &[fill(paragraph, facts)],
-            sign_off(facts),
-        ),
-    )
+    short_letter(facts, paragraph)
 }
 
 fn update(facts: &Facts) -> (String, String) {
@@ -367,15 +356,7 @@ fn update(facts: &Facts) -> (String, String) {
     } else {
         "A quick update, as you asked: {update}. I am still very interested in the {role} role."
     };
-    (
-        subject_for(facts),
-        assemble(
-            facts,
-            greeting(facts),
-            &[fill(paragraph, facts)],
-            sign_off(facts),
-        ),
-    )
+    short_letter(facts, paragraph)
 }
 
 /// Never mentions pay: only that an offer exists, its deadline, and the preference.
@@ -393,15 +374,7 @@ fn competing_offer(facts: &Facts) -> (String, String) {
             "I have received another offer and must reply {deadline}. {{company}} remains my preferred option, so could you tell me when you expect to decide on the {{role}} position?"
         )
     };
-    (
-        subject_for(facts),
-        assemble(
-            facts,
-            greeting(facts),
-            &[fill(&paragraph, facts)],
-            sign_off(facts),
-        ),
-    )
+    short_letter(facts, &paragraph)
 }
 
 fn rejection_reply(facts: &Facts) -> (String, String) {
@@ -436,15 +409,7 @@ fn offer_reply(facts: &Facts) -> (String, String) {
             "Thank you for the offer for the {{role}} position. Please send me the written details, including the start date and terms. {deadline}"
         )
     };
-    (
-        subject_for(facts),
-        assemble(
-            facts,
-            greeting(facts),
-            &[fill(&paragraph, facts)],
-            sign_off(facts),
-        ),
-    )
+    short_letter(facts, &paragraph)
 }
 
 /// A note to self: nothing is sent when a process is closed for lack of answers.
