@@ -1,10 +1,13 @@
 //! The interview list: search by company, role or person; filter by status; add a new one.
 //! Long lists render in pages so a few hundred processes stay quick.
 
+use std::collections::HashMap;
+
 use yew::prelude::*;
 
 use crate::components::format;
-use crate::core::model::{Process, ProcessStatus};
+use crate::core::action::Action;
+use crate::core::model::{Process, ProcessId, ProcessStatus};
 use crate::hooks::use_app;
 use crate::state::{Msg, View};
 
@@ -62,18 +65,19 @@ pub fn Interviews() -> Html {
     // Most recent interview first.
     processes.sort_by_key(|p| std::cmp::Reverse(p.rounds.iter().map(|r| r.start).max()));
     let total = processes.len();
+    // The plan is sorted by due moment: one pass finds every process's next action.
+    let mut next_actions: HashMap<ProcessId, &Action> = HashMap::new();
+    for action in ctx.plan.iter() {
+        next_actions.entry(action.process).or_insert(action);
+    }
     let next_due = |process: &Process| {
-        ctx.plan
-            .iter()
-            .filter(|action| action.process == process.id)
-            .min_by_key(|action| action.due)
-            .map(|action| {
-                format!(
-                    "Next: {} {}",
-                    action.kind.label().to_lowercase(),
-                    format::relative(&action.due, &ctx.state.now)
-                )
-            })
+        next_actions.get(&process.id).map(|action| {
+            format!(
+                "Next: {} {}",
+                action.kind.label().to_lowercase(),
+                format::relative(&action.due, &ctx.state.now)
+            )
+        })
     };
 
     html! {
