@@ -223,10 +223,10 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="av-toast">
                         <span aria-hidden="true">{ text }</span>
                         <span class="av-actions-row">
-                            if state.deleted.is_some() {
-                                <button type="button" class="av-btn-link" onclick={{
+                            if state.undo.is_some() {
+                                <button type="button" class="av-btn-link" data-testid="undo" onclick={{
                                     let state = state.clone();
-                                    Callback::from(move |_| state.dispatch(Msg::UndoDelete))
+                                    Callback::from(move |_| state.dispatch(Msg::Undo))
                                 }}>{ "Undo" }</button>
                             }
                             <button type="button" class="av-btn-link" aria-label="Dismiss this message" onclick={{

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::edit_merge::Prefer;
 use crate::core::form::{blank_process, FieldError, InterviewerForm, ProcessForm, RoundForm};
 use crate::core::model::{IndustryPace, ProcessId, RoundFormat, RoundKind};
 use crate::core::zone::UserZone;
@@ -109,7 +110,14 @@ fn new_round(today: &str) -> RoundForm {
 #[component]
 pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
     let ctx = use_app();
-    let existing = props.id.and_then(|id| ctx.state.process(id).cloned());
+    // The process as it was when the form opened: the save writes only what changed since.
+    let opened = {
+        let id = props.id;
+        let state = ctx.state.clone();
+        use_state(move || id.and_then(|id| state.process(id).cloned()))
+    };
+    let existing = (*opened).clone();
+    let vanished = existing.is_some() && props.id.and_then(|id| ctx.state.process(id)).is_none();
     let today = ctx.state.now.format("%Y-%m-%d").to_string();
     let form = {
         let existing = existing.clone();
@@ -132,14 +140,19 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
         let existing = existing.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
+            // A new process gets its id from the reducer when it is saved.
             let base = existing
                 .clone()
-                .unwrap_or_else(|| blank_process(ctx.state.data.next_process_id()));
+                .unwrap_or_else(|| blank_process(ProcessId::default()));
             let zone = UserZone::from_setting(ctx.state.data.settings.time_zone);
             match form.to_process(&base, &zone) {
                 Ok(process) => {
                     errors.set(Vec::new());
-                    ctx.dispatch(Msg::SaveProcess(process));
+                    ctx.dispatch(Msg::SaveProcess {
+                        base: existing.clone().map(Box::new),
+                        edited: Box::new(process),
+                        resolve: None,
+                    });
                 }
                 Err(found) => {
                     let count = found.len();
@@ -148,6 +161,23 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
                         "{count} field(s) need attention; nothing was lost."
                     )));
                 }
+            }
+        })
+    };
+    // After a conflict the user picks a side for the conflicting fields; the rest merges.
+    let resolve = |prefer: Prefer| {
+        let ctx = ctx.clone();
+        let form = form.clone();
+        let existing = existing.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(base) = existing.clone() else { return };
+            let zone = UserZone::from_setting(ctx.state.data.settings.time_zone);
+            if let Ok(process) = form.to_process(&base, &zone) {
+                ctx.dispatch(Msg::SaveProcess {
+                    base: Some(Box::new(base)),
+                    edited: Box::new(process),
+                    resolve: Some(prefer),
+                });
             }
         })
     };
@@ -165,6 +195,30 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
         <section class="av-section" aria-labelledby="av-form-title">
             <h2 id="av-form-title" class="av-section-title">{ title }</h2>
             <form class="av-form av-card" onsubmit={submit} novalidate=true>
+                if vanished {
+                    <p class="av-banner av-banner-warn" role="alert" data-testid="form-vanished">
+                        { "This interview was deleted in another tab. Everything you typed is still here: Save keeps it as a new interview, Cancel lets it go." }
+                    </p>
+                }
+                if let Some(conflict) = ctx.state.save_conflict.clone().filter(|c| Some(c.process) == props.id) {
+                    <div class="av-banner av-banner-warn" role="alert" data-testid="save-conflict">
+                        <p>{ "While this form was open, another tab changed the same fields you changed:" }</p>
+                        <ul>
+                            { for conflict.conflicts.iter().map(|c| html! {
+                                <li>{ format!("{}: the other tab saved “{}”; you typed “{}”.", c.field, c.theirs, c.mine) }</li>
+                            }) }
+                        </ul>
+                        <p>{ "Everything else you changed merges with their edits." }</p>
+                        <div class="av-actions-row">
+                            <button type="button" class="av-btn av-btn-primary" data-testid="save-conflict-mine" onclick={resolve(Prefer::Mine)}>
+                                { "Save with my values" }
+                            </button>
+                            <button type="button" class="av-btn" data-testid="save-conflict-theirs" onclick={resolve(Prefer::Theirs)}>
+                                { "Save with their values" }
+                            </button>
+                        </div>
+                    </div>
+                }
                 if !errors.is_empty() {
                     <p class="av-banner av-banner-error" role="alert">{ format!("Please fix the {} highlighted field(s) below. Everything you typed is kept.", errors.len()) }</p>
                 }
