@@ -294,7 +294,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                         if kind.has_sender() && !people.is_empty() {
                             <div class="av-field">
                                 <label for="av-log-person">{ "Who (optional)" }</label>
-                                <select id="av-log-person" onchange={edit_log(|f, v, _| f.person = v.parse::<u64>().ok().map(InterviewerId))}>
+                                <select id="av-log-person" onchange={edit_log(|f, v, _| f.choose_person(&v))}>
                                     <option value="" selected={log.person.is_none()}>{ "Someone at the company" }</option>
                                     { for people.iter().map(|(pid, name)| html! { <option value={pid.0.to_string()} selected={log.person == Some(*pid)}>{ name }</option> }) }
                                 </select>

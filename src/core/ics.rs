@@ -174,8 +174,3 @@ fn push_line(out: &mut String, line: &str) {
     }
     out.push_str("\r\n");
 }
-
-/// Undoes folding: the reverse of what a calendar does when it reads the file.
-pub fn unfold(text: &str) -> String {
-    text.replace("\r\n ", "").replace("\r\n\t", "")
-}

@@ -136,6 +136,11 @@ impl LogForm {
         }
     }
 
+    /// Sets who it came from, from the value of the person list (empty: nobody named).
+    pub fn choose_person(&mut self, value: &str) {
+        self.person = value.parse::<u64>().ok().map(InterviewerId);
+    }
+
     /// The form after a successful log: a fresh one, keeping the kind and time.
     pub fn cleared(&self) -> Self {
         LogForm {
