@@ -80,6 +80,8 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
     let ctx = use_app();
     let log = use_state(|| LogForm::new(ctx.state.now));
     let log_errors = use_state(Vec::<(LogField, String)>::new);
+    let log_at_ref = use_node_ref();
+    let log_date_ref = use_node_ref();
     let confirm_delete = use_state(|| false);
 
     let Some(process) = ctx.state.process(props.id).cloned() else {
@@ -133,9 +135,19 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
     let submit_log = {
         let ctx = ctx.clone();
         let (log, log_errors) = (log.clone(), log_errors.clone());
+        let (at_ref, date_ref) = (log_at_ref.clone(), log_date_ref.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            match log.submit(&zone) {
+            // A day the browser cannot read (31/02) reads as empty: ask the inputs themselves.
+            let unreadable = |input: &NodeRef| {
+                input
+                    .cast::<web_sys::HtmlInputElement>()
+                    .is_some_and(|input| input.validity().bad_input())
+            };
+            let mut typed = (*log).clone();
+            typed.at_bad_input = unreadable(&at_ref);
+            typed.date_bad_input = unreadable(&date_ref);
+            match typed.submit(&zone) {
                 Ok(entry) => {
                     log_errors.set(Vec::new());
                     log.set(log.cleared());
@@ -270,7 +282,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                         </div>
                         <div class="av-field">
                             <label for="av-log-at">{ "When" }</label>
-                            <input id="av-log-at" type="datetime-local" value={log.at.clone()}
+                            <input id="av-log-at" type="datetime-local" value={log.at.clone()} ref={log_at_ref.clone()}
                                 aria-invalid={error_for(LogField::At).is_some().to_string()} aria-describedby="av-log-at-error"
                                 oninput={type_log(|f, v, bad| { f.at = v; f.at_bad_input = bad; })} />
                             if let Some(m) = error_for(LogField::At) { <span class="av-error" id="av-log-at-error">{ m }</span> }
@@ -278,7 +290,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                         if let Some((label, _)) = kind.date_field() {
                             <div class="av-field">
                                 <label for="av-log-date">{ label }</label>
-                                <input id="av-log-date" type="date" value={log.date.clone()}
+                                <input id="av-log-date" type="date" value={log.date.clone()} ref={log_date_ref.clone()}
                                     aria-invalid={error_for(LogField::Date).is_some().to_string()} aria-describedby="av-log-date-error"
                                     oninput={type_log(|f, v, bad| { f.date = v; f.date_bad_input = bad; })} />
                                 if let Some(m) = error_for(LogField::Date) { <span class="av-error" id="av-log-date-error">{ m }</span> }
