@@ -228,6 +228,17 @@ impl AppState {
         self.announcement = Some(text.into());
     }
 
+    /// Adds the example interview unless it is already there; says whether it added it.
+    fn add_sample(&mut self) -> bool {
+        if self.data.processes.iter().any(|p| p.sample) {
+            return false;
+        }
+        let id = self.data.next_process_id();
+        self.data
+            .save_process(sample_process(id, self.now), self.now);
+        true
+    }
+
     fn save_process(
         &mut self,
         base: Option<Process>,
@@ -459,23 +470,16 @@ impl AppState {
                 settings.name = name.trim().to_string();
                 settings.onboarded = true;
                 state.data.update_settings(settings, state.now);
-                if with_sample && !state.data.processes.iter().any(|p| p.sample) {
-                    let id = state.data.next_process_id();
-                    state
-                        .data
-                        .save_process(sample_process(id, state.now), state.now);
+                if with_sample {
+                    state.add_sample();
                 }
                 state.data_version += 1;
                 state.announce("Welcome to Afterview.");
             }
             Msg::AddSample => {
-                if state.data.processes.iter().any(|p| p.sample) {
+                if !state.add_sample() {
                     return false;
                 }
-                let id = state.data.next_process_id();
-                state
-                    .data
-                    .save_process(sample_process(id, state.now), state.now);
                 state.data_version += 1;
                 state.announce("Added the example interview.");
             }
