@@ -19,4 +19,5 @@ pub mod sample;
 pub mod settings;
 pub mod storage;
 pub mod survey;
+pub mod wording;
 pub mod zone;

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::components::action_card::ActionCard;
 use crate::components::format;
+use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::form::{parse_date, parse_local_datetime};
 use crate::core::model::{EventKind, InterviewerId, Process, ProcessId, RoundId};
 use crate::core::zone::UserZone;
@@ -215,8 +216,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
             log_note.clone(),
             log_errors.clone(),
         );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |()| {
             let mut errors = Vec::new();
             let at = parse_local_datetime(&log_at, &zone);
             if at.is_none() {
@@ -361,7 +361,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
 
             <section class="av-section av-card" aria-labelledby="av-log-title">
                 <h3 id="av-log-title" class="av-section-title">{ "Log what happened" }</h3>
-                <form class="av-form" onsubmit={submit_log} novalidate=true>
+                <form class="av-form" onsubmit={no_native_submit()} onkeydown={enter_saves(submit_log.clone())} novalidate=true>
                     <div class="av-grid-2">
                         <div class="av-field">
                             <label for="av-log-kind">{ "What happened" }</label>
@@ -419,7 +419,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                         <input id="av-log-note" type="text" value={(*log_note).clone()}
                             oninput={{ let s = log_note.clone(); Callback::from(move |e: InputEvent| s.set(input_value(&e))) }} />
                     </div>
-                    <div class="av-actions-row"><button type="submit" class="av-btn av-btn-primary">{ "Add to timeline" }</button></div>
+                    <div class="av-actions-row"><button type="button" class="av-btn av-btn-primary" onclick={click_saves(&submit_log)}>{ "Add to timeline" }</button></div>
                 </form>
             </section>
 

@@ -11,6 +11,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElem
 use yew::prelude::*;
 
 use crate::components::data_panel::DataPanel;
+use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::backup::{cleaned_text, FieldKind, MAX_HOLIDAYS};
 use crate::core::form::{looks_like_email, parse_date, parse_time};
 use crate::core::settings::{Settings, Theme, Tone, ZoneSetting};
@@ -514,8 +515,7 @@ pub fn SettingsView() -> Html {
     let on_submit = {
         let app = app.clone();
         let form = form.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |()| {
             let current = app.state.data.settings.clone();
             match validate(&form.draft, &current) {
                 Ok(settings) => {
@@ -835,7 +835,7 @@ pub fn SettingsView() -> Html {
         <div class="av-settings" data-testid="settings-view">
             <section class="av-section av-card" aria-labelledby="av-settings-title">
                 <h2 id="av-settings-title" class="av-section-title">{ "Settings" }</h2>
-                <form class="av-form" ref={form_ref} onsubmit={on_submit} novalidate=true data-testid="settings-form">
+                <form class="av-form" ref={form_ref} onsubmit={no_native_submit()} onkeydown={enter_saves(on_submit.clone())} novalidate=true data-testid="settings-form">
                     <fieldset class="av-fieldset">
                         <legend>{ "About you" }</legend>
                         <span class="av-hint">{ "These details close your drafts. Leave out anything you would rather not share." }</span>
@@ -876,7 +876,7 @@ pub fn SettingsView() -> Html {
                         <p class="av-error" role="alert" data-testid="settings-summary">{ summary }</p>
                     }
                     <div class="av-actions-row">
-                        <button type="submit" class="av-btn av-btn-primary" data-testid="settings-save">{ "Save settings" }</button>
+                        <button type="button" class="av-btn av-btn-primary" onclick={click_saves(&on_submit)} data-testid="settings-save">{ "Save settings" }</button>
                     </div>
                 </form>
             </section>
