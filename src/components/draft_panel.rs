@@ -47,6 +47,15 @@ fn excerpt(text: &str, span: &std::ops::Range<usize>) -> Option<Html> {
     })
 }
 
+/// Calls a method of the dialog element that takes no argument (`showModal`, `close`).
+fn call(dialog: &web_sys::HtmlElement, method: &str) {
+    if let Ok(function) = js_sys::Reflect::get(dialog, &method.into()) {
+        if let Some(function) = function.dyn_ref::<js_sys::Function>() {
+            let _ = function.call0(dialog);
+        }
+    }
+}
+
 /// The element that has focus in `element`'s document or shadow root (the embedded widget
 /// lives in a shadow root, where the document only sees the host element as focused).
 fn focused_in(element: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
@@ -134,17 +143,18 @@ pub fn DraftPanel() -> Html {
                 )
             });
             if let Some(dialog) = &dialog {
-                if let Ok(show) = js_sys::Reflect::get(dialog, &"showModal".into()) {
-                    if let Some(show) = show.dyn_ref::<js_sys::Function>() {
-                        let _ = show.call0(dialog);
-                    }
-                }
+                call(dialog, "showModal");
             }
             if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = element.focus();
             }
             move || {
                 drop(cancel);
+                // Closed first: while the modal dialog is open, the page behind is inert and
+                // cannot take focus.
+                if let Some(dialog) = &dialog {
+                    call(dialog, "close");
+                }
                 return_focus(opener, app);
             }
         });
