@@ -118,22 +118,20 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
         let channel = action.channel;
         let key = action.key();
         let process_id = action.process;
-        Callback::from(move |()| {
-            match parse_local_datetime(&done_at, &zone) {
-                Some(at) if at <= now + chrono::Duration::days(1) => {
-                    open.set(Open::Nothing);
-                    ctx.dispatch(Msg::MarkDone {
-                        process: process_id,
-                        key,
-                        channel,
-                        at,
-                    });
-                }
-                Some(_) => error.set(Some(
-                    "That is in the future; enter when you actually sent it.".into(),
-                )),
-                None => error.set(Some("Enter a real date and time (use the picker).".into())),
+        Callback::from(move |()| match parse_local_datetime(&done_at, &zone) {
+            Some(at) if at <= now + chrono::Duration::days(1) => {
+                open.set(Open::Nothing);
+                ctx.dispatch(Msg::MarkDone {
+                    process: process_id,
+                    key,
+                    channel,
+                    at,
+                });
             }
+            Some(_) => error.set(Some(
+                "That is in the future; enter when you actually sent it.".into(),
+            )),
+            None => error.set(Some("Enter a real date and time (use the picker).".into())),
         })
     };
     let work_start = state.data.settings.work_start;

@@ -9,8 +9,8 @@ use yew::prelude::*;
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 
 use crate::core::form::{blank_process, FieldError, InterviewerForm, ProcessForm, RoundForm};
-use crate::core::wording::plural;
 use crate::core::model::{IndustryPace, ProcessId, RoundFormat, RoundKind};
+use crate::core::wording::plural;
 use crate::core::zone::UserZone;
 use crate::hooks::use_app;
 use crate::state::{Msg, View};
@@ -104,10 +104,11 @@ fn field(spec: FieldSpec, oninput: Callback<InputEvent>, error: Option<&FieldErr
 
 /// Whether the browser holds text it cannot read as a day in round `index`'s date field.
 fn date_unreadable(form_ref: &NodeRef, index: usize) -> bool {
-    let Some(input) = form_ref
-        .cast::<web_sys::Element>()
-        .and_then(|form| form.query_selector(&format!("#av-round-{index}-date")).ok().flatten())
-    else {
+    let Some(input) = form_ref.cast::<web_sys::Element>().and_then(|form| {
+        form.query_selector(&format!("#av-round-{index}-date"))
+            .ok()
+            .flatten()
+    }) else {
         return false;
     };
     let flag = |target: &wasm_bindgen::JsValue, name: &str| {
@@ -141,10 +142,11 @@ fn on_date(form: &Form, form_ref: &NodeRef, index: usize) -> Callback<InputEvent
 /// Brings the first field with a problem into view, its label and message included, and
 /// focuses it.
 fn focus_first_problem(form_ref: &NodeRef) {
-    let Some(first) = form_ref
-        .cast::<web_sys::Element>()
-        .and_then(|form| form.query_selector("[aria-invalid=\"true\"]").ok().flatten())
-    else {
+    let Some(first) = form_ref.cast::<web_sys::Element>().and_then(|form| {
+        form.query_selector("[aria-invalid=\"true\"]")
+            .ok()
+            .flatten()
+    }) else {
         return;
     };
     if let Ok(Some(field)) = first.closest(".av-field") {

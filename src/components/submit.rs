@@ -7,8 +7,17 @@ use yew::prelude::*;
 
 /// Input types where Enter would natively submit the form (single-line text-like fields).
 const SINGLE_LINE: [&str; 11] = [
-    "text", "email", "url", "tel", "search", "password", "number", "date", "time",
-    "datetime-local", "month",
+    "text",
+    "email",
+    "url",
+    "tel",
+    "search",
+    "password",
+    "number",
+    "date",
+    "time",
+    "datetime-local",
+    "month",
 ];
 
 /// A form's `onkeydown`: Enter in a single-line field runs `save`, as native submission would.
