@@ -46,6 +46,18 @@ test("Enter in a single-line field still saves, in onboarding and in the log for
   await page.locator("#av-log-note").fill("They said the team decides next week");
   await page.locator("#av-log-note").press("Enter");
   await expect(page.getByTestId("timeline").locator("li")).not.toHaveCount(0);
+
+  // In Settings, Enter in the holiday field adds the day and does not save the form...
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  await page.getByRole("button", { name: "Dismiss this message" }).click();
+  await page.locator("#av-set-holiday").fill("2026-12-24");
+  await page.locator("#av-set-holiday").press("Enter");
+  await expect(page.getByRole("list", { name: "Days off" })).toContainText("Thu 24 Dec 2026");
+  await expect(page.locator(".av-toast")).toHaveCount(0);
+  // ...while Enter in the name field saves it.
+  await page.getByTestId("settings-form").getByLabel("Name", { exact: true }).fill("Ada King");
+  await page.getByTestId("settings-form").getByLabel("Name", { exact: true }).press("Enter");
+  await expect(page.locator(".av-toast")).toContainText("Settings saved.");
 });
 
 test("an impossible date (31/02) is named as a day that does not exist, and stays typed", async ({ page }) => {
@@ -127,6 +139,25 @@ test("the draft dialog keeps Tab inside and gives focus back to its opener", asy
   await opener.click();
   await page.getByRole("button", { name: "Close the draft" }).click();
   await expect(page.locator("#av-draft-title")).toHaveCount(0);
+  await expect(opener).toBeFocused();
+});
+
+test("in the embedded widget too, the draft dialog gives focus back to its opener", async ({ page }) => {
+  await page.clock.setFixedTime(NOW);
+  await page.route("**/widget-host.html", (route) => route.fulfill({
+    contentType: "text/html",
+    body: `<!doctype html><html lang="en"><head><title>Widget</title>
+      <script type="module" src="afterview-embed.js"></script></head><body>
+      <afterview-widget load="eager" height="900px"></afterview-widget></body></html>`,
+  }));
+  await page.goto("./widget-host.html");
+  const widget = page.locator("afterview-widget");
+  await onboard(widget, "Ada Lovelace", { sample: true });
+  const opener = widget.locator('[data-kind="thank-you"]').first().getByRole("button", { name: "Open draft" });
+  await opener.click();
+  await expect(widget.locator("dialog[open]")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(widget.locator("dialog")).toHaveCount(0);
   await expect(opener).toBeFocused();
 });
 
