@@ -23,4 +23,5 @@ pub mod settings_form;
 pub mod state;
 pub mod storage;
 pub mod survey;
+pub mod wording;
 pub mod zone;

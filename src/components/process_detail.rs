@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::components::action_card::ActionCard;
 use crate::components::format;
+use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::log_form::{LogField, LogForm, Loggable};
 use crate::core::model::{EventKind, InterviewerId, Process, ProcessId, RoundId};
 use crate::core::zone::UserZone;
@@ -136,8 +137,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
         let ctx = ctx.clone();
         let (log, log_errors) = (log.clone(), log_errors.clone());
         let (at_ref, date_ref) = (log_at_ref.clone(), log_date_ref.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |()| {
             // A day the browser cannot read (31/02) reads as empty: ask the inputs themselves.
             let unreadable = |input: &NodeRef| {
                 input
@@ -272,7 +272,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
 
             <section class="av-section av-card" aria-labelledby="av-log-title">
                 <h3 id="av-log-title" class="av-section-title">{ "Log what happened" }</h3>
-                <form class="av-form" onsubmit={submit_log} novalidate=true>
+                <form class="av-form" onsubmit={no_native_submit()} onkeydown={enter_saves(submit_log.clone())} novalidate=true>
                     <div class="av-grid-2">
                         <div class="av-field">
                             <label for="av-log-kind">{ "What happened" }</label>
@@ -318,7 +318,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                         <input id="av-log-note" type="text" value={log.note.clone()}
                             oninput={type_log(|f, v, _| f.note = v)} />
                     </div>
-                    <div class="av-actions-row"><button type="submit" class="av-btn av-btn-primary">{ "Add to timeline" }</button></div>
+                    <div class="av-actions-row"><button type="button" class="av-btn av-btn-primary" onclick={click_saves(&submit_log)}>{ "Add to timeline" }</button></div>
                 </form>
             </section>
 

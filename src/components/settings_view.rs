@@ -11,6 +11,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElem
 use yew::prelude::*;
 
 use crate::components::data_panel::DataPanel;
+use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::settings::{Theme, Tone, ZoneSetting};
 use crate::core::settings_form::{
     day_name, offset_choices, offset_label, SettingsEditor, SettingsField as Field,
@@ -207,8 +208,7 @@ pub fn SettingsView() -> Html {
         let app = app.clone();
         let form = form.clone();
         let focus_request = focus_request.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |()| {
             let count = form.unsaved_draft().map_or(0, |draft| {
                 crate::core::settings_form::apply_valid(&draft, &form.base)
                     .1
@@ -520,7 +520,7 @@ pub fn SettingsView() -> Html {
         <div class="av-settings" data-testid="settings-view">
             <section class="av-section av-card" aria-labelledby="av-settings-title">
                 <h2 id="av-settings-title" class="av-section-title">{ "Settings" }</h2>
-                <form class="av-form" ref={form_ref} onsubmit={on_submit} novalidate=true data-testid="settings-form">
+                <form class="av-form" ref={form_ref} onsubmit={no_native_submit()} onkeydown={enter_saves(on_submit.clone())} novalidate=true data-testid="settings-form">
                     <fieldset class="av-fieldset">
                         <legend>{ "About you" }</legend>
                         <span class="av-hint">{ "These details close your drafts. Leave out anything you would rather not share." }</span>
@@ -570,7 +570,7 @@ pub fn SettingsView() -> Html {
                         }</p>
                     }
                     <div class="av-actions-row">
-                        <button type="submit" class="av-btn av-btn-primary" data-testid="settings-save">{ "Save settings" }</button>
+                        <button type="button" class="av-btn av-btn-primary" onclick={click_saves(&on_submit)} data-testid="settings-save">{ "Save settings" }</button>
                     </div>
                 </form>
             </section>
