@@ -8,7 +8,7 @@ use std::time::Duration;
 use afterview::app::{App, AppProps};
 use afterview::core::model::{ActionKey, ActionKind, Channel, EventKind, ProcessId};
 use afterview::core::sample::sample_process;
-use afterview::core::storage::{data_key, encode, is_quarantine_key, AppData};
+use afterview::core::storage::{data_key, encode, is_quarantine_key, AppData, SCHEMA_VERSION};
 use afterview::services::storage::Store;
 use afterview::state::{AppState, Msg, StorageStatus, View};
 use chrono::{DateTime, FixedOffset};
@@ -73,7 +73,7 @@ fn reducer_marks_done_and_logs_a_rejection() {
 
     let state = state.reduce(Msg::LogEvent {
         process: ProcessId(1),
-        kind: EventKind::Rejection,
+        kind: EventKind::Rejection { from: None },
         at: now(),
         round: None,
         note: String::new(),
@@ -125,8 +125,10 @@ fn store_round_trips_and_sets_unreadable_data_aside() {
 #[wasm_bindgen_test]
 fn store_opens_newer_data_read_only() {
     let store = Store::new("browser-test-b");
-    let newer =
-        encode(&AppData::default(), now()).replace("\"schema_version\":2", "\"schema_version\":99");
+    let newer = encode(&AppData::default(), now()).replace(
+        &format!("\"schema_version\":{SCHEMA_VERSION}"),
+        "\"schema_version\":99",
+    );
     storage().set_item(&store.key(), &newer).expect("write");
     let opened = store.open(now());
     assert_eq!(opened.status, StorageStatus::ReadOnly { found: 99 });

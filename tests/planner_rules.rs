@@ -241,6 +241,7 @@ fn t5_t6_seed_example_nothing_before_the_decision_date() {
             END,
             EventKind::DecisionDateGiven {
                 date: date(decision),
+                from: None,
             },
         );
         let actions = plan_at(&p, "2025-03-07T09:00:00+00:00");
@@ -432,7 +433,11 @@ fn t11_competing_offer_overrides_the_wait() {
 fn t12_rejection_reply_then_nothing() {
     let mut p = process(START, END, vec![person(1)]);
     p.status = ProcessStatus::Rejected;
-    log(&mut p, "2025-03-07T16:00:00+00:00", EventKind::Rejection);
+    log(
+        &mut p,
+        "2025-03-07T16:00:00+00:00",
+        EventKind::Rejection { from: None },
+    );
     let actions = plan_at(&p, "2025-03-07T16:30:00+00:00");
     assert_eq!(actions.len(), 1, "only the reply: {actions:#?}");
     let reply = single(&actions, ActionKind::RejectionReply);
@@ -545,7 +550,10 @@ fn channels_offers_snoozes_and_dismissals() {
     log(
         &mut p,
         "2025-03-07T10:00:00+00:00",
-        EventKind::Offer { deadline: None },
+        EventKind::Offer {
+            deadline: None,
+            from: None,
+        },
     );
     let actions = plan_at(&p, "2025-03-07T11:00:00+00:00");
     assert_eq!(

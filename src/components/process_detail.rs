@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::action_card::ActionCard;
 use crate::components::format;
 use crate::core::form::{parse_date, parse_local_datetime};
-use crate::core::model::{EventKind, InterviewerId, Process, ProcessId, RoundId};
+use crate::core::model::{EventKind, InterviewerId, PersonId, Process, ProcessId, RoundId};
 use crate::core::zone::UserZone;
 use crate::hooks::use_app;
 use crate::state::{Msg, View};
@@ -86,6 +86,11 @@ fn describe(process: &Process, kind: &EventKind) -> String {
             .map(|(_, p)| format!(" ({})", p.name))
             .unwrap_or_default()
     };
+    let sender = |id: &Option<PersonId>| {
+        id.and_then(|id| process.person(id))
+            .map(|p| format!(" ({})", p.name()))
+            .unwrap_or_default()
+    };
     match kind {
         EventKind::MessageSent {
             message,
@@ -99,8 +104,8 @@ fn describe(process: &Process, kind: &EventKind) -> String {
                 person(to)
             )
         }
-        EventKind::ReplyReceived { from } => format!("They replied{}", person(from)),
-        EventKind::DecisionDateGiven { date } => format!(
+        EventKind::ReplyReceived { from } => format!("They replied{}", sender(from)),
+        EventKind::DecisionDateGiven { date, .. } => format!(
             "Decision or next step expected {}",
             date.format("%a %-d %b %Y")
         ),
@@ -113,7 +118,7 @@ fn describe(process: &Process, kind: &EventKind) -> String {
             person(by)
         ),
         EventKind::UpdateRequested { by } => format!("Asked to be kept updated{}", person(by)),
-        EventKind::Offer { deadline } => format!(
+        EventKind::Offer { deadline, .. } => format!(
             "Offer{}",
             deadline
                 .map(|d| format!(", answer by {}", d.format("%a %-d %b")))
@@ -125,7 +130,7 @@ fn describe(process: &Process, kind: &EventKind) -> String {
                 .map(|d| format!(", answer by {}", d.format("%a %-d %b")))
                 .unwrap_or_default()
         ),
-        EventKind::Rejection => "Turned down".into(),
+        EventKind::Rejection { .. } => "Turned down".into(),
         EventKind::Withdrawn => "Withdrew".into(),
         EventKind::MovedOn => "Closed as moved on".into(),
         EventKind::Snoozed { action, until } => format!(
@@ -180,7 +185,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::DecisionDateGiven { date } => Some(format!(
+            EventKind::DecisionDateGiven { date, .. } => Some(format!(
                 "Decision or next step: {}",
                 date.format("%a %-d %b %Y")
             )),
@@ -197,9 +202,9 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                 },
                 deadline.format("%a %-d %b %Y")
             )),
-            EventKind::Offer { deadline: Some(d) } => {
-                Some(format!("Offer answer due {}", d.format("%a %-d %b %Y")))
-            }
+            EventKind::Offer {
+                deadline: Some(d), ..
+            } => Some(format!("Offer answer due {}", d.format("%a %-d %b %Y"))),
             _ => None,
         })
         .collect();
@@ -248,9 +253,14 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
             let Some(at) = at else { return };
             let person = *log_person;
             let event_kind = match kind {
-                Loggable::Reply => EventKind::ReplyReceived { from: person },
+                Loggable::Reply => EventKind::ReplyReceived {
+                    from: person.map(PersonId::from),
+                },
                 Loggable::DecisionDate => match date {
-                    Some(date) => EventKind::DecisionDateGiven { date },
+                    Some(date) => EventKind::DecisionDateGiven {
+                        date,
+                        from: person.map(PersonId::from),
+                    },
                     None => return,
                 },
                 Loggable::Documents => EventKind::DocumentsRequested {
@@ -259,9 +269,14 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                     by: person,
                 },
                 Loggable::UpdateRequested => EventKind::UpdateRequested { by: person },
-                Loggable::Offer => EventKind::Offer { deadline: date },
+                Loggable::Offer => EventKind::Offer {
+                    deadline: date,
+                    from: person.map(PersonId::from),
+                },
                 Loggable::CompetingOffer => EventKind::CompetingOffer { deadline: date },
-                Loggable::Rejection => EventKind::Rejection,
+                Loggable::Rejection => EventKind::Rejection {
+                    from: person.map(PersonId::from),
+                },
                 Loggable::Withdrawn => EventKind::Withdrawn,
             };
             log_errors.set(Vec::new());
