@@ -5,7 +5,7 @@
 use afterview::core::action::{Action, ActionState, Rule};
 use afterview::core::model::{
     ActionKey, ActionKind, Channel, Event, EventId, EventKind, IndustryPace, Interviewer,
-    InterviewerId, Process, ProcessId, ProcessStatus, Round, RoundId,
+    InterviewerId, PersonId, Process, ProcessId, ProcessStatus, Round, RoundId,
 };
 use afterview::core::planner::plan;
 use afterview::core::settings::Settings;
@@ -147,7 +147,7 @@ fn t2_seed_example_thursday_interview_waits_until_next_thursday() {
     assert_eq!(inquiry.due, at("2025-03-13T09:00:00+00:00"));
     assert_eq!(inquiry.state, ActionState::Upcoming);
     assert!(inquiry.rules.contains(Rule::T2));
-    assert_eq!(inquiry.interviewer, Some(InterviewerId(1)));
+    assert_eq!(inquiry.recipient.map(|r| r.person), Some(PersonId(1)));
 }
 
 #[test]
@@ -508,7 +508,7 @@ fn t14_each_round_restarts_thank_yous_and_the_clock() {
     assert!(note.rules.contains(Rule::T14));
     let inquiry = single(&actions, ActionKind::StatusInquiry);
     assert_eq!(inquiry.earliest, at("2025-03-19T09:00:00+00:00"));
-    assert_eq!(inquiry.interviewer, Some(InterviewerId(2)));
+    assert_eq!(inquiry.recipient.map(|r| r.person), Some(PersonId(2)));
     assert!(inquiry.rules.contains(Rule::T14));
 }
 
@@ -567,7 +567,7 @@ fn channels_offers_snoozes_and_dismissals() {
     let key = ActionKey {
         kind: ActionKind::StatusInquiry,
         round: Some(RoundId(10)),
-        interviewer: Some(InterviewerId(1)),
+        interviewer: None,
     };
     log(
         &mut p,
