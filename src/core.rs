@@ -3,6 +3,7 @@
 //! Nothing in here touches the browser; it is tested natively with `cargo test`.
 
 pub mod action;
+pub mod action_form;
 pub mod backup;
 pub mod calendar;
 pub mod csv_io;
@@ -19,4 +20,5 @@ pub mod sample;
 pub mod settings;
 pub mod storage;
 pub mod survey;
+pub mod today;
 pub mod zone;
