@@ -6,6 +6,7 @@ pub mod action;
 pub mod action_form;
 pub mod backup;
 pub mod calendar;
+pub mod contacts_form;
 pub mod csv_io;
 pub mod drafts;
 pub mod edit;

@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::contacts_editor::{saved_interviewers, ContactsEditor};
+use crate::core::contacts_form::ContactsForm;
 use crate::core::form::{blank_process, FieldError, InterviewerForm, ProcessForm, RoundForm};
 use crate::core::model::{IndustryPace, ProcessId, RoundFormat, RoundKind};
 use crate::core::zone::UserZone;
@@ -124,19 +126,32 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
     };
     let errors = use_state(Vec::<FieldError>::new);
     let error = |path: &str| errors.iter().find(|e| e.field == path).cloned();
+    let contacts = {
+        let existing = existing.clone();
+        use_state(move || {
+            existing
+                .as_ref()
+                .map(ContactsForm::from_process)
+                .unwrap_or_default()
+        })
+    };
 
     let submit = {
         let ctx = ctx.clone();
         let form = form.clone();
         let errors = errors.clone();
         let existing = existing.clone();
+        let contacts = contacts.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let base = existing
                 .clone()
                 .unwrap_or_else(|| blank_process(ctx.state.data.next_process_id()));
             let zone = UserZone::from_setting(ctx.state.data.settings.time_zone);
-            match form.to_process(&base, &zone) {
+            let saved = form
+                .to_process(&base, &zone)
+                .and_then(|mut process| contacts.apply(&mut process).map(|()| process));
+            match saved {
                 Ok(process) => {
                     errors.set(Vec::new());
                     ctx.dispatch(Msg::SaveProcess(process));
@@ -260,6 +275,9 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
                 <div class="av-actions-row">
                     <button type="button" class="av-btn" onclick={{ let today = today.clone(); on_click(&form, move |f| f.rounds.push(new_round(&today))) }}>{ "Add round" }</button>
                 </div>
+                <ContactsEditor value={(*contacts).clone()} errors={(*errors).clone()}
+                    interviewers={existing.as_ref().map(saved_interviewers).unwrap_or_default()}
+                    on_change={{ let contacts = contacts.clone(); Callback::from(move |next| contacts.set(next)) }} />
                 <div class="av-actions-row">
                     <button type="submit" class="av-btn av-btn-primary">{ if existing.is_some() { "Save changes" } else { "Save interview" } }</button>
                     <button type="button" class="av-btn" onclick={cancel}>{ "Cancel" }</button>
