@@ -49,9 +49,11 @@ pub fn TimingChart(props: &TimingChartProps) -> Html {
                     html! {
                         <li class={classes!("av-hbar", current.then_some("av-hbar-current"))} data-current={current.to_string()}>
                             <span class="av-hbar-label">{ bar.bucket.label() }</span>
-                            <span class="av-hbar-track" aria-hidden="true">
-                                <span class="av-hbar-fill" style={format!("width: {width}%")}></span>
-                            </span>
+                            // An SVG attribute rather than a style: pages with a strict
+                            // style-src policy still draw the bar.
+                            <svg class="av-hbar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                                <rect class="av-hbar-fill" x="0" y="0" width={width.to_string()} height="10" />
+                            </svg>
                             <span class="av-hbar-value">{ format!("{}%", bar.share_percent) }</span>
                             if current {
                                 <span class="av-hbar-today">{ format!("today, day {days}") }</span>
