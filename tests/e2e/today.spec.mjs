@@ -316,3 +316,35 @@ test("reminders are offered in context, never asked for at load", async ({ page,
   // Nothing is shown for what was already due when the page opened.
   expect(await page.evaluate(() => window.__shown.length)).toBe(0);
 });
+
+test("an action that comes due while the page is open sends one reminder and updates the badge", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shown = [];
+    window.__badge = [];
+    class Spy { constructor(title, options) { window.__shown.push(`${title}: ${options.body}`); } }
+    Spy.permission = "default";
+    Spy.requestPermission = async () => { Spy.permission = "granted"; return "granted"; };
+    Object.defineProperty(window, "Notification", { value: Spy, configurable: true });
+    navigator.setAppBadge = async (count) => { window.__badge.push(count); };
+    navigator.clearAppBadge = async () => { window.__badge.push(0); };
+  });
+  const fabrikam = threeProcesses()[1];
+  await page.clock.install({ time: new Date("2026-11-19T15:30:00+01:00") });
+  await page.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, [KEY, envelope([fabrikam])]);
+  await page.goto("./");
+  // The interview ended at 15:00: the notes open at 17:00, so nothing is due yet.
+  await expect(page.locator('[data-group="today"] [data-kind="thank-you"]').first()).toContainText("from 17:00");
+  expect(await page.evaluate(() => window.__badge.at(-1))).toBe(0);
+  await page.getByRole("button", { name: "Turn on reminders" }).click();
+  await expect(page.getByTestId("reminder-offer")).toHaveCount(0);
+  await page.clock.runFor(2 * 60 * 60 * 1000);
+  // 17:30: the window is open, the recommended moment is 18:00.
+  await expect(page.locator('[data-group="today"] [data-kind="thank-you"]').first()).toContainText("due 18:00");
+  await expect.poll(() => page.evaluate(() => window.__shown)).toEqual(["2 follow-ups are due: Thank-you note · Fabrikam"]);
+  expect(await page.evaluate(() => window.__badge.at(-1))).toBe(2);
+});
