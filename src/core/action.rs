@@ -211,6 +211,13 @@ impl Action {
         }
     }
 
+    /// Who it is addressed to: the recipient, else the interviewer its key names.
+    pub fn recipient_id(&self) -> Option<PersonId> {
+        self.recipient
+            .map(|recipient| recipient.person)
+            .or(self.interviewer.map(PersonId::from))
+    }
+
     /// One plain sentence saying why this action is due when it is.
     pub fn explanation(&self) -> String {
         self.reason.to_string()
