@@ -10,7 +10,7 @@ use afterview::core::model::{
     Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId, Round, RoundFormat,
     RoundId, RoundKind,
 };
-use afterview::core::storage::{encode, merge, AppData};
+use afterview::core::storage::{encode, merge, AppData, SCHEMA_VERSION};
 use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
@@ -97,7 +97,7 @@ fn broken_documents_give_typed_errors() {
         parse_backup("{\"format\":\"afterview\",\"schema_version\":40}"),
         Err(ImportError::TooNew {
             found: 40,
-            supported: 2
+            supported: SCHEMA_VERSION
         })
     );
 

@@ -49,6 +49,7 @@ fn action(
         state: ActionState::Open,
         rules: Rules::empty(),
         reason: Reason::default(),
+        recipient: None,
     }
 }
 
@@ -171,6 +172,7 @@ fn process() -> Process {
             "2026-03-24T09:00:00+00:00",
             EventKind::Offer {
                 deadline: Some(date("2026-04-01")),
+                from: None,
             },
             "",
         ),

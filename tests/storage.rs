@@ -2,7 +2,11 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
-use afterview::core::model::{Process, ProcessId, ProcessStatus};
+use afterview::core::model::{
+    ActionKey, ActionKind, Channel, EventKind, InterviewerId, PersonId, Process, ProcessId,
+    ProcessStatus,
+};
+use afterview::core::planner::plan;
 use afterview::core::settings::Tone;
 use afterview::core::storage::{
     data_key, decode, decode_document, encode, is_quarantine_key, load, merge, quarantine_key,
@@ -63,6 +67,56 @@ fn version_1_fixture_migrates_to_version_2() {
     assert_eq!(second.revision, 3);
     assert_eq!(second.updated_at, Some(at("2025-03-08T12:00:00+01:00")));
     assert_eq!(second.status, ProcessStatus::Rejected);
+}
+
+#[test]
+fn version_2_fixture_keeps_inquiry_snoozes_and_finds_the_recruiter() {
+    let decoded = decode_document(&fixture("v2.json")).expect("v2 fixture decodes");
+    assert_eq!(decoded.from_version, 2);
+    let data = decoded.envelope.data;
+    let process = data.process(ProcessId(1)).expect("process 1");
+    assert!(process.contacts.is_empty());
+    assert_eq!(
+        process.point_of_contact, None,
+        "nothing is chosen for the user"
+    );
+    // The talent acquisition partner is recorded as an interviewer, unchanged, and is
+    // the point of contact by default.
+    assert_eq!(
+        process.rounds[0].interviewers[1].title,
+        "Talent acquisition partner"
+    );
+    assert_eq!(process.effective_point_of_contact(), Some(PersonId(3)));
+
+    let marks: Vec<ActionKey> = process
+        .events
+        .iter()
+        .filter_map(|event| match &event.kind {
+            EventKind::Snoozed { action, .. } | EventKind::Dismissed { action } => Some(*action),
+            _ => None,
+        })
+        .collect();
+    // The inquiry's snooze no longer names the first interviewer; other keys are untouched.
+    assert_eq!(marks[0].kind, ActionKind::StatusInquiry);
+    assert_eq!(marks[0].interviewer, None);
+    assert_eq!(marks[1].kind, ActionKind::LinkedinConnect);
+    assert_eq!(marks[1].interviewer, Some(InterviewerId(2)));
+
+    // Planned after the migration: the snooze still holds and the recruiter receives it,
+    // by phone because she already spoke with the user by phone.
+    let now = at("2025-03-11T09:00:00+01:00");
+    let actions = plan(&data.processes, &data.settings, &now);
+    let inquiry = actions
+        .iter()
+        .find(|action| action.kind == ActionKind::StatusInquiry)
+        .expect("inquiry planned");
+    assert_eq!(inquiry.due, at("2025-03-13T10:00:00+01:00"));
+    assert_eq!(inquiry.recipient.map(|r| r.person), Some(PersonId(3)));
+    assert_eq!(inquiry.channel, Channel::Phone);
+    assert_eq!(
+        inquiry.recipient.map(|r| r.reason(process)).as_deref(),
+        Some("your recruiter, your point of contact")
+    );
 }
 
 #[test]

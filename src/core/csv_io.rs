@@ -83,9 +83,9 @@ pub fn actions_to_csv(actions: &[Action], processes: &[Process]) -> String {
     for action in actions {
         let process = processes.iter().find(|p| p.id == action.process);
         let person = process
-            .zip(action.interviewer)
-            .and_then(|(process, id)| process.interviewer(id))
-            .map(|(_, person)| person.name.clone());
+            .zip(action.recipient_id())
+            .and_then(|(process, id)| process.person(id))
+            .map(|person| person.name().to_string());
         rows.push(vec![
             process.map(|p| p.company.clone()).unwrap_or_default(),
             process.map(|p| p.role.clone()).unwrap_or_default(),

@@ -414,7 +414,7 @@ mod tests {
             id: crate::core::model::EventId(99),
             at: process.rounds[0].end,
             round: None,
-            kind: crate::core::model::EventKind::Rejection,
+            kind: crate::core::model::EventKind::Rejection { from: None },
             note: String::new(),
         });
         let mut form = ProcessForm::from_process(&with_event);

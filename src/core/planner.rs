@@ -26,17 +26,18 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
-use super::action::{Action, ActionState, Rule, Rules};
+use super::action::{Action, ActionState, Recipient, RecipientBasis, Rule, Rules};
 use super::calendar::{add_days, resolve_local, BusinessCalendar};
 use super::explain::Reason;
 use super::model::{
-    ActionKey, ActionKind, Channel, EventKind, IndustryPace, Interviewer, InterviewerId, Process,
-    ProcessStatus, Round,
+    ActionKey, ActionKind, Channel, EventKind, IndustryPace, PersonId, Process, ProcessStatus,
+    Round,
 };
 use super::settings::Settings;
 
 mod log_index;
 mod order;
+pub mod recipient;
 mod synthetic;
 
 use log_index::{LogIndex, Person};
@@ -95,14 +96,6 @@ pub fn plan_with_calendar<Tz: TimeZone>(
     actions
 }
 
-/// How an inquiry reaches its contact: phone only when they invited a call or already spoke by phone.
-pub fn inquiry_channel(contact: Option<&Interviewer>) -> Channel {
-    match contact {
-        Some(person) if person.invited_call || person.spoke_by_phone => Channel::Phone,
-        _ => Channel::Email,
-    }
-}
-
 struct Planner<'c, Tz: TimeZone> {
     calendar: &'c BusinessCalendar,
     now: DateTime<Tz>,
@@ -126,6 +119,7 @@ struct Draft<Tz: TimeZone> {
     business_hours: bool,
     /// Left out of the plan once `now` is this long past the end of its window.
     expires_after: Option<TimeDelta>,
+    recipient: Option<Recipient>,
 }
 
 impl<Tz: TimeZone> Planner<'_, Tz> {
@@ -205,7 +199,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     /// are kept five business days apart by pushing the later one. A competing-offer
     /// note never moves (T11: it cannot wait) but still pushes the others.
     fn space_planned(&mut self, first: usize) {
-        let spaced = |action: &Action| action.kind.is_unsolicited() && action.interviewer.is_some();
+        let spaced = |action: &Action| action.kind.is_unsolicited() && action.recipient.is_some();
         let planned = &self.actions[first..];
         if planned.iter().filter(|action| spaced(action)).count() < 2 {
             return;
@@ -232,7 +226,9 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     let clash = placed
                         .iter()
                         .map(|&other| &self.actions[other])
-                        .filter(|other| other.interviewer == action.interviewer)
+                        .filter(|other| {
+                            other.recipient.map(|r| r.person) == action.recipient.map(|r| r.person)
+                        })
                         .filter(|other| {
                             let other_due = self.local(&other.due);
                             if other_due <= due {
@@ -372,6 +368,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             reason,
             business_hours,
             expires_after,
+            recipient,
         } = draft;
         if self.log.dismissed(key) {
             return;
@@ -408,6 +405,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             state,
             rules,
             reason,
+            recipient,
         });
     }
 
@@ -435,6 +433,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules: Rules::empty().with(Rule::T12).with(Rule::T13),
             reason: Reason::RejectionReply { rejected_on: day },
             business_hours: true,
+            recipient: self.employer_recipient(process),
             expires_after: None,
         };
         self.finish(process, draft);
@@ -492,6 +491,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                                 late: false,
                             },
                             business_hours: false,
+                            recipient: Some(recipient::interviewer(person.id)),
                             expires_after: thank_you_expiry,
                         };
                         self.finish(process, draft);
@@ -537,7 +537,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let mut earliest = self.local(&thank_you_sent);
         let mut rules = Rules::empty().with(Rule::T13);
         let mut spaced_after = None;
-        if let Some((floor, previous_day)) = self.spacing_floor(Some(person.id), false) {
+        if let Some((floor, previous_day)) = self.spacing_floor(Some(person.id.into()), false) {
             if floor > earliest {
                 earliest = floor;
                 rules = rules.with(Rule::T9);
@@ -564,6 +564,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 drops_after: None,
             },
             business_hours: true,
+            recipient: Some(recipient::interviewer(person.id)),
             expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
         };
         self.finish(process, draft);
@@ -607,6 +608,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 drops_after: None,
             },
             business_hours: true,
+            recipient: Some(recipient::interviewer(person.id)),
             expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
         };
         self.finish(process, draft);
@@ -652,6 +654,13 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             let requested = self.local(&event.at);
             let requested_day = requested.naive_local().date();
             let next_day = self.calendar.add_business_days(requested_day, 1);
+            let recipient = match by {
+                Some(id) if process.interviewer(id).is_some() => Some(Recipient {
+                    person: id.into(),
+                    basis: RecipientBasis::Asked { on: requested_day },
+                }),
+                _ => self.employer_recipient(process),
+            };
             let (due, latest, rules, reason) = if kind == ActionKind::SendUpdate {
                 (
                     self.opening(next_day),
@@ -694,6 +703,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 rules,
                 reason,
                 business_hours: true,
+                recipient,
                 expires_after: None,
             };
             self.finish(process, draft);
@@ -737,6 +747,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 deadline,
             },
             business_hours: true,
+            recipient: self.employer_recipient(process),
             expires_after: None,
         };
         self.finish(process, draft);
@@ -747,7 +758,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     /// Returns that moment and the day of the message it is spaced from.
     fn spacing_floor(
         &self,
-        person: Option<InterviewerId>,
+        person: Option<PersonId>,
         inquiry: bool,
     ) -> Option<(DateTime<Tz>, NaiveDate)> {
         let previous = self.log.last_unsolicited_to(person, inquiry)?;
@@ -777,10 +788,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             .max_by_key(|(_, round)| (round.end.max(round.start), round.start, round.id))
             .map(|(position, _)| position);
         let latest_round = latest_position.and_then(|position| process.rounds.get(position));
-        let contact = latest_position
-            .and_then(|position| self.log.people_of_round(position).first())
-            .copied();
-        let contact_id = contact.map(|person| person.id);
+        let recipient = self.employer_recipient(process);
+        let recipient_id = recipient.map(|recipient| recipient.person);
 
         if let Some(competing) = self.log.competing_offer {
             if self
@@ -793,7 +802,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     competing.at,
                     competing.date,
                     latest_round,
-                    contact_id,
+                    recipient,
                 );
                 return;
             }
@@ -807,12 +816,14 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let decision = self.log.decision.and_then(|event| event.date);
         // T5: nothing before the business day after a named decision date.
         let decision_floor = decision.map(|date| (date, self.calendar.add_business_days(date, 1)));
+        // Inquiries name no person in their key: who receives them can change with
+        // the next employer message, and a snooze must survive that.
         let key = ActionKey {
             kind: ActionKind::StatusInquiry,
             round: Some(round.id),
-            interviewer: contact_id,
+            interviewer: None,
         };
-        let spacing = self.spacing_floor(contact_id, true);
+        let spacing = self.spacing_floor(recipient_id, true);
         let mut rules = Rules::empty().with(Rule::T8).with(Rule::T13);
         if process.rounds.len() > 1 {
             rules = rules.with(Rule::T14);
@@ -923,13 +934,14 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         let draft = Draft {
             key: ActionKey { kind, ..key },
-            channel: contact.map_or(Channel::Email, |person| person.inquiry_channel),
+            channel: Self::channel_for(process, recipient),
             due: earliest.clone(),
             latest,
             earliest,
             rules,
             reason,
             business_hours: true,
+            recipient,
             expires_after: None,
         };
         self.finish(process, draft);
@@ -942,7 +954,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         received_at: DateTime<FixedOffset>,
         deadline: Option<NaiveDate>,
         latest_round: Option<&Round>,
-        contact: Option<InterviewerId>,
+        recipient: Option<Recipient>,
     ) {
         let received = self.local(&received_at);
         let day = received.naive_local().date();
@@ -954,7 +966,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             key: ActionKey {
                 kind: ActionKind::CompetingOffer,
                 round: latest_round.map(|round| round.id),
-                interviewer: contact,
+                interviewer: None,
             },
             channel: Channel::Email,
             due: received.clone(),
@@ -969,6 +981,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 deadline,
             },
             business_hours: true,
+            recipient,
             expires_after: None,
         };
         self.finish(process, draft);
@@ -1019,6 +1032,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 inquiries: inquiries_sent,
             },
             business_hours: false,
+            recipient: None,
             expires_after: None,
         };
         self.finish(process, draft);
