@@ -92,7 +92,7 @@ pub fn actions_to_csv(actions: &[Action], processes: &[Process]) -> String {
             action.kind.label().to_string(),
             action.channel.label().to_string(),
             person.unwrap_or_default(),
-            format!("{:?}", action.state),
+            action.state.label().to_string(),
             format_moment(action.earliest),
             format_moment(action.due),
             format_moment(action.latest),
@@ -266,7 +266,7 @@ pub fn import_tracker_csv(
     }
 
     let mut result = TrackerImport::default();
-    let mut next_id = data.next_process_id().0;
+    let mut ids = data.process_ids();
     for (index, record) in reader.records().enumerate() {
         let row = index + 2;
         let record = match record {
@@ -288,7 +288,7 @@ pub fn import_tracker_csv(
             ));
             break;
         }
-        match read_row(&record, &columns, ProcessId(next_id), now) {
+        match read_row(&record, &columns, now) {
             Ok((process, notes)) => {
                 result
                     .problems
@@ -297,8 +297,9 @@ pub fn import_tracker_csv(
                         message: format!("Row {row}: {note}"),
                         skipped: false,
                     }));
+                let mut process = process;
+                process.id = ProcessId(ids.take());
                 result.processes.push(process);
-                next_id = next_id.saturating_add(1);
             }
             Err(message) => result.problems.push(skip(row, message)),
         }
@@ -318,7 +319,6 @@ fn skip(row: usize, reason: String) -> RowProblem {
 fn read_row(
     record: &csv::StringRecord,
     columns: &Columns,
-    id: ProcessId,
     now: DateTime<FixedOffset>,
 ) -> Result<(Process, Vec<String>), String> {
     let cell = |column: Option<usize>, kind: FieldKind| -> String {
@@ -346,18 +346,15 @@ fn read_row(
     }
 
     let mut notes = Vec::new();
-    let mut process = Process::new(id, company, role);
+    // The caller numbers the rows it keeps.
+    let mut process = Process::new(ProcessId::default(), company, role);
     process.job_url = cell(columns.url, FieldKind::Line);
     process.notes = cell(columns.notes, FieldKind::Text);
-    for (label, field) in [
-        ("job address", &mut process.job_url),
-        ("notes", &mut process.notes),
+    for (label, field, kind) in [
+        ("The job address was", &mut process.job_url, FieldKind::Line),
+        ("The notes were", &mut process.notes, FieldKind::Text),
     ] {
-        let limit = if label == "Notes" {
-            FieldKind::Text.limit()
-        } else {
-            FieldKind::Line.limit()
-        };
+        let limit = kind.limit();
         if field.chars().count() > limit {
             *field = field.chars().take(limit).collect();
             notes.push(format!("{label} shortened to {limit} characters."));

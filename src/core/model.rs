@@ -462,16 +462,17 @@ impl Process {
 
     /// The next unused id for rounds, interviewers and events of this process.
     pub fn next_local_id(&self) -> u64 {
+        self.local_ids().take()
+    }
+
+    /// Every round, interviewer and event id of this process, for picking new ones.
+    pub fn local_ids(&self) -> super::ids::IdPool {
         let rounds = self.rounds.iter().map(|r| r.id.0);
         let people = self
             .rounds
             .iter()
             .flat_map(|r| r.interviewers.iter().map(|p| p.id.0));
         let events = self.events.iter().map(|e| e.id.0);
-        rounds
-            .chain(people)
-            .chain(events)
-            .max()
-            .map_or(1, |max| max + 1)
+        super::ids::IdPool::new(rounds.chain(people).chain(events))
     }
 }

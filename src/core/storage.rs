@@ -8,12 +8,13 @@
 mod merge;
 mod migrate;
 
-pub use merge::merge;
+pub use merge::{merge, newer_settings};
 pub use migrate::{Migration, MIGRATIONS};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::ids::IdPool;
 use super::model::{Process, ProcessId};
 use super::settings::Settings;
 
@@ -40,6 +41,9 @@ pub struct AppData {
     pub processes: Vec<Process>,
     /// Bumped on every settings change; the higher one wins when two tabs merge.
     pub settings_revision: u64,
+    /// When the user last edited their settings; `None` while nobody has (finishing
+    /// onboarding without typing anything is not an edit). Edited settings always win a
+    /// merge or an import over settings nobody edited.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub settings_updated_at: Option<DateTime<FixedOffset>>,
     /// Deleted processes (schema 2 onwards).
@@ -57,13 +61,14 @@ impl AppData {
 
     /// An id no live or deleted process has used.
     pub fn next_process_id(&self) -> ProcessId {
+        ProcessId(self.process_ids().take())
+    }
+
+    /// Every process id in use, live or deleted, for picking several new ones.
+    pub fn process_ids(&self) -> IdPool {
         let live = self.processes.iter().map(|process| process.id.0);
         let dead = self.tombstones.iter().map(|tombstone| tombstone.id.0);
-        ProcessId(
-            live.chain(dead)
-                .max()
-                .map_or(1, |max| max.saturating_add(1)),
-        )
+        IdPool::new(live.chain(dead))
     }
 
     /// Stores a new or edited process, bumping its revision so the edit wins a merge
@@ -101,11 +106,23 @@ impl AppData {
         true
     }
 
-    /// Replaces the settings, bumping their revision.
+    /// Replaces the settings, bumping their revision. Only a change beyond the onboarding
+    /// flag counts as an edit and stamps [`AppData::settings_updated_at`].
     pub fn update_settings(&mut self, settings: Settings, now: DateTime<FixedOffset>) {
+        let edited = Settings {
+            onboarded: settings.onboarded,
+            ..self.settings.clone()
+        } != settings;
         self.settings = settings;
         self.settings_revision = self.settings_revision.saturating_add(1);
-        self.settings_updated_at = Some(now);
+        if edited {
+            self.settings_updated_at = Some(now);
+        }
+    }
+
+    /// Whether the user ever edited the settings (see [`AppData::settings_updated_at`]).
+    pub fn settings_edited(&self) -> bool {
+        self.settings_updated_at.is_some()
     }
 
     /// Nothing worth keeping: no process and settings never changed.
