@@ -67,6 +67,10 @@ pub enum ImportError {
     DuplicateId {
         id: ProcessId,
     },
+    /// Settings Afterview cannot plan with, or a date outside the years it keeps.
+    OutOfRange {
+        problem: String,
+    },
     /// An id outside `1..=`[`MAX_ID`]: zero, or too large to survive a JavaScript number.
     IdOutOfRange {
         /// What carries it, e.g. "process" or "round in the Acme process".
@@ -124,6 +128,10 @@ impl std::fmt::Display for ImportError {
                 f,
                 "Two processes in the backup share the id {id}. Nothing was imported; the file was probably edited by hand."
             ),
+            ImportError::OutOfRange { problem } => write!(
+                f,
+                "The backup cannot be used as it is: {problem}. Nothing was imported; correct that value in the file or use another backup."
+            ),
             ImportError::IdOutOfRange { what, id } => write!(
                 f,
                 "The {what} has the id {id}; ids run from 1 to {MAX_ID}. Nothing was imported; the file was probably edited by hand."
@@ -144,6 +152,7 @@ impl From<DecodeError> for ImportError {
             DecodeError::Malformed(detail) => ImportError::Invalid { detail },
             DecodeError::NotAfterview => ImportError::NotAfterview,
             DecodeError::TooNew { found, supported } => ImportError::TooNew { found, supported },
+            DecodeError::OutOfRange(problem) => ImportError::OutOfRange { problem },
         }
     }
 }

@@ -3,12 +3,12 @@
 //! The process export uses the same column names the tracker import reads, so an export can be
 //! imported again. Cells that a spreadsheet would run as a formula get a leading apostrophe.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime};
 
 use super::action::Action;
 use super::backup::{cleaned_text, FieldKind, MAX_DOCUMENT_BYTES, MAX_PROCESSES};
 use super::model::{Process, ProcessId, ProcessStatus};
-use super::storage::AppData;
+use super::storage::{AppData, YEARS};
 
 const PROCESS_HEADER: [&str; 11] = [
     "Company Name",
@@ -431,7 +431,12 @@ pub fn map_status(text: &str) -> Option<ProcessStatus> {
 
 /// Dates as trackers write them: ISO, US and European numeric forms, month names, or a full
 /// timestamp. With slashes, month/day is assumed unless the first number cannot be a month.
+/// Years outside [`YEARS`] are not dates Afterview keeps.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    read_date(text).filter(|day| YEARS.contains(&day.year()))
+}
+
+fn read_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     if let Ok(moment) = DateTime::parse_from_rfc3339(text) {
         return Some(moment.date_naive());

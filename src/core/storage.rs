@@ -11,11 +11,11 @@ mod migrate;
 pub use merge::{merge, newer_settings};
 pub use migrate::{Migration, MIGRATIONS};
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ids::IdPool;
-use super::model::{Process, ProcessId};
+use super::model::{EventKind, Process, ProcessId};
 use super::settings::Settings;
 
 /// The schema this build writes. Always one more than the number of migration steps.
@@ -23,6 +23,10 @@ pub const SCHEMA_VERSION: u32 = 2;
 
 /// Marks a JSON document as an Afterview backup.
 pub const FORMAT: &str = "afterview";
+
+/// The years a stored date may fall in. Planning adds weeks at most, so every time Afterview
+/// writes keeps the four-digit year RFC 3339 requires.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
 
 /// Records that a process was deleted, so a stale copy in another tab cannot bring it back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,6 +129,73 @@ impl AppData {
         self.settings_updated_at.is_some()
     }
 
+    /// What makes this data unusable, as a sentence for the user: settings that cannot be
+    /// planned with, or a date outside [`YEARS`]. `None` when all is well.
+    pub fn problem(&self) -> Option<String> {
+        if let Some(problem) = self.settings.problem() {
+            return Some(problem);
+        }
+        let mut days = self.settings.holidays.clone();
+        let mut times: Vec<(String, DateTime<FixedOffset>)> = Vec::new();
+        times.extend(
+            self.settings_updated_at
+                .map(|at| ("the settings".to_string(), at)),
+        );
+        times.extend(
+            self.last_export_at
+                .map(|at| ("the last export".to_string(), at)),
+        );
+        for tombstone in &self.tombstones {
+            times.push(("a deleted process".into(), tombstone.deleted_at));
+        }
+        for process in &self.processes {
+            let place = || {
+                let company: String = process.company.chars().take(40).collect();
+                format!("the {company} process")
+            };
+            days.extend(process.applied_on);
+            times.extend(process.updated_at.map(|at| (place(), at)));
+            for round in &process.rounds {
+                times.push((place(), round.start));
+                times.push((place(), round.end));
+            }
+            for event in &process.events {
+                times.push((place(), event.at));
+                match &event.kind {
+                    EventKind::DecisionDateGiven { date } => days.push(*date),
+                    EventKind::DocumentsRequested { deadline, .. }
+                    | EventKind::Offer { deadline }
+                    | EventKind::CompetingOffer { deadline } => days.extend(*deadline),
+                    EventKind::Snoozed { until, .. } => times.push((place(), *until)),
+                    _ => {}
+                }
+            }
+        }
+        let outside = |year: i32| !YEARS.contains(&year);
+        let range = || {
+            format!(
+                "Afterview keeps dates from {} to {}",
+                YEARS.start(),
+                YEARS.end()
+            )
+        };
+        if let Some((place, at)) = times.iter().find(|(_, at)| outside(at.year())) {
+            return Some(format!(
+                "{place} has a date in the year {}; {}",
+                at.year(),
+                range()
+            ));
+        }
+        if let Some(day) = days.iter().find(|day| outside(day.year())) {
+            return Some(format!(
+                "a date in the year {} was found; {}",
+                day.year(),
+                range()
+            ));
+        }
+        None
+    }
+
     /// Nothing worth keeping: no process and settings never changed.
     pub fn is_blank(&self) -> bool {
         self.processes.is_empty()
@@ -156,6 +227,8 @@ pub enum DecodeError {
     NotAfterview,
     /// Written by a newer build: readable only by that build.
     TooNew { found: u32, supported: u32 },
+    /// Well formed, but holding a value Afterview cannot plan with (see [`AppData::problem`]).
+    OutOfRange(String),
 }
 
 impl std::fmt::Display for DecodeError {
@@ -172,6 +245,10 @@ impl std::fmt::Display for DecodeError {
             DecodeError::TooNew { found, supported } => write!(
                 f,
                 "This document uses data version {found}, newer than this version of Afterview understands ({supported}). Open it with the newer Afterview."
+            ),
+            DecodeError::OutOfRange(problem) => write!(
+                f,
+                "This document cannot be used as it is: {problem}. Correct that value in the file, or use another backup."
             ),
         }
     }
@@ -192,8 +269,17 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
     decode_document(text).map(|decoded| decoded.envelope)
 }
 
-/// Like [`decode`], but also says which version the text was in.
+/// Like [`decode`], but also says which version the text was in. Data with a
+/// [`problem`](AppData::problem) is refused.
 pub fn decode_document(text: &str) -> Result<Decoded, DecodeError> {
+    let decoded = decode_unchecked(text)?;
+    match decoded.envelope.data.problem() {
+        Some(problem) => Err(DecodeError::OutOfRange(problem)),
+        None => Ok(decoded),
+    }
+}
+
+fn decode_unchecked(text: &str) -> Result<Decoded, DecodeError> {
     // Fast path for the common case, a current document: read it straight into the types
     // (no intermediate JSON tree, which costs about as much again at every start-up).
     #[derive(Deserialize)]
@@ -219,11 +305,19 @@ pub fn decode_document(text: &str) -> Result<Decoded, DecodeError> {
     // Anything else (older, newer, damaged) takes the general path and its precise errors.
     let raw: serde_json::Value =
         serde_json::from_str(text).map_err(|error| DecodeError::Malformed(error.to_string()))?;
-    decode_value(raw)
+    decode_value_unchecked(raw)
 }
 
 /// Like [`decode_document`], for a document already parsed as JSON.
-pub fn decode_value(mut raw: serde_json::Value) -> Result<Decoded, DecodeError> {
+pub fn decode_value(raw: serde_json::Value) -> Result<Decoded, DecodeError> {
+    let decoded = decode_value_unchecked(raw)?;
+    match decoded.envelope.data.problem() {
+        Some(problem) => Err(DecodeError::OutOfRange(problem)),
+        None => Ok(decoded),
+    }
+}
+
+fn decode_value_unchecked(mut raw: serde_json::Value) -> Result<Decoded, DecodeError> {
     let from_version = envelope_version(&raw)?;
     if from_version > SCHEMA_VERSION {
         return Err(DecodeError::TooNew {
@@ -343,6 +437,7 @@ fn read_newer_data(text: &str) -> Option<AppData> {
     serde_json::from_str::<Newer>(text)
         .ok()
         .map(|newer| newer.data)
+        .filter(|data| data.problem().is_none())
 }
 
 /// The localStorage key holding the envelope. `namespace` separates several embeds on one
