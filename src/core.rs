@@ -20,4 +20,5 @@ pub mod sample;
 pub mod settings;
 pub mod storage;
 pub mod survey;
+pub mod timing;
 pub mod zone;

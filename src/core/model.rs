@@ -460,6 +460,23 @@ impl Process {
         })
     }
 
+    /// The latest round that has started by `now`; rounds recorded ahead of time are upcoming
+    /// interviews, never the "last round".
+    pub fn last_held_round<Tz: chrono::TimeZone>(&self, now: &DateTime<Tz>) -> Option<&Round> {
+        self.rounds
+            .iter()
+            .filter(|round| round.start <= *now)
+            .max_by_key(|round| (round.start, round.id))
+    }
+
+    /// The earliest round that has not started by `now`.
+    pub fn next_round<Tz: chrono::TimeZone>(&self, now: &DateTime<Tz>) -> Option<&Round> {
+        self.rounds
+            .iter()
+            .filter(|round| round.start > *now)
+            .min_by_key(|round| (round.start, round.id))
+    }
+
     /// The next unused id for rounds, interviewers and events of this process.
     pub fn next_local_id(&self) -> u64 {
         self.local_ids().take()
