@@ -446,10 +446,28 @@ pub fn data_key(namespace: &str) -> String {
     format!("{}:data", key_prefix(namespace))
 }
 
-/// Where unreadable text is set aside, one key per occurrence so none overwrites another.
+/// Where unreadable text is set aside, one key per distinct content; see
+/// [`unused_quarantine_key`] for keeping two copies apart.
 pub fn quarantine_key(namespace: &str, when: DateTime<FixedOffset>) -> String {
     let stamp = when.with_timezone(&Utc).format("%Y%m%dT%H%M%S%.3fZ");
     format!("{}:quarantine:{stamp}", key_prefix(namespace))
+}
+
+/// A quarantine key for `when` that `taken` says is free: [`quarantine_key`] itself, or it
+/// with `-2`, `-3`… appended, so a copy never lands on another.
+pub fn unused_quarantine_key(
+    namespace: &str,
+    when: DateTime<FixedOffset>,
+    taken: impl Fn(&str) -> bool,
+) -> String {
+    let base = quarantine_key(namespace, when);
+    if !taken(&base) {
+        return base;
+    }
+    (2u64..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|key| !taken(key))
+        .unwrap_or(base)
 }
 
 /// True for keys made by [`quarantine_key`] with the same namespace.
