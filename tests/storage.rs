@@ -409,3 +409,16 @@ fn process_at_year(year: i32) -> Process {
     process.updated_at = Some(at(&format!("{year}-06-01T10:00:00Z")));
     process
 }
+
+#[test]
+fn a_quarantine_copy_never_lands_on_a_taken_key() {
+    use afterview::core::storage::unused_quarantine_key;
+    let when = at("2026-11-19T18:30:00+01:00");
+    let base = quarantine_key("", when);
+    assert_eq!(base, "afterview:quarantine:20261119T173000.000Z");
+    assert_eq!(unused_quarantine_key("", when, |_| false), base);
+    let taken = [base.clone(), format!("{base}-2")];
+    let key = unused_quarantine_key("", when, |key| taken.iter().any(|t| t == key));
+    assert_eq!(key, format!("{base}-3"));
+    assert!(is_quarantine_key("", &key));
+}
