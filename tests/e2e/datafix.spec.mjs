@@ -1,7 +1,7 @@
 // Stored text is kept exactly as the browser holds it: a copy set aside is byte for byte the
 // original (lone surrogates included), made once per content, under a key that was free.
 import { expect, test } from "@playwright/test";
-import { openFresh } from "./support.mjs";
+import { addInterview, onboard, openFresh } from "./support.mjs";
 
 const KEY = "afterview:data";
 
@@ -61,4 +61,36 @@ test("readable data with a damaged character keeps an exact copy before any save
   await page.reload();
   await expect(page.locator(".av-app")).toBeVisible();
   expect(await copies(page, DAMAGED)).toEqual(first);
+});
+
+test("restoring into a fresh browser keeps the backup's settings, whichever mode", async ({ page, browser }) => {
+  await openFresh(page);
+  await onboard(page, "Ada Lovelace");
+  await addInterview(page);
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-backup").click()]);
+  const file = await download.path();
+
+  for (const mode of ["default", "Merge"]) {
+    const fresh = await browser.newContext();
+    try {
+      const other = await fresh.newPage();
+      await openFresh(other);
+      await other.getByRole("button", { name: "Skip" }).click();
+      await other.getByRole("button", { name: "Settings", exact: true }).click();
+      await other.getByLabel("Import backup").setInputFiles(file);
+      const preview = other.getByTestId("import-backup-preview");
+      await expect(preview).toBeVisible();
+      // Nothing here to keep: Replace is offered first.
+      await expect(other.locator('input[name="av-import-mode"][value="replace"]')).toBeChecked();
+      if (mode === "Merge") await other.getByText("Merge: add what is new").click();
+      await other.getByTestId("import-backup-confirm").click();
+      await expect(preview).toHaveCount(0);
+      const settings = await other.evaluate((key) => JSON.parse(localStorage.getItem(key)).data.settings, KEY);
+      expect(settings.name, mode).toBe("Ada Lovelace");
+      expect(settings.onboarded).toBe(true);
+    } finally {
+      await fresh.close();
+    }
+  }
 });
