@@ -229,7 +229,7 @@ pub fn blank_process(id: ProcessId) -> Process {
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .ok()
-        .filter(|date| (1900..=2200).contains(&chrono::Datelike::year(date)))
+        .filter(|date| super::storage::YEARS.contains(&chrono::Datelike::year(date)))
 }
 
 /// A time of day as `HH:MM` (or `HH:MM:SS`).

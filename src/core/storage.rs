@@ -26,7 +26,7 @@ pub const FORMAT: &str = "afterview";
 
 /// The years a stored date may fall in. Planning adds weeks at most, so every time Afterview
 /// writes keeps the four-digit year RFC 3339 requires.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// Records that a process was deleted, so a stale copy in another tab cannot bring it back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
