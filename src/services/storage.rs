@@ -121,6 +121,24 @@ impl Store {
                 }
             }
             LoadOutcome::Migrated { data, from_version } => {
+                // Damaged characters: the exact original goes aside before the upgrade is
+                // written over it, and nothing is written if that fails.
+                let kept = if self.is_damaged(&storage) {
+                    match self.keep_aside(&storage, now) {
+                        Some(key) => Some(key),
+                        None => return Opened {
+                            data,
+                            status: StorageStatus::InMemory {
+                                why: "damaged characters in the stored data could not be set aside"
+                                    .into(),
+                            },
+                            quarantined: None,
+                            notice: None,
+                        },
+                    }
+                } else {
+                    None
+                };
                 // Write the upgrade back once; if that fails the data is still shown and kept.
                 let status = match self.save(&data, now) {
                     Ok(()) => StorageStatus::Saving,
@@ -129,7 +147,7 @@ impl Store {
                 Opened {
                     data,
                     status,
-                    quarantined: None,
+                    quarantined: kept.zip(raw),
                     notice: Some(format!(
                         "Your saved data was upgraded from format version {from_version}."
                     )),
