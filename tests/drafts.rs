@@ -48,7 +48,9 @@ fn action(
         latest: moment,
         state: ActionState::Open,
         rules: Rules::empty(),
-        reason: Reason::default(),
+        reason: Reason::DocumentsSoon {
+            requested_on: moment.date_naive(),
+        },
         recipient: None,
     }
 }

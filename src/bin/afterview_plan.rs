@@ -10,9 +10,9 @@ use std::process::ExitCode;
 use afterview::core::action::Action;
 use afterview::core::model::Process;
 use afterview::core::planner::plan;
-use afterview::core::storage::decode;
+use afterview::core::storage::{decode, YEARS};
 use afterview::core::zone::UserZone;
-use chrono::{DateTime, FixedOffset, Offset};
+use chrono::{DateTime, Datelike, FixedOffset, Offset};
 use serde::Serialize;
 
 const USAGE: &str = "\
@@ -107,6 +107,13 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         };
         let parsed = DateTime::parse_from_rfc3339(value)
             .map_err(|error| format!("--now `{value}` is not an RFC 3339 time ({error})"))?;
+        if !YEARS.contains(&parsed.year()) {
+            return Err(format!(
+                "--now `{value}` is outside the years {} to {} that Afterview plans in",
+                YEARS.start(),
+                YEARS.end()
+            ));
+        }
         now = Some(parsed);
     }
     now.map(|now| Command::Plan { now })

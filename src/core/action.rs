@@ -176,6 +176,18 @@ impl Recipient {
     }
 }
 
+impl ActionState {
+    /// How a person would say it (lists, exports).
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionState::Upcoming => "Upcoming",
+            ActionState::Open => "Open now",
+            ActionState::DueToday => "Due today",
+            ActionState::Late => "Late",
+        }
+    }
+}
+
 /// One thing the user should do, with the window in which to do it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {

@@ -159,7 +159,9 @@ mod tests {
             latest: at(latest),
             state,
             rules: Rules::empty(),
-            reason: Reason::default(),
+            reason: Reason::DocumentsSoon {
+                requested_on: at(earliest).date_naive(),
+            },
             recipient: None,
         }
     }

@@ -696,8 +696,30 @@ impl Process {
             .or_else(|| self.default_point_of_contact())
     }
 
+    /// The latest round that has started by `now`; rounds recorded ahead of time are upcoming
+    /// interviews, never the "last round".
+    pub fn last_held_round<Tz: chrono::TimeZone>(&self, now: &DateTime<Tz>) -> Option<&Round> {
+        self.rounds
+            .iter()
+            .filter(|round| round.start <= *now)
+            .max_by_key(|round| (round.start, round.id))
+    }
+
+    /// The earliest round that has not started by `now`.
+    pub fn next_round<Tz: chrono::TimeZone>(&self, now: &DateTime<Tz>) -> Option<&Round> {
+        self.rounds
+            .iter()
+            .filter(|round| round.start > *now)
+            .min_by_key(|round| (round.start, round.id))
+    }
+
     /// The next unused id for rounds, people and events of this process.
     pub fn next_local_id(&self) -> u64 {
+        self.local_ids().take()
+    }
+
+    /// Every round, interviewer and event id of this process, for picking new ones.
+    pub fn local_ids(&self) -> super::ids::IdPool {
         let rounds = self.rounds.iter().map(|r| r.id.0);
         let people = self
             .rounds
@@ -705,11 +727,6 @@ impl Process {
             .flat_map(|r| r.interviewers.iter().map(|p| p.id.0));
         let contacts = self.contacts.iter().map(|c| c.id.0);
         let events = self.events.iter().map(|e| e.id.0);
-        rounds
-            .chain(people)
-            .chain(contacts)
-            .chain(events)
-            .max()
-            .map_or(1, |max| max + 1)
+        super::ids::IdPool::new(rounds.chain(people).chain(contacts).chain(events))
     }
 }

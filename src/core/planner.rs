@@ -28,12 +28,13 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
 use super::action::{Action, ActionState, Recipient, RecipientBasis, Rule, Rules};
 use super::calendar::{add_days, resolve_local, BusinessCalendar};
-use super::explain::Reason;
+use super::explain::{CountedFrom, Reason};
 use super::model::{
     ActionKey, ActionKind, Channel, EventKind, IndustryPace, PersonId, Process, ProcessStatus,
     Round,
 };
 use super::settings::Settings;
+use super::timing::Timing;
 
 mod log_index;
 mod order;
@@ -44,12 +45,15 @@ use log_index::{LogIndex, Person};
 
 pub use synthetic::synthetic_processes;
 
+/// The waits the rules use (see [`Timing`]).
+const TIMING: Timing = Timing::DEFAULT;
+
 /// At most this many follow-ups (status, second, competing-offer notes) per process (T8).
-pub const MAX_INQUIRIES: u8 = 2;
+pub const MAX_INQUIRIES: u8 = TIMING.max_inquiries;
 
 /// Optional extras (LinkedIn invitation, handwritten card) never done leave the plan
 /// this many days after their window closed: past that they read as an afterthought.
-pub const EXTRA_GRACE_DAYS: i64 = 14;
+pub const EXTRA_GRACE_DAYS: i64 = TIMING.extra_grace_days;
 
 /// Processes whose logs are indexed together before planning (see [`plan_with_calendar`]).
 const LOG_BATCH: usize = 32;
@@ -262,10 +266,12 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let reason = match action.reason {
             Reason::LinkedinAfterThankYou {
                 thank_you_sent,
+                thanked_by,
                 drops_after,
                 ..
             } => Reason::LinkedinAfterThankYou {
                 thank_you_sent,
+                thanked_by,
                 spaced_after,
                 drops_after,
             },
@@ -321,10 +327,12 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             Reason::LinkedinAfterThankYou {
                 thank_you_sent,
+                thanked_by,
                 spaced_after,
                 ..
             } => Reason::LinkedinAfterThankYou {
                 thank_you_sent,
+                thanked_by,
                 spaced_after,
                 drops_after: drops_after(),
             },
@@ -392,7 +400,9 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             }
         }
         let state = self.state(&earliest, &due, &latest);
-        let reason = self.with_lateness(reason, state, &latest);
+        let reason = self
+            .with_lateness(reason, state, &latest)
+            .with_due_on(due.naive_local().date());
         self.actions.push(Action {
             process: process.id,
             round: key.round,
@@ -428,7 +438,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             channel: Channel::Email,
             due: received.clone(),
-            latest: self.closing(self.calendar.add_business_days(day, 2)),
+            latest: self.closing(
+                self.calendar
+                    .add_business_days(day, TIMING.rejection_reply_business_days),
+            ),
             earliest: received,
             rules: Rules::empty().with(Rule::T12).with(Rule::T13),
             reason: Reason::RejectionReply { rejected_on: day },
@@ -465,7 +478,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 let Some(&person) = self.log.people_of_round(position).get(slot) else {
                     break;
                 };
-                let thanked = self.log.sent_since(
+                let thanked = self.log.first_sent_since(
                     ActionKind::ThankYou,
                     None,
                     Some(person.id),
@@ -473,7 +486,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 );
                 match thanked {
                     None => {
-                        let earliest = Self::plus(&end, TimeDelta::hours(2));
+                        let earliest =
+                            Self::plus(&end, TimeDelta::hours(TIMING.thank_you_from_hours));
                         let draft = Draft {
                             key: ActionKey {
                                 kind: ActionKind::ThankYou,
@@ -481,8 +495,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                                 interviewer: Some(person.id),
                             },
                             channel: Channel::Email,
-                            due: Self::plus(&end, TimeDelta::hours(3)),
-                            latest: Self::plus(&end, TimeDelta::hours(24)),
+                            due: Self::plus(&end, TimeDelta::hours(TIMING.thank_you_due_hours)),
+                            latest: Self::plus(
+                                &end,
+                                TimeDelta::hours(TIMING.thank_you_until_hours),
+                            ),
                             earliest,
                             rules,
                             reason: Reason::ThankYouWindow {
@@ -496,7 +513,9 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                         };
                         self.finish(process, draft);
                     }
-                    Some(sent_at) => self.linkedin_connect(process, position, person, sent_at),
+                    Some(sent) => {
+                        self.linkedin_connect(process, position, person, sent.at, sent.channel)
+                    }
                 }
                 if process.pace == IndustryPace::Traditional {
                     self.handwritten_note(process, round, person, &end, rules);
@@ -511,6 +530,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         round_position: usize,
         person: Person,
         thank_you_sent: DateTime<FixedOffset>,
+        thanked_by: Channel,
     ) {
         if !person.on_linkedin {
             return;
@@ -546,7 +566,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         let latest_day = self
             .calendar
-            .add_business_days(earliest.naive_local().date(), 5);
+            .add_business_days(earliest.naive_local().date(), TIMING.linkedin_business_days);
         let draft = Draft {
             key: ActionKey {
                 kind: ActionKind::LinkedinConnect,
@@ -560,6 +580,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules,
             reason: Reason::LinkedinAfterThankYou {
                 thank_you_sent: sent_day,
+                thanked_by,
                 spaced_after,
                 drops_after: None,
             },
@@ -591,7 +612,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             return;
         }
         let end_day = end.naive_local().date();
-        let earliest = Self::plus(end, TimeDelta::hours(2));
+        let earliest = Self::plus(end, TimeDelta::hours(TIMING.thank_you_from_hours));
         let draft = Draft {
             key: ActionKey {
                 kind: ActionKind::HandwrittenNote,
@@ -600,7 +621,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             channel: Channel::Handwritten,
             due: earliest.clone(),
-            latest: self.closing(self.calendar.add_business_days(end_day, 2)),
+            latest: self.closing(
+                self.calendar
+                    .add_business_days(end_day, TIMING.card_business_days),
+            ),
             earliest,
             rules: rules.with(Rule::T13),
             reason: Reason::HandwrittenExtra {
@@ -653,7 +677,12 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             }
             let requested = self.local(&event.at);
             let requested_day = requested.naive_local().date();
-            let next_day = self.calendar.add_business_days(requested_day, 1);
+            let wait = if kind == ActionKind::SendUpdate {
+                TIMING.update_business_days
+            } else {
+                TIMING.documents_business_days
+            };
+            let next_day = self.calendar.add_business_days(requested_day, wait);
             let recipient = match by {
                 Some(id) if process.interviewer(id).is_some() => Some(Recipient {
                     person: id.into(),
@@ -727,7 +756,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         let received = self.local(&offered_at);
         let day = received.naive_local().date();
-        let mut latest = self.closing(self.calendar.add_business_days(day, 1));
+        let mut latest = self.closing(
+            self.calendar
+                .add_business_days(day, TIMING.offer_reply_business_days),
+        );
         if let Some(deadline) = deadline {
             latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
         }
@@ -745,6 +777,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             reason: Reason::OfferReply {
                 offered_on: day,
                 deadline,
+                due_after_deadline: None,
             },
             business_hours: true,
             recipient: self.employer_recipient(process),
@@ -768,7 +801,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
 
     /// T9: the opening of the fifth business day after a message sent on `day`.
     fn spaced_from(&self, day: NaiveDate) -> DateTime<Tz> {
-        self.opening(self.calendar.add_business_days(day, 5))
+        self.opening(
+            self.calendar
+                .add_business_days(day, TIMING.spacing_business_days),
+        )
     }
 
     /// T2/T3/T5/T6/T7/T8/T11/T14: the status-inquiry chain of one process.
@@ -815,7 +851,13 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let round_end_day = self.day_of(&round_end);
         let decision = self.log.decision.and_then(|event| event.date);
         // T5: nothing before the business day after a named decision date.
-        let decision_floor = decision.map(|date| (date, self.calendar.add_business_days(date, 1)));
+        let decision_floor = decision.map(|date| {
+            (
+                date,
+                self.calendar
+                    .add_business_days(date, TIMING.after_decision_from_business_days),
+            )
+        });
         // Inquiries name no person in their key: who receives them can change with
         // the next employer message, and a snooze must survive that.
         let key = ActionKey {
@@ -833,7 +875,9 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             match decision_floor {
                 Some((date, floor_day)) if date >= round_end_day => {
                     rules = rules.with(Rule::T5).with(Rule::T6);
-                    let latest_day = self.calendar.add_business_days(date, 2);
+                    let latest_day = self
+                        .calendar
+                        .add_business_days(date, TIMING.after_decision_until_business_days);
                     (
                         ActionKind::StatusInquiry,
                         self.opening(floor_day),
@@ -849,9 +893,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     rules = rules.with(Rule::T2).with(Rule::T3);
                     let basis = last_employer_message.map_or(round_end, |m| m.max(round_end));
                     let basis_day = self.day_of(&basis);
-                    let five_business =
-                        self.opening(self.calendar.add_business_days(round_end_day, 5));
-                    let one_week = self.morning(add_days(basis_day, 7));
+                    let five_business = self.opening(
+                        self.calendar
+                            .add_business_days(round_end_day, TIMING.no_timeline_business_days),
+                    );
+                    let one_week = self.morning(add_days(basis_day, TIMING.inquiry_from_days));
                     let earliest = self.after_decision_floor(
                         five_business.max(one_week),
                         decision_floor,
@@ -861,7 +907,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     (
                         ActionKind::StatusInquiry,
                         earliest,
-                        self.evening(add_days(basis_day, 14)),
+                        self.evening(add_days(basis_day, TIMING.inquiry_until_days)),
                         Reason::NoTimeline {
                             interview_on: round_end_day,
                             counted_from: basis_day,
@@ -875,18 +921,20 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules = rules.with(Rule::T7);
             let first = last_inquiry.unwrap_or(round_end);
             let mut basis = first;
-            let replied = last_reply.is_some_and(|reply| reply > first);
+            let mut since = CountedFrom::Inquiry;
             if let Some(reply) = last_reply.filter(|reply| *reply > basis) {
                 basis = reply;
+                since = CountedFrom::Reply;
                 rules = rules.with(Rule::T3);
             }
             if round_end > basis {
                 basis = round_end;
+                since = CountedFrom::LaterRound;
                 rules = rules.with(Rule::T14);
             }
             let basis_day = self.day_of(&basis);
             let earliest = self.after_decision_floor(
-                self.morning(add_days(basis_day, 7)),
+                self.morning(add_days(basis_day, TIMING.inquiry_from_days)),
                 decision_floor,
                 &mut rules,
             );
@@ -894,11 +942,13 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             (
                 ActionKind::SecondInquiry,
                 earliest,
-                self.evening(add_days(basis_day, 14)),
+                self.evening(add_days(basis_day, TIMING.inquiry_until_days)),
                 Reason::SecondInquiry {
+                    inquiry_on: self.day_of(&first),
+                    inquiries: inquiries_sent,
+                    since,
                     counted_from: basis_day,
                     not_before,
-                    replied,
                 },
             )
         };
@@ -958,7 +1008,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     ) {
         let received = self.local(&received_at);
         let day = received.naive_local().date();
-        let mut latest = self.closing(self.calendar.add_business_days(day, 2));
+        let mut latest = self.closing(
+            self.calendar
+                .add_business_days(day, TIMING.competing_offer_business_days),
+        );
         if let Some(deadline) = deadline {
             latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
         }
@@ -979,6 +1032,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             reason: Reason::CompetingOffer {
                 received_on: day,
                 deadline,
+                due_after_deadline: None,
             },
             business_hours: true,
             recipient,
@@ -1006,11 +1060,17 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         if answered || new_round {
             return;
         }
-        let mut earliest = Self::plus(&self.local(&last_inquiry), TimeDelta::days(14));
+        let mut earliest = Self::plus(
+            &self.local(&last_inquiry),
+            TimeDelta::days(TIMING.move_on_after_days),
+        );
         let decision = self.log.decision.and_then(|event| event.date);
         let mut rules = Rules::empty().with(Rule::T8);
         if let Some(date) = decision {
-            let floor = self.opening(self.calendar.add_business_days(date, 1));
+            let floor = self.opening(
+                self.calendar
+                    .add_business_days(date, TIMING.after_decision_from_business_days),
+            );
             if floor > earliest {
                 earliest = floor;
                 rules = rules.with(Rule::T5);
@@ -1024,7 +1084,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             channel: Channel::Email,
             due: earliest.clone(),
-            latest: Self::plus(&earliest, TimeDelta::days(7)),
+            latest: Self::plus(&earliest, TimeDelta::days(TIMING.move_on_window_days)),
             earliest,
             rules,
             reason: Reason::MoveOn {

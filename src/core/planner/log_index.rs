@@ -13,8 +13,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::core::model::{
-    ActionKey, ActionKind, Event, EventId, EventKind, Interviewer, InterviewerId, PersonId,
-    Process, RoundId,
+    ActionKey, ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId,
+    PersonId, Process, RoundId,
 };
 
 /// A message the user logged as sent, reduced to what the rules compare.
@@ -22,6 +22,7 @@ use crate::core::model::{
 pub(super) struct SentMessage {
     pub at: DateTime<FixedOffset>,
     pub kind: ActionKind,
+    pub channel: Channel,
     pub to: Option<InterviewerId>,
     pub round: Option<RoundId>,
 }
@@ -155,11 +156,16 @@ impl LogIndex {
                 }
             }
             match &event.kind {
-                EventKind::MessageSent { message, to, .. } => {
+                EventKind::MessageSent {
+                    message,
+                    to,
+                    channel,
+                } => {
                     self.kinds_sent |= 1 << (*message as u16);
                     self.sent.push(SentMessage {
                         at: event.at,
                         kind: *message,
+                        channel: *channel,
                         to: *to,
                         round: event.round,
                     });
@@ -208,8 +214,8 @@ impl LogIndex {
         }
     }
 
-    /// The earliest logged message of `kind` at or after `since`, to `to` when both
-    /// name a person, in `round` when both name a round.
+    /// When the earliest logged message of `kind` at or after `since` went out, to `to` when
+    /// both name a person, in `round` when both name a round.
     pub fn sent_since(
         &self,
         kind: ActionKind,
@@ -217,6 +223,18 @@ impl LogIndex {
         to: Option<InterviewerId>,
         round: Option<RoundId>,
     ) -> Option<DateTime<FixedOffset>> {
+        self.first_sent_since(kind, since, to, round)
+            .map(|sent| sent.at)
+    }
+
+    /// Like [`LogIndex::sent_since`], with the whole message (its channel too).
+    pub fn first_sent_since(
+        &self,
+        kind: ActionKind,
+        since: Option<DateTime<FixedOffset>>,
+        to: Option<InterviewerId>,
+        round: Option<RoundId>,
+    ) -> Option<SentMessage> {
         if self.kinds_sent & (1 << (kind as u16)) == 0 {
             return None;
         }
@@ -234,8 +252,8 @@ impl LogIndex {
                         _ => true,
                     }
             })
-            .map(|sent| sent.at)
-            .min()
+            .min_by_key(|sent| sent.at)
+            .copied()
     }
 
     /// The last unsolicited message to `person` (T9). With `inquiry`, logged
