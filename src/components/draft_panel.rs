@@ -301,7 +301,7 @@ pub fn DraftPanel() -> Html {
                         { for findings.iter().map(|finding| {
                             let source = if finding.field == Field::Subject { subject.as_str() } else { body.as_str() };
                             html! {
-                                <li class="av-finding" data-check={format!("{:?}", finding.check).to_lowercase()} data-severity={match finding.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Hint => "hint" }}>
+                                <li class="av-finding" data-check={format!("{:?}", finding.check).to_lowercase()} data-severity={match finding.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Hint => "hint", Severity::Info => "info" }}>
                                     { &finding.message }
                                     if let Some(span) = &finding.span { { " " }{ excerpt(source, span).unwrap_or_default() } }
                                 </li>
