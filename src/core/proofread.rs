@@ -454,9 +454,9 @@ fn check_placeholders(text: &str, field: Field, out: &mut Vec<Finding>) {
             b'{' => (b'{', b'}'),
             b'<' => (b'<', b'>'),
             b'_' => {
-                // A blank to fill in: three underscores or more.
+                // A blank to fill in: two underscores or more.
                 let run = bytes[index..].iter().take_while(|&&b| b == b'_').count();
-                if run >= 3 {
+                if run >= 2 {
                     push(
                         index..index + run,
                         "Fill in the blank line ____ with the real detail.".to_string(),
