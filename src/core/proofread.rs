@@ -1103,13 +1103,28 @@ fn check_near_duplicates(
     context: &CheckContext,
     out: &mut Vec<Finding>,
 ) {
-    let core = &body[layout.core.clone()];
+    // The words of this person's own material are left out of the comparison:
+    // when two people really did discuss the same thing, only the wording
+    // around it can differ.
+    let material: HashSet<String> = tokens(&context.material)
+        .iter()
+        .map(|word| word.text(&context.material).to_lowercase())
+        .collect();
+    let without_material = |text: &str| -> String {
+        tokens(text)
+            .iter()
+            .map(|word| word.text(text))
+            .filter(|word| !material.contains(&word.to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let core = without_material(&body[layout.core.clone()]);
     let closest = context
         .sibling_bodies
         .iter()
         .map(|sibling| {
             let sibling_layout = Layout::of(sibling);
-            similarity(core, &sibling[sibling_layout.core])
+            similarity(&core, &without_material(&sibling[sibling_layout.core]))
         })
         .fold(0.0_f64, f64::max);
     if closest >= NEAR_DUPLICATE_THRESHOLD {

@@ -55,6 +55,14 @@ pub const MAX_LIST_ITEMS: usize = 3;
 /// ("Discussed ...", "We talked about ...", "She asked me about ...").
 /// Longer openings first, so "we talked about" wins over "talked about".
 const OPENINGS: &[&str] = &[
+    "the interview focused on",
+    "the interview was mostly about",
+    "the interview was about",
+    "the call was about",
+    "the conversation was about",
+    "the focus was on",
+    "interview focused on",
+    "focus was on",
     "it was mostly about",
     "it was mainly about",
     "it was all about",
@@ -485,6 +493,15 @@ const COMMON_OPENERS: &[&str] = &[
     "also",
     "only",
     "just",
+    "it's",
+    "there's",
+    "we're",
+    "they're",
+    "everyone",
+    "everybody",
+    "nobody",
+    "someone",
+    "references",
 ];
 
 /// Third-person references to the reader become "you" forms in a letter to them.
@@ -692,15 +709,18 @@ fn items(text: &str) -> Vec<String> {
             .filter(|piece| !piece.is_empty())
             .collect();
         if pieces.len() >= 3 && pieces.iter().all(|piece| piece.split(' ').count() <= 4) {
+            // "a, b, c and d": the last piece holds two items.
             return pieces
                 .iter()
-                .map(|piece| {
+                .flat_map(|piece| {
                     piece
                         .strip_prefix("and ")
                         .unwrap_or(piece)
-                        .trim()
-                        .to_string()
+                        .split(" and ")
+                        .map(|item| item.trim().to_string())
+                        .collect::<Vec<_>>()
                 })
+                .filter(|item| !item.is_empty())
                 .collect();
         }
     }
@@ -739,6 +759,60 @@ fn join_list(items: &[String]) -> String {
     }
 }
 
+/// Past forms that are never participles of a noun phrase ("came", not "built").
+const IRREGULAR_PAST: &[&str] = &[
+    "came", "went", "said", "told", "ran", "grew", "took", "gave", "got", "left", "wrote", "began",
+    "sat", "spoke", "knew", "saw",
+];
+
+/// The past tense for "did" questions ("why did they move" -> "why you moved").
+fn past_tense(verb: &str) -> String {
+    let lower = verb.to_lowercase();
+    let irregular = [
+        ("go", "went"),
+        ("make", "made"),
+        ("build", "built"),
+        ("choose", "chose"),
+        ("leave", "left"),
+        ("get", "got"),
+        ("take", "took"),
+        ("come", "came"),
+        ("begin", "began"),
+        ("grow", "grew"),
+        ("run", "ran"),
+        ("write", "wrote"),
+        ("buy", "bought"),
+        ("bring", "brought"),
+        ("think", "thought"),
+        ("find", "found"),
+        ("set", "set"),
+        ("put", "put"),
+        ("cut", "cut"),
+        ("hear", "heard"),
+        ("know", "knew"),
+        ("pay", "paid"),
+        ("say", "said"),
+        ("tell", "told"),
+        ("give", "gave"),
+        ("become", "became"),
+        ("do", "did"),
+        ("have", "had"),
+        ("keep", "kept"),
+    ];
+    if let Some((_, past)) = irregular.iter().find(|(base, _)| *base == lower) {
+        return (*past).to_string();
+    }
+    if lower.ends_with('e') {
+        format!("{verb}d")
+    } else if lower.ends_with('y')
+        && !matches!(lower.chars().rev().nth(1), Some('a' | 'e' | 'o' | 'u'))
+    {
+        format!("{}ied", &verb[..verb.len() - 1])
+    } else {
+        format!("{verb}ed")
+    }
+}
+
 const SUBJECTS: &[&str] = &["i", "we", "you", "they", "he", "she", "it"];
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will",
@@ -764,16 +838,83 @@ fn is_clause(words: &[&str]) -> bool {
     ) {
         return true;
     }
+    let second = lower.get(1).map(String::as_str).unwrap_or("");
+    // "Everyone writes a weekly note", "people are friendly".
+    if matches!(
+        first.as_str(),
+        "everyone" | "everybody" | "nobody" | "someone" | "somebody" | "people" | "there"
+    ) && (AUXILIARIES.contains(&second)
+        || (second.len() > 3 && second.ends_with('s') && !second.ends_with("ss")))
+    {
+        return true;
+    }
+    // "One of the biggest challenges is ...", "references are available":
+    // a form of "be" after the subject, unless the note opens like a noun phrase
+    // built on a verb ("moving what is left").
+    let starts_like_noun = QUESTION_WORDS.contains(&first.as_str())
+        || first.ends_with("ing")
+        || matches!(first.as_str(), "whether" | "if");
+    if !starts_like_noun
+        && lower
+            .iter()
+            .skip(1)
+            .take(6)
+            .any(|word| matches!(word.as_str(), "is" | "are" | "was" | "were"))
+    {
+        return true;
+    }
     // "The team is six people": a determiner, up to three words, then a form of be/have/modal.
     if matches!(
         first.as_str(),
         "the" | "our" | "your" | "their" | "his" | "her" | "my" | "this"
     ) {
-        return lower
+        if lower
             .iter()
             .skip(1)
             .take(4)
-            .any(|word| AUXILIARIES.contains(&word.as_str()) && word != "do");
+            .any(|word| AUXILIARIES.contains(&word.as_str()) && word != "do")
+        {
+            return true;
+        }
+        // "Her dog came to the call": a common irregular past after the noun.
+        if lower
+            .iter()
+            .skip(2)
+            .take(2)
+            .any(|word| IRREGULAR_PAST.contains(&word.as_str()))
+        {
+            return true;
+        }
+        // "Their team plays chess at lunch": a present-tense verb after one
+        // or two nouns, followed by its object (not "their plans for Q3").
+        return (2..lower.len().min(4)).any(|index| {
+            let word = lower[index].as_str();
+            let previous = lower[index - 1].as_str();
+            let next = lower.get(index + 1).map(String::as_str);
+            word.len() > 3
+                && word.ends_with('s')
+                && !word.ends_with("ss")
+                && !word.ends_with("'s")
+                && !previous.ends_with("'s")
+                && !previous.ends_with('s')
+                && next.is_some_and(|next| {
+                    !matches!(
+                        next,
+                        "for"
+                            | "of"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "with"
+                            | "to"
+                            | "about"
+                            | "and"
+                            | "or"
+                            | "from"
+                            | "by"
+                    )
+                })
+        });
     }
     false
 }
@@ -787,6 +928,16 @@ fn embedded_question(words: &[&str]) -> Option<String> {
         let aux = lower.get(1).map(String::as_str).unwrap_or("");
         let rest = &words[2.min(words.len())..];
         if !AUXILIARIES.contains(&aux) {
+            // "How big is the team" -> "how big the team is".
+            let third = lower.get(2).map(String::as_str).unwrap_or("");
+            if matches!(first, "how" | "what") && matches!(third, "is" | "are") && words.len() > 3 {
+                let rest = &words[3..];
+                let verb_inside = rest.iter().any(|word| {
+                    word.ends_with("ing") || AUXILIARIES.contains(&word.to_lowercase().as_str())
+                });
+                return (!verb_inside)
+                    .then(|| format!("{first} {} {} {third}", words[1], rest.join(" ")));
+            }
             // "Who owns the roadmap": already in statement order.
             return Some(words.join(" "));
         }
@@ -796,6 +947,12 @@ fn embedded_question(words: &[&str]) -> Option<String> {
         let subject = lower[2].as_str();
         match aux {
             "do" if subject_pronoun(subject) => Some(format!("{first} {}", rest.join(" "))),
+            "did" if subject_pronoun(subject) && rest.len() >= 2 => Some(format!(
+                "{first} {} {} {}",
+                rest[0],
+                past_tense(rest[1]),
+                rest[2..].join(" ")
+            )),
             "does" if words.len() >= 5 && matches!(subject, "the" | "your" | "their" | "this") => {
                 // "How does the team handle X" -> "how the team handles X".
                 let verb = third_person(words[4]);
@@ -813,12 +970,15 @@ fn embedded_question(words: &[&str]) -> Option<String> {
                 });
                 (!verb_inside).then(|| format!("{first} {} {aux}", rest.join(" ")))
             }
-            "can" | "could" | "will" | "would" | "should" | "has" | "have" | "might"
-                if subject_pronoun(subject) || matches!(subject, "the" | "your" | "their") =>
-            {
+            "can" | "could" | "will" | "would" | "should" | "has" | "have" | "might" => {
                 // "How would I fit in" -> "how I would fit in"; the subject is
-                // the pronoun or a determiner and one noun.
-                let size = if subject_pronoun(subject) { 1 } else { 2 };
+                // a pronoun, a determiner and one noun, or one bare noun
+                // ("what would success look like").
+                let size = if matches!(subject, "the" | "your" | "their" | "this" | "our") {
+                    2
+                } else {
+                    1
+                };
                 if rest.len() <= size {
                     return None;
                 }
@@ -849,7 +1009,7 @@ fn embedded_question(words: &[&str]) -> Option<String> {
                 ))
             }
             "is" | "are" | "can" | "could" | "will" | "would" | "should" | "has" | "have"
-                if subject_pronoun(subject) =>
+                if subject_pronoun(subject) || subject == "there" =>
             {
                 Some(format!("whether {} {first} {}", words[1], rest.join(" ")))
             }
@@ -938,7 +1098,16 @@ fn limit_words(text: &str) -> (String, bool) {
 /// One item of a note as a shape, before length limits.
 fn shape_of(item: &str, openings: &[&str]) -> Shape {
     let question = item.trim_end().ends_with('?');
-    let body = tidy(&strip_openings(&tidy(item), openings));
+    // A note typed in capitals reads as shouting inside a letter.
+    let shouted = item.chars().any(char::is_alphabetic)
+        && !item.chars().any(char::is_lowercase)
+        && item.split_whitespace().count() >= 3;
+    let item = if shouted {
+        item.to_lowercase()
+    } else {
+        item.to_string()
+    };
+    let body = tidy(&strip_openings(&tidy(&item), openings));
     let body = body.trim_end_matches('?').trim().to_string();
     let words: Vec<&str> = body.split(' ').filter(|word| !word.is_empty()).collect();
     if words.is_empty() {
@@ -992,6 +1161,19 @@ pub fn topic(input: &str) -> Option<Topic> {
     } else {
         shortened |= shapes.len() > 1;
         shapes.swap_remove(0)
+    };
+    // A statement about the user themselves is something they said, not news
+    // they heard: it reads as "the fact that I ...".
+    let shape = match shape {
+        Shape::Clause(text)
+            if text.starts_with("I ")
+                || text.starts_with("I'")
+                || text.starts_with("we ")
+                || text.starts_with("we're") =>
+        {
+            Shape::Noun(format!("the fact that {text}"))
+        }
+        other => other,
     };
     let shape = match shape {
         Shape::Noun(text) => {
@@ -1054,7 +1236,27 @@ pub struct Strengths {
 
 pub fn strengths(input: &str) -> Option<Strengths> {
     let mut out = Strengths::default();
-    let parts = items(input);
+    // "cut run time by half, mentored two juniors": achievements joined by commas.
+    let parts: Vec<String> = items(input)
+        .into_iter()
+        .flat_map(|part| {
+            let pieces: Vec<String> = part
+                .split(',')
+                .map(|piece| piece.trim().trim_start_matches("and ").trim().to_string())
+                .filter(|piece| !piece.is_empty())
+                .collect();
+            let achievements = pieces.len() > 1
+                && pieces.iter().all(|piece| {
+                    let first = piece.split(' ').next().unwrap_or("").to_lowercase();
+                    ACHIEVEMENT_VERBS.contains(&first.as_str()) || first == "i"
+                });
+            if achievements {
+                pieces
+            } else {
+                vec![part]
+            }
+        })
+        .collect();
     let total = parts.len();
     for part in parts.into_iter().take(MAX_LIST_ITEMS) {
         let body = tidy(&part);
