@@ -97,7 +97,7 @@ fn broken_documents_give_typed_errors() {
         parse_backup("{\"format\":\"afterview\",\"schema_version\":40}"),
         Err(ImportError::TooNew {
             found: 40,
-            supported: 2
+            supported: afterview::core::storage::SCHEMA_VERSION
         })
     );
 

@@ -125,8 +125,11 @@ fn store_round_trips_and_sets_unreadable_data_aside() {
 #[wasm_bindgen_test]
 fn store_opens_newer_data_read_only() {
     let store = Store::new("browser-test-b");
-    let newer =
-        encode(&AppData::default(), now()).replace("\"schema_version\":2", "\"schema_version\":99");
+    let current = format!(
+        "\"schema_version\":{}",
+        afterview::core::storage::SCHEMA_VERSION
+    );
+    let newer = encode(&AppData::default(), now()).replace(&current, "\"schema_version\":99");
     storage().set_item(&store.key(), &newer).expect("write");
     let opened = store.open(now());
     assert_eq!(opened.status, StorageStatus::ReadOnly { found: 99 });
