@@ -473,4 +473,38 @@ mod tests {
         assert!(parse_local_datetime("2026-13-01T09:30", &zone()).is_none());
         assert!(parse_local_datetime("yesterday", &zone()).is_none());
     }
+
+    #[test]
+    fn writing_fields_round_trip_and_preview_their_sentence() {
+        let mut form = filled();
+        form.why_fit = " five years of Python ".into();
+        form.rounds[0].interviewers[0].discussed = "Asked about my dbt work.".into();
+        form.rounds[0].interviewers[0].detail = "the whiteboard of release dates".into();
+        form.rounds[0].interviewers[0].to_tell = "I also speak Portuguese".into();
+        let process = form
+            .to_process(&blank_process(ProcessId(3)), &zone())
+            .expect("valid form");
+        assert_eq!(process.why_fit, "five years of Python");
+        let person = &process.rounds[0].interviewers[0];
+        assert_eq!(person.detail, "the whiteboard of release dates");
+        assert_eq!(person.to_tell, "I also speak Portuguese");
+        assert_eq!(ProcessForm::from_process(&process).why_fit, process.why_fit);
+
+        assert_eq!(
+            writing_preview(WritingField::Discussed, &person.discussed),
+            "Reads as: I especially appreciated discussing my dbt work."
+        );
+        assert_eq!(
+            writing_preview(WritingField::ToTell, &person.to_tell),
+            "Reads as: I should have mentioned that I speak Portuguese."
+        );
+        assert_eq!(
+            writing_preview(WritingField::WhyFit, &process.why_fit),
+            "Reads as: I would bring five years of Python to this role."
+        );
+        // An empty field shows how its example would read.
+        assert!(writing_preview(WritingField::Detail, "  ").starts_with(
+            "For example: One detail that stayed with me was the whiteboard covered in release dates."
+        ));
+    }
 }
