@@ -512,23 +512,3 @@ proptest::proptest! {
         }
     }
 }
-
-#[test]
-#[ignore]
-fn show_samples() {
-    for seed in 0..6 {
-        let (process, settings) = realistic(seed);
-        for (action, draft) in drafts_of(&process, &settings) {
-            if matches!(
-                action.kind,
-                ActionKind::ThankYou | ActionKind::SecondInquiry | ActionKind::LinkedinConnect
-            ) && action.channel != Channel::Phone
-            {
-                println!(
-                    "=== seed {seed} {:?} {:?} {:?}\n{}\n",
-                    action.kind, action.channel, draft.tone, draft.body
-                );
-            }
-        }
-    }
-}

@@ -287,7 +287,7 @@ fn interest(facts: &Facts) -> String {
             "Working with that team appeals to me.",
             "I would like to join the panel's team.",
             "The team I met is one I would join gladly.",
-            "I look forward to working with that group.",
+            "I would be glad to work with that group.",
         ],
         (RoundKind::Final, false) => [
             "I am ready to take the next step.",

@@ -129,14 +129,22 @@ fn purpose(facts: &Facts) -> String {
             "2. Thank them: \"Thank you for the conversation, especially about {discussed}.\""
                 .to_string()
         }
-        ActionKind::SecondInquiry => match &facts.first_inquiry {
-            Some((day, Channel::Phone)) => format!(
+        ActionKind::SecondInquiry => match (&facts.first_inquiry, &facts.reply_since_inquiry) {
+            (Some((day, Channel::Phone)), Some(reply)) => format!(
+                "2. Explain: \"We spoke by phone on {day}, and thank you for getting back to me on {reply}. I wanted to check in once more.\""
+            ),
+            (Some((day, _)), Some(reply)) => format!(
+                "2. Explain: \"I wrote to you on {day}, and thank you for your reply on {reply}. I wanted to check in once more.\""
+            ),
+            (Some((day, Channel::Phone)), None) => format!(
                 "2. Explain: \"We spoke by phone on {day}, and I wanted to check in once more.\""
             ),
-            Some((day, _)) => format!(
+            (Some((day, _)), None) => format!(
                 "2. Explain: \"I wrote to you on {day}, and I wanted to check in once more.\""
             ),
-            None => "2. Explain: \"I am calling to check in once more about the role.\"".to_string(),
+            (None, _) => {
+                "2. Explain: \"I am calling to check in once more about the role.\"".to_string()
+            }
         },
         _ => "2. Explain: \"I am calling to ask how the hiring process is going.\"".to_string(),
     };
