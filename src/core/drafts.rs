@@ -198,6 +198,7 @@ fn context_for(
     context.material = facts.material();
     context.shortened = facts.shortened.clone();
     context.known_names = std::iter::once(settings.name.clone())
+        .chain(settings.signature.lines().map(str::to_string))
         .chain(std::iter::once(process.company.clone()))
         .chain(std::iter::once(process.role.clone()))
         .chain(

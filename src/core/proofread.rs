@@ -982,9 +982,11 @@ fn check_name_spelling(
     if parts.is_empty() {
         return;
     }
+    // Words of the user's own material are theirs to spell ("Lean" next to "Lena").
     let known: HashSet<String> = context
         .known_names
         .iter()
+        .chain(std::iter::once(&context.material))
         .flat_map(|name| name.split(|c: char| c.is_whitespace() || c == '-'))
         .chain(parts.iter().map(|(part, _, _)| *part))
         .map(|word| {
