@@ -136,6 +136,5 @@ fn injected_defects_are_found() {
         recall * 100.0,
         total - missed.len()
     );
-    println!("missed: {missed:#?}");
     assert!(recall >= 0.95, "recall {recall:.3}, missed {missed:#?}");
 }

@@ -282,7 +282,7 @@ const GREETINGS: [&str; 9] = [
     "hey",
 ];
 
-const SIGN_OFFS: [&str; 44] = [
+const SIGN_OFFS: [&str; 50] = [
     "best regards",
     "kind regards",
     "kindest regards",
@@ -327,6 +327,12 @@ const SIGN_OFFS: [&str; 44] = [
     "take care",
     "talk soon",
     "speak soon",
+    "looking forward to hearing from you",
+    "looking forward to speaking with you",
+    "i look forward to hearing from you",
+    "hope to hear from you soon",
+    "with many thanks and best wishes",
+    "best regards and thanks",
 ];
 
 /// Words that make a short closing line a sign-off even in a wording not
@@ -535,7 +541,7 @@ fn is_slot_name(inside: &str) -> bool {
 
 /// Casual words and text-speak, with what to write instead. Matched as whole
 /// words, ignoring case (except the single letters in [`LOWER_CASE_ONLY`]).
-const SLANG: [(&str, &str); 77] = [
+const SLANG: [(&str, &str); 90] = [
     ("gonna", "going to"),
     ("wanna", "want to"),
     ("gotta", "have to"),
@@ -613,11 +619,24 @@ const SLANG: [(&str, &str); 77] = [
     ("hey", "hello"),
     ("awesome", "a more measured word"),
     ("cool", "a more measured word"),
+    ("sry", "sorry"),
+    ("srry", "sorry"),
+    ("thnx", "thank you"),
+    ("thks", "thank you"),
+    ("ofc", "of course"),
+    ("wdyt", "what do you think"),
+    ("tbf", "to be fair"),
+    ("idc", "nothing"),
+    ("luv", "nothing"),
+    ("w8", "wait"),
+    ("cu", "see you"),
+    ("omw", "on my way"),
+    ("hmu", "get in touch"),
 ];
 
 /// Text-speak only in lower case: in capitals they are initials or names
 /// ("U.S.", "R", "Ty", "BC", "RN", "NP-hard").
-const LOWER_CASE_ONLY: [&str; 7] = ["u", "r", "k", "ty", "bc", "rn", "np"];
+const LOWER_CASE_ONLY: [&str; 8] = ["u", "r", "k", "ty", "bc", "rn", "np", "cu"];
 
 fn check_slang(text: &str, words: &[Token], field: Field, out: &mut Vec<Finding>) {
     for word in words {
