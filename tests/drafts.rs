@@ -974,3 +974,42 @@ fn three_person_panel_in_both_tones() {
         }
     }
 }
+
+#[test]
+fn long_logged_news_is_condensed_in_the_update() {
+    let mut process = process();
+    let long_news = format!(
+        "I passed the cloud data engineering certification last week. {}",
+        "I also finished a course on streaming systems and rebuilt my home lab with three more nodes so that I can test failover properly. ".repeat(4)
+    );
+    for event in &mut process.events {
+        if matches!(event.kind, EventKind::UpdateRequested { .. }) {
+            event.note = long_news.clone();
+        }
+    }
+    for tone in Tone::ALL {
+        let draft = compose_with_tone(
+            &action(ActionKind::SendUpdate, Channel::Email, Some(20), Some(21)),
+            &process,
+            &settings(),
+            tone,
+        );
+        assert!(
+            draft
+                .body
+                .contains("I passed the cloud data engineering certification last week"),
+            "{}",
+            draft.body
+        );
+        assert!(!draft.body.contains("home lab"), "{}", draft.body);
+        assert!(
+            draft.findings.iter().any(|f| f.check == Check::Shortened),
+            "{:?}",
+            draft.findings
+        );
+        assert!(draft
+            .findings
+            .iter()
+            .all(|f| f.severity == afterview::core::proofread::Severity::Info));
+    }
+}

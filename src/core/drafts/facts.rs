@@ -13,6 +13,9 @@ use crate::core::model::{
 };
 use crate::core::settings::{Settings, Tone};
 
+/// The longest news or documents list a letter quotes, in words.
+const MAX_LOGGED_WORDS: usize = 40;
+
 /// Everything the templates may say, already resolved.
 pub struct Facts {
     pub kind: ActionKind,
@@ -257,6 +260,17 @@ impl Facts {
         });
         let last_reply = latest(&|kind| matches!(kind, EventKind::ReplyReceived { .. }))
             .map(|event| day_of(&event.at));
+
+        // Free text from the log keeps the letter short: the news and the
+        // list of documents are cut to a sentence's length.
+        let (documents, cut) = phrase::condense(&documents, MAX_LOGGED_WORDS);
+        if cut {
+            shortened.push("the list of requested documents".to_string());
+        }
+        let (update, cut) = phrase::condense(&update, MAX_LOGGED_WORDS);
+        if cut {
+            shortened.push("the news in your update".to_string());
+        }
 
         let mut contact_lines: Vec<String> = settings
             .signature

@@ -523,7 +523,17 @@ fn thank_you(facts: &Facts) -> (String, String, Vec<String>) {
             ],
         )
     };
-    let thanks = fill(thanks, facts);
+    // Without a recorded round there is no meeting to thank anyone for.
+    let thanks = if facts.interview_day.is_some() {
+        fill(thanks, facts)
+    } else if warm {
+        fill(
+            "Thank you for your time and for considering me for the {role} role at {company}.",
+            facts,
+        )
+    } else {
+        fill("Thank you for considering me for the {role} role.", facts)
+    };
     let discussed = discussed_sentence(facts);
     let mut detail = detail_sentence(facts);
     let mut emphasis = emphasis(facts);
@@ -656,6 +666,11 @@ fn card(facts: &Facts) -> String {
                 "Thank you for your time{on_day}. I enjoyed our exchange on {np}.",
             ],
         )
+    };
+    let template = if facts.interview_day.is_some() {
+        template
+    } else {
+        "Thank you for considering me for the {role} role. I enjoyed talking about {np}."
     };
     let paragraph = with_topic(template, &facts.discussed_noun(), facts);
     assemble(facts, &[paragraph])

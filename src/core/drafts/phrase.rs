@@ -1095,6 +1095,55 @@ fn limit_words(text: &str) -> (String, bool) {
     )
 }
 
+/// Keeps a longer free text (requested documents, news) to `max_words`: the
+/// first sentence when there are several, then a cut at a word boundary.
+/// Returns the text and whether anything was left out.
+pub fn condense(text: &str, max_words: usize) -> (String, bool) {
+    let tidied = tidy(text);
+    let words = tidied.split(' ').count();
+    if words <= max_words {
+        return (tidied, false);
+    }
+    let first = match sentence_break(&tidied) {
+        Some(cut) => tidy(&tidied[..cut]),
+        None => tidied.clone(),
+    };
+    let mut kept: Vec<&str> = first.split(' ').take(max_words).collect();
+    while kept.len() > 3
+        && kept.last().is_some_and(|word| {
+            matches!(
+                word.to_lowercase().trim_end_matches(',').as_ref(),
+                "and"
+                    | "or"
+                    | "of"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "to"
+                    | "with"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "about"
+                    | "that"
+                    | "which"
+                    | "my"
+                    | "your"
+                    | "our"
+                    | "from"
+                    | "by"
+            )
+        })
+    {
+        kept.pop();
+    }
+    (
+        kept.join(" ").trim_end_matches([',', ';', ':']).to_string(),
+        true,
+    )
+}
+
 /// One item of a note as a shape, before length limits.
 fn shape_of(item: &str, openings: &[&str]) -> Shape {
     let question = item.trim_end().ends_with('?');
