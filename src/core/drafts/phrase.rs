@@ -1112,7 +1112,7 @@ pub fn condense(text: &str, max_words: usize) -> (String, bool) {
     while kept.len() > 3
         && kept.last().is_some_and(|word| {
             matches!(
-                word.to_lowercase().trim_end_matches(',').as_ref(),
+                word.to_lowercase().trim_end_matches(','),
                 "and"
                     | "or"
                     | "of"
