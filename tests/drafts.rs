@@ -914,6 +914,17 @@ fn long_inputs_are_condensed_and_the_user_is_told() {
             .filter(|f| f.check == Check::Shortened)
             .collect();
         assert!(!shortened.is_empty(), "{:?}", draft.findings);
+        // Editing keeps the note about what was left out.
+        let mut edited = draft.clone();
+        let mut tone_settings = settings();
+        tone_settings.tone = tone;
+        let round = Some(10);
+        edited.recheck(&check_context(
+            &action(ActionKind::ThankYou, Channel::Email, round, Some(11)),
+            &process,
+            &tone_settings,
+        ));
+        assert_eq!(edited.findings, draft.findings);
         assert!(shortened
             .iter()
             .all(|f| f.severity == afterview::core::proofread::Severity::Info));

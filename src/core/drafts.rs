@@ -137,7 +137,10 @@ pub fn compose_with_tone(
 /// round; the UI may replace them with the texts the user actually edited.
 pub fn check_context(action: &Action, process: &Process, settings: &Settings) -> CheckContext {
     let facts = Facts::gather(action, process, settings, settings.tone);
-    context_for(&facts, action, process, settings)
+    let mut context = context_for(&facts, action, process, settings);
+    // What composing left out stays reported while the user edits.
+    context.shortened.extend(render(&facts).dropped);
+    context
 }
 
 struct Rendered {
