@@ -511,10 +511,22 @@ fn check_placeholders(text: &str, field: Field, out: &mut Vec<Finding>) {
             _ => index += 1,
         }
     }
-    // Marker words writers leave for themselves.
-    for word in tokens(text) {
+    // Marker words writers leave for themselves. "TK" before a capitalised
+    // word is part of a name ("TK Maxx"), not a marker.
+    let words = tokens(text);
+    for (index, word) in words.iter().enumerate() {
         let value = word.text(text);
-        let marker = matches!(value, "TODO" | "TBD" | "TK" | "TKTK" | "FIXME" | "XX")
+        let starts_name = words.get(index + 1).is_some_and(|next| {
+            next.text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        }) && text[word.range.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c == ' ');
+        let marker = (value == "TK" && !starts_name)
+            || matches!(value, "TODO" | "TBD" | "TKTK" | "FIXME" | "XX")
             || value.eq_ignore_ascii_case("todo")
             || (value.chars().count() >= 3 && value.chars().all(|c| c == 'x' || c == 'X'));
         if marker {
@@ -749,6 +761,13 @@ fn check_exclamations(body: &str, out: &mut Vec<Finding>) {
     }
 }
 
+/// Place and brand names that repeat a capitalised word ("Walla Walla",
+/// "Bora Bora"); a doubled ordinary word ("The The") is still a typo.
+fn is_doubled_name(a: &str, b: &str) -> bool {
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    capitalised(a) && capitalised(b) && !names::is_ordinary_word(&a.to_lowercase())
+}
+
 /// Words English doubles on purpose ("that that", "had had").
 const DOUBLED_ON_PURPOSE: [&str; 2] = ["that", "had"];
 
@@ -780,6 +799,7 @@ fn check_repeated_words(body: &str, words: &[Token], out: &mut Vec<Finding>) {
             && !joined_to_more(body, second.range.end)
             && !joined_to_more_before(body, first.range.start)
             && !DOUBLED_ON_PURPOSE.contains(&a.to_lowercase().as_str())
+            && !is_doubled_name(a, b)
         {
             out.push(
                 Finding::new(
