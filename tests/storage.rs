@@ -476,3 +476,40 @@ fn a_quarantine_copy_never_lands_on_a_taken_key() {
     assert_eq!(key, format!("{base}-3"));
     assert!(is_quarantine_key("", &key));
 }
+
+#[test]
+fn version_3_fixture_migrates_round_notes_to_version_4() {
+    let decoded = decode_document(&fixture("v3.json")).expect("v3 fixture decodes");
+    assert_eq!(decoded.from_version, 3);
+    assert_eq!(decoded.envelope.schema_version, SCHEMA_VERSION);
+    let data = decoded.envelope.data;
+    assert_eq!(data.settings_revision, 4);
+    let process = data.process(ProcessId(1)).expect("process 1");
+    assert_eq!(process.revision, 5);
+
+    // A panel's note stays a private round note: nobody gets it.
+    let panel = &process.rounds[0];
+    assert_eq!(
+        panel.notes,
+        "I have run Kafka clusters in production for three years"
+    );
+    assert!(panel.interviewers.iter().all(|p| p.to_tell.is_empty()));
+
+    // A one-person round's note was meant for that person: it becomes what to tell them.
+    let technical = &process.rounds[1];
+    assert_eq!(
+        technical.interviewers[0].to_tell,
+        "I forgot to mention my open-source loader"
+    );
+    assert_eq!(technical.notes, "I forgot to mention my open-source loader");
+
+    // An empty note changes nothing; the new fields start empty.
+    let hr = &process.rounds[2];
+    assert!(hr.interviewers[0].to_tell.is_empty());
+    assert!(hr.interviewers[0].detail.is_empty());
+    assert!(process.why_fit.is_empty());
+
+    // Writing back and loading again is a plain load.
+    let rewritten = encode(&data, at("2026-03-12T19:00:00Z"));
+    assert_eq!(load(Some(&rewritten)), LoadOutcome::Loaded(data));
+}

@@ -359,7 +359,8 @@ pub fn DraftPanel() -> Html {
                 }
                 <div class="av-field">
                     <label for="av-draft-body">{ if is_phone { "Edit the script" } else { "Message" } }</label>
-                    <textarea id="av-draft-body" ref={body_ref} value={body.clone()} oninput={on_body} onblur={keep_typed} aria-describedby="av-findings-title" spellcheck="true" />
+                    <textarea id="av-draft-body" ref={body_ref} value={body.clone()} oninput={on_body} onblur={keep_typed} aria-describedby="av-findings-title av-draft-spelling" spellcheck="true" />
+                    <span class="av-hint" id="av-draft-spelling">{ "Your browser's own spell check stays on in this box: words it underlines are worth a second look. The proofreading below adds checks for names, placeholders, tone and length." }</span>
                 </div>
                 <section class="av-findings" aria-labelledby="av-findings-title" data-testid="findings">
                     <h3 id="av-findings-title" class="av-label">
@@ -370,7 +371,7 @@ pub fn DraftPanel() -> Html {
                         { for findings.iter().map(|finding| {
                             let source = if finding.field == Field::Subject { subject.as_str() } else { body.as_str() };
                             html! {
-                                <li class="av-finding" data-check={format!("{:?}", finding.check).to_lowercase()} data-severity={match finding.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Hint => "hint" }}>
+                                <li class="av-finding" data-check={format!("{:?}", finding.check).to_lowercase()} data-severity={match finding.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Hint => "hint", Severity::Info => "info" }}>
                                     { &finding.message }
                                     if let Some(span) = &finding.span { { " " }{ excerpt(source, span).unwrap_or_default() } }
                                 </li>

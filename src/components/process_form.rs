@@ -10,7 +10,10 @@ use crate::components::contacts_editor::{saved_interviewers, ContactsEditor};
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::contacts_form::ContactsForm;
 use crate::core::edit_merge::Prefer;
-use crate::core::form::{blank_process, FieldError, InterviewerForm, ProcessForm, RoundForm};
+use crate::core::form::{
+    blank_process, writing_preview, FieldError, InterviewerForm, ProcessForm, RoundForm,
+    WritingField,
+};
 use crate::core::model::{IndustryPace, ProcessId, RoundFormat, RoundKind};
 use crate::core::wording::plural;
 use crate::core::zone::UserZone;
@@ -156,6 +159,29 @@ fn focus_first_problem(form_ref: &NodeRef) {
     }
     if let Some(first) = first.dyn_ref::<web_sys::HtmlElement>() {
         let _ = first.focus();
+    }
+}
+
+/// A field written for the drafts: its example, and a live preview of the
+/// sentence it becomes (the wording comes from the core).
+fn writing_field(
+    id: String,
+    label: &str,
+    value: String,
+    kind: WritingField,
+    oninput: Callback<InputEvent>,
+) -> Html {
+    let hint_id = format!("{id}-hint");
+    let preview_id = format!("{id}-preview");
+    let preview = writing_preview(kind, &value);
+    html! {
+        <div class="av-field">
+            <label for={id.clone()}>{ label }</label>
+            <textarea id={id.clone()} value={value} {oninput} rows="2"
+                aria-describedby={format!("{hint_id} {preview_id}")} />
+            <span class="av-hint" id={hint_id}>{ kind.example() }</span>
+            <span class="av-hint av-preview" id={preview_id} aria-live="polite">{ preview }</span>
+        </div>
     }
 }
 
@@ -331,6 +357,8 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
                 </div>
                 { field(FieldSpec { id: "av-notes".into(), label: "Notes", value: form.notes.clone(), input_type: "textarea", hint: None, required: false },
                     on_text(&form, |f, v| f.notes = v), None) }
+                { writing_field("av-why-fit".into(), "Why you fit (optional): skills or results to mention", form.why_fit.clone(),
+                    WritingField::WhyFit, on_text(&form, |f, v| f.why_fit = v)) }
 
                 { for form.rounds.iter().enumerate().map(|(r, round)| {
                     let base = format!("av-round-{r}");
@@ -362,8 +390,8 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
                                 { field(FieldSpec { id: format!("{base}-end"), label: "Ended at", value: round.end.clone(), input_type: "time", hint: None, required: true },
                                     on_text(&form, move |f, v| f.rounds[r].end = v), error(&path("end")).as_ref()) }
                             </div>
-                            { field(FieldSpec { id: format!("{base}-notes"), label: "Something you forgot to say", value: round.notes.clone(), input_type: "text",
-                                hint: Some("Optional: one point the thank-you notes can add briefly."), required: false },
+                            { field(FieldSpec { id: format!("{base}-notes"), label: "Private note on this round", value: round.notes.clone(), input_type: "text",
+                                hint: Some("Only for you: drafts never send it. Something to tell one interviewer goes in their own field below."), required: false },
                                 on_text(&form, move |f, v| f.rounds[r].notes = v), None) }
                             { for round.interviewers.iter().enumerate().map(|(p, person)| {
                                 let pbase = format!("{base}-person-{p}");
@@ -381,9 +409,12 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
                                             { field(FieldSpec { id: format!("{pbase}-linkedin"), label: "LinkedIn profile", value: person.linkedin.clone(), input_type: "text", hint: None, required: false },
                                                 on_text(&form, move |f, v| f.rounds[r].interviewers[p].linkedin = v), None) }
                                         </div>
-                                        { field(FieldSpec { id: format!("{pbase}-discussed"), label: "What you discussed with them", value: person.discussed.clone(), input_type: "textarea",
-                                            hint: Some("Specific topics make each thank-you note personal."), required: false },
-                                            on_text(&form, move |f, v| f.rounds[r].interviewers[p].discussed = v), None) }
+                                        { writing_field(format!("{pbase}-discussed"), "What you talked about (a short phrase)", person.discussed.clone(),
+                                            WritingField::Discussed, on_text(&form, move |f, v| f.rounds[r].interviewers[p].discussed = v)) }
+                                        { writing_field(format!("{pbase}-detail"), "One detail that stuck with you (optional)", person.detail.clone(),
+                                            WritingField::Detail, on_text(&form, move |f, v| f.rounds[r].interviewers[p].detail = v)) }
+                                        { writing_field(format!("{pbase}-to-tell"), "Something you forgot to tell them (optional)", person.to_tell.clone(),
+                                            WritingField::ToTell, on_text(&form, move |f, v| f.rounds[r].interviewers[p].to_tell = v)) }
                                         <label class="av-check"><input type="checkbox" checked={person.spoke_by_phone}
                                             onchange={on_change(&form, move |f, _, c| f.rounds[r].interviewers[p].spoke_by_phone = c)} />{ "We have spoken by phone" }</label>
                                         <label class="av-check"><input type="checkbox" checked={person.invited_call}

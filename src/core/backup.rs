@@ -320,6 +320,9 @@ fn validate_process(process: &mut Process) -> Result<(), ImportError> {
         place("job address")
     })?;
     clean_field(&mut process.notes, FieldKind::Text, || place("notes"))?;
+    clean_field(&mut process.why_fit, FieldKind::Text, || {
+        place("why you fit")
+    })?;
     for round in &mut process.rounds {
         check_count(
             "interviewers in one round",
@@ -342,6 +345,12 @@ fn validate_process(process: &mut Process) -> Result<(), ImportError> {
             })?;
             clean_field(&mut person.discussed, FieldKind::Text, || {
                 place("interview topics")
+            })?;
+            clean_field(&mut person.detail, FieldKind::Text, || {
+                place("interview detail")
+            })?;
+            clean_field(&mut person.to_tell, FieldKind::Text, || {
+                place("what to tell an interviewer")
             })?;
         }
     }

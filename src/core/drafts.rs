@@ -3,11 +3,14 @@
 //! `compose` turns an [`Action`] plus the recorded process into a [`Draft`]:
 //! recipient, subject, body and the proofreading findings on it. Everything is
 //! deterministic: two interviewers of one round get different notes because
-//! each is built from that person's own material and the sentence variants are
-//! picked by the interviewer's position in the round, never at random.
+//! each is built from that person's own material and every sentence slot is
+//! phrased by a stable hash of process, round and kind stepped by the
+//! interviewer's position in the round, never at random.
 //!
-//! Missing inputs are never papered over: an empty name, topic or date shows up
-//! in the text as a `[bracketed placeholder]`, which proofreading reports.
+//! What the user typed is normalised first ([`phrase`]) so it reads as part
+//! of a sentence, and nothing is claimed that the user did not record.
+//! Missing inputs are never papered over: an empty name or topic shows up in
+//! the text as a `[bracketed placeholder]`, which proofreading reports.
 //!
 //! A move-on action has nobody to write to: its draft is a short note to self
 //! (no recipient, no subject) recording why the process is being closed, so the
@@ -23,7 +26,10 @@ use super::settings::{Settings, Tone};
 
 mod facts;
 mod letters;
+mod names;
 mod phone;
+pub mod phrase;
+pub mod preview;
 
 use facts::Facts;
 
@@ -111,7 +117,8 @@ pub fn compose_with_tone(
 ) -> Draft {
     let facts = Facts::gather(action, process, settings, tone);
     let rendered = render(&facts);
-    let context = context_for(&facts, action, process, settings);
+    let mut context = context_for(&facts, action, process, settings);
+    context.shortened.extend(rendered.dropped.iter().cloned());
     let mut draft = Draft {
         kind: action.kind,
         channel: action.channel,
@@ -130,13 +137,18 @@ pub fn compose_with_tone(
 /// round; the UI may replace them with the texts the user actually edited.
 pub fn check_context(action: &Action, process: &Process, settings: &Settings) -> CheckContext {
     let facts = Facts::gather(action, process, settings, settings.tone);
-    context_for(&facts, action, process, settings)
+    let mut context = context_for(&facts, action, process, settings);
+    // What composing left out stays reported while the user edits.
+    context.shortened.extend(render(&facts).dropped);
+    context
 }
 
 struct Rendered {
     recipient: Recipient,
     subject: Option<String>,
     body: String,
+    /// Optional sentences left out to keep the message to its length.
+    dropped: Vec<String>,
 }
 
 fn render(facts: &Facts) -> Rendered {
@@ -145,6 +157,7 @@ fn render(facts: &Facts) -> Rendered {
             recipient: Recipient::default(),
             subject: None,
             body: letters::move_on_note(facts),
+            dropped: Vec::new(),
         };
     }
     let recipient = Recipient {
@@ -156,13 +169,15 @@ fn render(facts: &Facts) -> Rendered {
             recipient,
             subject: None,
             body: phone::script(facts),
+            dropped: Vec::new(),
         };
     }
-    let (subject, body) = letters::letter(facts);
+    let (subject, body, dropped) = letters::letter(facts);
     Rendered {
         recipient,
         subject: (facts.channel == Channel::Email).then_some(subject),
         body,
+        dropped,
     }
 }
 
@@ -181,10 +196,12 @@ fn context_for(
     settings: &Settings,
 ) -> CheckContext {
     let mut context = CheckContext::new(action.kind, action.channel);
-    context.interviewer_name = facts.recipient_name.clone();
+    context.interviewer_name = facts.plain_name.clone();
     context.recipient_address = facts.recipient_address.clone();
     context.material = facts.material();
+    context.shortened = facts.shortened.clone();
     context.known_names = std::iter::once(settings.name.clone())
+        .chain(settings.signature.lines().map(str::to_string))
         .chain(std::iter::once(process.company.clone()))
         .chain(std::iter::once(process.role.clone()))
         .chain(

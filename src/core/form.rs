@@ -17,7 +17,12 @@ pub struct InterviewerForm {
     pub title: String,
     pub email: String,
     pub linkedin: String,
+    /// What you talked about (a short phrase).
     pub discussed: String,
+    /// One detail that stuck with you (optional).
+    pub detail: String,
+    /// Something you forgot to tell this person (optional).
+    pub to_tell: String,
     pub invited_call: bool,
     pub spoke_by_phone: bool,
 }
@@ -46,6 +51,8 @@ pub struct ProcessForm {
     pub pace: IndustryPace,
     pub job_url: String,
     pub notes: String,
+    /// Skills or results to mention in thank-you notes (optional).
+    pub why_fit: String,
     pub rounds: Vec<RoundForm>,
 }
 
@@ -66,6 +73,7 @@ impl ProcessForm {
             pace: process.pace,
             job_url: process.job_url.clone(),
             notes: process.notes.clone(),
+            why_fit: process.why_fit.clone(),
             rounds: process
                 .rounds
                 .iter()
@@ -88,6 +96,8 @@ impl ProcessForm {
                             email: person.email.clone(),
                             linkedin: person.linkedin.clone(),
                             discussed: person.discussed.clone(),
+                            detail: person.detail.clone(),
+                            to_tell: person.to_tell.clone(),
                             invited_call: person.invited_call,
                             spoke_by_phone: person.spoke_by_phone,
                         })
@@ -178,6 +188,8 @@ impl ProcessForm {
                     email: email.to_string(),
                     linkedin: person.linkedin.trim().to_string(),
                     discussed: person.discussed.trim().to_string(),
+                    detail: person.detail.trim().to_string(),
+                    to_tell: person.to_tell.trim().to_string(),
                     invited_call: person.invited_call,
                     spoke_by_phone: person.spoke_by_phone,
                 });
@@ -213,6 +225,7 @@ impl ProcessForm {
         process.pace = self.pace;
         process.job_url = url.to_string();
         process.notes = self.notes.trim().to_string();
+        process.why_fit = self.why_fit.trim().to_string();
         process.rounds = rounds;
         Ok(process)
     }
@@ -227,6 +240,49 @@ fn date_problem(typed: &str, unreadable: bool) -> &'static str {
         "Enter the day of this round."
     } else {
         "This is not a real date; use the date picker or YYYY-MM-DD."
+    }
+}
+
+/// Which writing field of the form a preview is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WritingField {
+    Discussed,
+    Detail,
+    ToTell,
+    WhyFit,
+}
+
+impl WritingField {
+    /// An example of what to type, shown under the field.
+    pub fn example(self) -> &'static str {
+        match self {
+            WritingField::Discussed => "e.g. moving the nightly reports to a streaming pipeline",
+            WritingField::Detail => "e.g. the whiteboard covered in release dates",
+            WritingField::ToTell => "e.g. I led a similar migration at my last job",
+            WritingField::WhyFit => "e.g. five years of Python; cut report run time by half",
+        }
+    }
+}
+
+/// The sentence a writing field turns into in a thank-you note, for the live
+/// preview under the field: the example's sentence while the field is empty.
+pub fn writing_preview(field: WritingField, text: &str) -> String {
+    use super::drafts::preview;
+    let typed = if text.trim().is_empty() {
+        field.example().trim_start_matches("e.g. ")
+    } else {
+        text
+    };
+    let sentence = preview::line(match field {
+        WritingField::Discussed => preview::discussed(typed),
+        WritingField::Detail => preview::detail(typed),
+        WritingField::ToTell => preview::to_tell(typed),
+        WritingField::WhyFit => preview::why_fit(typed),
+    });
+    if text.trim().is_empty() {
+        format!("For example: {sentence}")
+    } else {
+        format!("Reads as: {sentence}")
     }
 }
 
@@ -432,5 +488,39 @@ mod tests {
         assert_eq!(moment.to_rfc3339(), "2026-11-20T09:30:00+01:00");
         assert!(parse_local_datetime("2026-13-01T09:30", &zone()).is_none());
         assert!(parse_local_datetime("yesterday", &zone()).is_none());
+    }
+
+    #[test]
+    fn writing_fields_round_trip_and_preview_their_sentence() {
+        let mut form = filled();
+        form.why_fit = " five years of Python ".into();
+        form.rounds[0].interviewers[0].discussed = "Asked about my dbt work.".into();
+        form.rounds[0].interviewers[0].detail = "the whiteboard of release dates".into();
+        form.rounds[0].interviewers[0].to_tell = "I also speak Portuguese".into();
+        let process = form
+            .to_process(&blank_process(ProcessId(3)), &zone())
+            .expect("valid form");
+        assert_eq!(process.why_fit, "five years of Python");
+        let person = &process.rounds[0].interviewers[0];
+        assert_eq!(person.detail, "the whiteboard of release dates");
+        assert_eq!(person.to_tell, "I also speak Portuguese");
+        assert_eq!(ProcessForm::from_process(&process).why_fit, process.why_fit);
+
+        assert_eq!(
+            writing_preview(WritingField::Discussed, &person.discussed),
+            "Reads as: I especially appreciated discussing my dbt work."
+        );
+        assert_eq!(
+            writing_preview(WritingField::ToTell, &person.to_tell),
+            "Reads as: I should have mentioned that I speak Portuguese."
+        );
+        assert_eq!(
+            writing_preview(WritingField::WhyFit, &process.why_fit),
+            "Reads as: I would bring five years of Python to this role."
+        );
+        // An empty field shows how its example would read.
+        assert!(writing_preview(WritingField::Detail, "  ").starts_with(
+            "For example: One detail that stayed with me was the whiteboard covered in release dates."
+        ));
     }
 }

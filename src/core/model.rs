@@ -175,6 +175,10 @@ pub struct Interviewer {
     pub linkedin: String,
     /// What this person talked about: the material that makes their note personal.
     pub discussed: String,
+    /// One detail of the conversation that stuck with the user (optional).
+    pub detail: String,
+    /// Something the user forgot to tell this person (optional); only their note says it.
+    pub to_tell: String,
     /// They asked the user to call them.
     pub invited_call: bool,
     /// They already spoke with the user by phone (a phone follow-up is then acceptable).
@@ -342,7 +346,8 @@ pub struct Round {
     pub end: DateTime<FixedOffset>,
     #[serde(default)]
     pub interviewers: Vec<Interviewer>,
-    /// Anything the user forgot to say or wants to add; used by drafts.
+    /// The user's private note on the round. Drafts never send it: what to
+    /// tell one interviewer goes in that interviewer's `to_tell`.
     #[serde(default)]
     pub notes: String,
 }
@@ -606,6 +611,9 @@ pub struct Process {
     pub applied_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Skills or results the user wants to mention in thank-you notes (optional).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why_fit: String,
     /// Bumped on every change; used to merge edits from two tabs.
     #[serde(default)]
     pub revision: u64,
@@ -635,6 +643,7 @@ impl Process {
             job_url: String::new(),
             applied_on: None,
             notes: String::new(),
+            why_fit: String::new(),
             revision: 0,
             updated_at: None,
             sample: false,

@@ -11,8 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{ActionKind, Channel};
 
+mod names;
+mod pictographic;
 mod text;
 
+pub use pictographic::is_extended_pictographic;
 pub use text::similarity;
 use text::{tokens, Token};
 
@@ -61,6 +64,8 @@ pub enum Check {
     Flattery,
     /// Nearly the same text as another interviewer's draft of the same round.
     NearDuplicate,
+    /// Something the user typed was shortened to keep the message to its length.
+    Shortened,
 }
 
 /// How much a finding matters.
@@ -73,6 +78,8 @@ pub enum Severity {
     Warning,
     /// Cosmetic.
     Hint,
+    /// Nothing to fix: says what the draft did with the user's input.
+    Info,
 }
 
 /// The part of the draft a finding points into.
@@ -150,6 +157,9 @@ pub struct CheckContext {
     /// Bodies of the other interviewers' drafts of the same kind in the same round.
     #[serde(default)]
     pub sibling_bodies: Vec<String>,
+    /// What composing shortened (one line each), reported as information.
+    #[serde(default)]
+    pub shortened: Vec<String>,
 }
 
 impl CheckContext {
@@ -163,6 +173,7 @@ impl CheckContext {
             recipient_address: String::new(),
             known_names: Vec::new(),
             sibling_bodies: Vec::new(),
+            shortened: Vec::new(),
         }
     }
 
@@ -231,6 +242,16 @@ pub fn check(text: &DraftText, context: &CheckContext) -> Vec<Finding> {
         }
     }
 
+    for what in &context.shortened {
+        findings.push(Finding::new(
+            Check::Shortened,
+            Severity::Info,
+            format!(
+                "Shortened to keep the message brief: {what}. Edit the draft if you want it back."
+            ),
+        ));
+    }
+
     findings.sort_by_key(|finding| {
         (
             finding.severity,
@@ -261,30 +282,90 @@ const GREETINGS: [&str; 9] = [
     "hey",
 ];
 
-const SIGN_OFFS: [&str; 22] = [
+const SIGN_OFFS: [&str; 50] = [
     "best regards",
     "kind regards",
+    "kindest regards",
     "warm regards",
     "warmest regards",
     "regards",
     "best",
     "best wishes",
+    "warm wishes",
     "with best wishes",
     "all the best",
+    "all best",
     "sincerely",
     "yours sincerely",
     "sincerely yours",
+    "yours faithfully",
+    "faithfully",
     "yours truly",
     "respectfully",
+    "respectfully yours",
     "thank you",
+    "thank you again",
+    "thank you so much",
+    "thank you very much",
+    "thank you for your time",
     "thanks",
+    "thanks again",
+    "thanks so much",
+    "thanks very much",
     "many thanks",
+    "many thanks again",
     "with thanks",
+    "with many thanks",
     "with gratitude",
+    "with appreciation",
+    "with warm wishes",
+    "gratefully",
     "warmly",
+    "cordially",
     "cheers",
     "yours",
+    "take care",
+    "talk soon",
+    "speak soon",
+    "looking forward to hearing from you",
+    "looking forward to speaking with you",
+    "i look forward to hearing from you",
+    "hope to hear from you soon",
+    "with many thanks and best wishes",
+    "best regards and thanks",
 ];
+
+/// Words that make a short closing line a sign-off even in a wording not
+/// listed above ("With kind regards," "Warmest thanks,").
+const SIGN_OFF_WORDS: [&str; 10] = [
+    "regards",
+    "wishes",
+    "thanks",
+    "thank",
+    "sincerely",
+    "gratitude",
+    "appreciation",
+    "faithfully",
+    "warmly",
+    "best",
+];
+
+/// A sign-off line: a listed closing, or a short line ending in a comma made
+/// of closing words ("With kind regards,").
+fn is_sign_off(line: &str) -> bool {
+    let trimmed = line.trim();
+    let bare = trimmed.trim_end_matches([',', '.', '!']).to_lowercase();
+    if SIGN_OFFS.contains(&bare.as_str()) {
+        return true;
+    }
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    trimmed.ends_with(',')
+        && (2..=5).contains(&words.len())
+        && words.iter().any(|word| SIGN_OFF_WORDS.contains(word))
+        && bare
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '\'')
+}
 
 impl Layout {
     fn of(body: &str) -> Self {
@@ -311,12 +392,11 @@ impl Layout {
             }
         }
 
-        let sign_off = lines.iter().rev().take(12).find(|range| {
-            let line = line_text(range)
-                .trim_end_matches([',', '.', '!'])
-                .to_lowercase();
-            SIGN_OFFS.contains(&line.as_str())
-        });
+        let sign_off = lines
+            .iter()
+            .rev()
+            .take(12)
+            .find(|range| range.start >= core_start && is_sign_off(line_text(range)));
         let has_sign_off = sign_off.is_some();
         let core_end = sign_off.map_or(body.len(), |range| range.start.max(core_start));
         Layout {
@@ -367,61 +447,175 @@ fn check_required_fields(text: &DraftText, context: &CheckContext, out: &mut Vec
 }
 
 fn check_placeholders(text: &str, field: Field, out: &mut Vec<Finding>) {
+    let mut push = |range: Range<usize>, message: String| {
+        let mut finding = Finding::new(Check::Placeholder, Severity::Error, message).at(range);
+        finding.field = field;
+        out.push(finding);
+    };
     let bytes = text.as_bytes();
     let mut index = 0;
     while index < bytes.len() {
-        if bytes[index] != b'[' {
-            index += 1;
+        let (open, close) = match bytes[index] {
+            b'[' => (b'[', b']'),
+            b'{' => (b'{', b'}'),
+            b'<' => (b'<', b'>'),
+            b'_' => {
+                // A blank to fill in: two underscores or more.
+                let run = bytes[index..].iter().take_while(|&&b| b == b'_').count();
+                if run >= 2 {
+                    push(
+                        index..index + run,
+                        "Fill in the blank line ____ with the real detail.".to_string(),
+                    );
+                }
+                index += run;
+                continue;
+            }
+            _ => {
+                index += 1;
+                continue;
+            }
+        };
+        let line_end = text[index..]
+            .find('\n')
+            .map_or(text.len(), |offset| index + offset);
+        let closing = text[index..line_end]
+            .find(char::from(close))
+            .map(|offset| index + offset + 1);
+        if open == b'[' {
+            // A square placeholder ends at its `]`; an unclosed one at the end of its line.
+            let end = closing.unwrap_or(line_end);
+            let inside = text[index..end].trim_matches(['[', ']']).trim();
+            let message = if inside.is_empty() {
+                "Remove the empty brackets or fill them in.".to_string()
+            } else {
+                format!("Replace the placeholder [{inside}] with the real detail.")
+            };
+            push(index..end, message);
+            index = end.max(index + 1);
             continue;
         }
-        // A placeholder ends at its `]`; an unclosed one at the end of its line.
-        let rest = &text[index..];
-        let line_end = rest.find('\n').map_or(text.len(), |offset| index + offset);
-        let end = text[index..line_end]
-            .find(']')
-            .map_or(line_end, |offset| index + offset + 1);
-        let inside = text[index..end].trim_matches(['[', ']']).trim();
-        let message = if inside.is_empty() {
-            "Remove the empty brackets or fill them in.".to_string()
-        } else {
-            format!("Replace the placeholder [{inside}] with the real detail.")
-        };
-        let mut finding = Finding::new(Check::Placeholder, Severity::Error, message).at(index..end);
-        finding.field = field;
-        out.push(finding);
-        index = end.max(index + 1);
+        // `{name}` and `<Your Name>` only count when closed on the line and made
+        // of words: "<3", "a < b" and "<sam@example.org>" are not placeholders.
+        match closing {
+            Some(end) if is_slot_name(&text[index + 1..end - 1]) => {
+                push(
+                    index..end,
+                    format!(
+                        "Replace the placeholder {} with the real detail.",
+                        &text[index..end]
+                    ),
+                );
+                index = end;
+            }
+            _ => index += 1,
+        }
+    }
+    // Marker words writers leave for themselves. "TK" before a capitalised
+    // word is part of a name ("TK Maxx"), not a marker.
+    let words = tokens(text);
+    for (index, word) in words.iter().enumerate() {
+        let value = word.text(text);
+        let starts_name = words.get(index + 1).is_some_and(|next| {
+            next.text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        }) && text[word.range.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c == ' ');
+        let marker = (value == "TK" && !starts_name)
+            || matches!(value, "TODO" | "TBD" | "TKTK" | "FIXME" | "XX")
+            || value.eq_ignore_ascii_case("todo")
+            || (value.chars().count() >= 3 && value.chars().all(|c| c == 'x' || c == 'X'));
+        if marker {
+            push(
+                word.range.clone(),
+                format!(
+                    "\"{value}\" marks something still to write: replace it with the real detail."
+                ),
+            );
+        }
     }
 }
 
-/// Casual words and text-speak, with what to write instead.
-const SLANG: [(&str, &str); 40] = [
+/// The inside of `{...}` or `<...>` that reads as a slot to fill ("name", "Your Name", "company_name").
+fn is_slot_name(inside: &str) -> bool {
+    let inside = inside.trim();
+    !inside.is_empty()
+        && inside.chars().count() <= 40
+        && inside.chars().any(char::is_alphabetic)
+        && inside
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-' | '\'' | '.'))
+}
+
+/// Casual words and text-speak, with what to write instead. Matched as whole
+/// words, ignoring case (except the single letters in [`LOWER_CASE_ONLY`]).
+const SLANG: [(&str, &str); 90] = [
     ("gonna", "going to"),
     ("wanna", "want to"),
     ("gotta", "have to"),
     ("kinda", "somewhat"),
     ("sorta", "somewhat"),
     ("dunno", "do not know"),
+    ("lemme", "let me"),
+    ("gimme", "give me"),
     ("u", "you"),
     ("ur", "your"),
     ("r", "are"),
     ("ya", "you"),
+    ("y'all", "you all"),
     ("thx", "thank you"),
     ("thanx", "thank you"),
     ("tnx", "thank you"),
     ("ty", "thank you"),
     ("tysm", "thank you"),
+    ("tyvm", "thank you"),
     ("pls", "please"),
     ("plz", "please"),
+    ("plss", "please"),
+    ("asap", "as soon as possible"),
+    ("ppl", "people"),
+    ("msg", "message"),
+    ("txt", "message"),
+    ("abt", "about"),
+    ("bc", "because"),
+    ("tho", "though"),
+    ("thru", "through"),
+    ("rly", "really"),
+    ("srsly", "seriously"),
+    ("prob", "probably"),
+    ("probs", "probably"),
+    ("obvs", "obviously"),
+    ("tmrw", "tomorrow"),
+    ("tmr", "tomorrow"),
+    ("2moro", "tomorrow"),
+    ("2day", "today"),
+    ("convo", "conversation"),
     ("lol", "nothing"),
     ("lmao", "nothing"),
+    ("rofl", "nothing"),
     ("omg", "nothing"),
+    ("smh", "nothing"),
+    ("jk", "nothing"),
+    ("ikr", "nothing"),
+    ("nvm", "nothing"),
+    ("brb", "nothing"),
     ("btw", "by the way"),
     ("imo", "in my view"),
     ("imho", "in my view"),
     ("tbh", "to be honest"),
+    ("ngl", "to be honest"),
     ("idk", "I do not know"),
     ("fyi", "for your information"),
+    ("afaik", "as far as I know"),
+    ("iirc", "if I remember correctly"),
+    ("rn", "now"),
     ("np", "no problem"),
+    ("nah", "no"),
+    ("cos", "because"),
     ("cuz", "because"),
     ("coz", "because"),
     ("b4", "before"),
@@ -429,17 +623,45 @@ const SLANG: [(&str, &str); 40] = [
     ("l8r", "later"),
     ("ttyl", "talk soon"),
     ("cya", "see you"),
+    ("k", "all right"),
+    ("kk", "all right"),
     ("yeah", "yes"),
     ("yep", "yes"),
     ("nope", "no"),
     ("hey", "hello"),
     ("awesome", "a more measured word"),
     ("cool", "a more measured word"),
+    ("sry", "sorry"),
+    ("srry", "sorry"),
+    ("thnx", "thank you"),
+    ("thks", "thank you"),
+    ("ofc", "of course"),
+    ("wdyt", "what do you think"),
+    ("tbf", "to be fair"),
+    ("idc", "nothing"),
+    ("luv", "nothing"),
+    ("w8", "wait"),
+    ("cu", "see you"),
+    ("omw", "on my way"),
+    ("hmu", "get in touch"),
 ];
+
+/// Text-speak only in lower case: in capitals they are initials or names
+/// ("U.S.", "R", "Ty", "BC", "RN", "NP-hard").
+const LOWER_CASE_ONLY: [&str; 8] = ["u", "r", "k", "ty", "bc", "rn", "np", "cu"];
 
 fn check_slang(text: &str, words: &[Token], field: Field, out: &mut Vec<Finding>) {
     for word in words {
-        let lower = word.text(text).to_lowercase();
+        let original = word.text(text);
+        let lower = original.to_lowercase().replace('\u{2019}', "'");
+        if LOWER_CASE_ONLY.contains(&lower.as_str()) && original != lower {
+            continue;
+        }
+        // "k" and "u" between digits or after a dot are units or initials ("5k", "J. K.").
+        let before = text[..word.range.start].chars().next_back();
+        if lower.len() == 1 && before.is_some_and(|c| c == '.' || c.is_ascii_digit()) {
+            continue;
+        }
         if let Some((slang, instead)) = SLANG.iter().find(|(slang, _)| *slang == lower) {
             let message = if *instead == "nothing" {
                 format!("\"{slang}\" is text-speak: remove it.")
@@ -454,11 +676,10 @@ fn check_slang(text: &str, words: &[Token], field: Field, out: &mut Vec<Finding>
     }
 }
 
-fn is_emoji(c: char) -> bool {
-    matches!(u32::from(c),
-        0x1F000..=0x1FAFF // pictographs, emoticons, transport, flags, skin tones
-        | 0x2600..=0x27BF // miscellaneous symbols and dingbats (sun, heart, check marks)
-        | 0x2B50..=0x2B55) // stars and circles
+/// Pictographs that read as ordinary text symbols (©, ®, ™, ↔, ‼) unless an
+/// emoji variation selector follows them.
+fn is_text_symbol(c: char) -> bool {
+    u32::from(c) < 0x2300
 }
 
 /// Joiners and variation selectors belong to the emoji before them.
@@ -482,11 +703,15 @@ fn check_emoji(text: &str, field: Field, out: &mut Vec<Finding>) {
         finding.field = field;
         out.push(finding);
     };
-    for (index, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
         let end = index + c.len_utf8();
-        match (&mut run, is_emoji(c) || is_emoji_modifier(c)) {
+        let selected = chars.peek().is_some_and(|&(_, next)| next == '\u{FE0F}');
+        let starts = is_extended_pictographic(c) && (!is_text_symbol(c) || selected);
+        let continues = run.is_some() && (is_extended_pictographic(c) || is_emoji_modifier(c));
+        match (&mut run, starts || continues) {
             (Some(range), true) => range.end = end,
-            (None, true) if is_emoji(c) => run = Some(index..end),
+            (None, true) => run = Some(index..end),
             (Some(_), false) => {
                 if let Some(range) = run.take() {
                     push(range, out);
@@ -536,6 +761,31 @@ fn check_exclamations(body: &str, out: &mut Vec<Finding>) {
     }
 }
 
+/// Place and brand names that repeat a capitalised word ("Walla Walla",
+/// "Bora Bora"); a doubled ordinary word ("The The") is still a typo.
+fn is_doubled_name(a: &str, b: &str) -> bool {
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    capitalised(a) && capitalised(b) && !names::is_ordinary_word(&a.to_lowercase())
+}
+
+/// Words English doubles on purpose ("that that", "had had").
+const DOUBLED_ON_PURPOSE: [&str; 2] = ["that", "had"];
+
+/// Whether the word ending at `end` is part of a larger name such as "AT&T"
+/// or "R&D" (joined by `&`, `+`, `/`, `@` or a hyphen to more letters).
+fn joined_to_more(body: &str, end: usize) -> bool {
+    let mut rest = body[end..].chars();
+    matches!(rest.next(), Some('&' | '+' | '/' | '@' | '-'))
+        && rest.next().is_some_and(char::is_alphanumeric)
+}
+
+/// The same, looking backwards from the start of the first word ("S&P P" is not a typo either).
+fn joined_to_more_before(body: &str, start: usize) -> bool {
+    let mut before = body[..start].chars().rev();
+    matches!(before.next(), Some('&' | '+' | '/' | '@' | '-'))
+        && before.next().is_some_and(char::is_alphanumeric)
+}
+
 fn check_repeated_words(body: &str, words: &[Token], out: &mut Vec<Finding>) {
     for pair in words.windows(2) {
         let (first, second) = (&pair[0], &pair[1]);
@@ -546,6 +796,10 @@ fn check_repeated_words(body: &str, words: &[Token], out: &mut Vec<Finding>) {
             && a.eq_ignore_ascii_case(b)
             && a.to_lowercase() == b.to_lowercase()
             && !a.chars().all(|c| c.is_ascii_digit())
+            && !joined_to_more(body, second.range.end)
+            && !joined_to_more_before(body, first.range.start)
+            && !DOUBLED_ON_PURPOSE.contains(&a.to_lowercase().as_str())
+            && !is_doubled_name(a, b)
         {
             out.push(
                 Finding::new(
@@ -749,21 +1003,31 @@ fn check_name_spelling(
     context: &CheckContext,
     out: &mut Vec<Finding>,
 ) {
-    let parts: Vec<(&str, Vec<char>)> = context
+    // Each part of a hyphenated surname is checked on its own, since the
+    // tokens of the body split at hyphens too.
+    let parts: Vec<(&str, Vec<char>, Vec<char>)> = context
         .interviewer_name
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || c == '-')
         .map(|part| part.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|part| part.chars().count() >= 3)
-        .map(|part| (part, part.to_lowercase().chars().collect()))
+        .map(|part| {
+            (
+                part,
+                part.to_lowercase().chars().collect(),
+                names::fold(part),
+            )
+        })
         .collect();
     if parts.is_empty() {
         return;
     }
+    // Words of the user's own material are theirs to spell ("Lean" next to "Lena").
     let known: HashSet<String> = context
         .known_names
         .iter()
-        .flat_map(|name| name.split_whitespace())
-        .chain(parts.iter().map(|(part, _)| *part))
+        .chain(std::iter::once(&context.material))
+        .flat_map(|name| name.split(|c: char| c.is_whitespace() || c == '-'))
+        .chain(parts.iter().map(|(part, _, _)| *part))
         .map(|word| {
             word.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
@@ -774,27 +1038,40 @@ fn check_name_spelling(
         if !text.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let lower: Vec<char> = text.to_lowercase().chars().collect();
-        for (part, part_chars) in &parts {
+        let lower_text = text.to_lowercase().replace('\u{2019}', "'");
+        let lower_text = lower_text
+            .strip_suffix("'s")
+            .unwrap_or(&lower_text)
+            .to_string();
+        if known.contains(&lower_text) || names::is_ordinary_word(&lower_text) {
+            continue;
+        }
+        let lower: Vec<char> = lower_text.chars().collect();
+        let folded = names::fold(&lower_text);
+        for (part, part_chars, part_folded) in &parts {
+            if lower == *part_chars {
+                break;
+            }
+            // Same letters, different accents: "Alvarez" for "Álvarez".
+            let accent_only = folded == *part_folded;
             let allowed = if part_chars.len() <= 4 { 1 } else { 2 };
             // Misspellings rarely change the first letter; requiring it keeps
             // ordinary capitalised words ("Data" next to "Dana") mostly out.
-            let plausible = lower.first() == part_chars.first()
-                && lower.len().abs_diff(part_chars.len()) <= allowed
-                && lower != *part_chars;
-            if plausible
-                && !known.contains(&lower.iter().collect::<String>())
-                && edit_distance(&lower, part_chars) <= allowed
-            {
-                out.push(
-                    Finding::new(
-                        Check::NameSpelling,
-                        Severity::Warning,
-                        format!(
-                            "\"{text}\" looks like a misspelling of {part}, as the contact record spells it."
-                        ),
+            let plausible = folded.first() == part_folded.first()
+                && folded.len().abs_diff(part_folded.len()) <= allowed;
+            if accent_only || (plausible && edit_distance(&folded, part_folded) <= allowed) {
+                let message = if accent_only {
+                    format!(
+                        "\"{text}\" differs from {part} only by its accents: spell it as the contact record does."
                     )
-                    .at(word.range.clone()),
+                } else {
+                    format!(
+                        "\"{text}\" looks like a misspelling of {part}, as the contact record spells it."
+                    )
+                };
+                out.push(
+                    Finding::new(Check::NameSpelling, Severity::Warning, message)
+                        .at(word.range.clone()),
                 );
                 break;
             }
@@ -826,16 +1103,26 @@ fn check_greeting_and_sign_off(layout: &Layout, out: &mut Vec<Finding>) {
 const GENERIC_MIN_SHARE: f64 = 0.25;
 
 fn check_generic(words: &[Token], body: &str, context: &CheckContext, out: &mut Vec<Finding>) {
-    let material_words = text::content_stems(&tokens(&context.material), &context.material);
-    if material_words.is_empty() {
+    let body_words = text::content_stems(words, body);
+    // Each line of the material is one thing the user recorded (what was
+    // discussed, a detail, something to add); drawing on any one is enough.
+    let mut sources = context
+        .material
+        .lines()
+        .map(|line| text::content_stems(&tokens(line), line))
+        .filter(|stems| !stems.is_empty())
+        .peekable();
+    if sources.peek().is_none() {
         return;
     }
-    let body_words = text::content_stems(words, body);
-    let mentioned = material_words.intersection(&body_words).count();
-    // Mentioning a quarter of the material (at least one word, never more
-    // than three) shows the note was written for this conversation.
-    let needed = ((material_words.len() as f64 * GENERIC_MIN_SHARE).ceil() as usize).clamp(1, 3);
-    if mentioned < needed {
+    let personal = sources.any(|source| {
+        let mentioned = source.intersection(&body_words).count();
+        // Mentioning a quarter of it (at least one word, never more than
+        // three) shows the note was written for this conversation.
+        let needed = ((source.len() as f64 * GENERIC_MIN_SHARE).ceil() as usize).clamp(1, 3);
+        mentioned >= needed
+    });
+    if !personal {
         let who = context
             .interviewer_name
             .split_whitespace()
@@ -857,13 +1144,28 @@ fn check_near_duplicates(
     context: &CheckContext,
     out: &mut Vec<Finding>,
 ) {
-    let core = &body[layout.core.clone()];
+    // The words of this person's own material are left out of the comparison:
+    // when two people really did discuss the same thing, only the wording
+    // around it can differ.
+    let material: HashSet<String> = tokens(&context.material)
+        .iter()
+        .map(|word| word.text(&context.material).to_lowercase())
+        .collect();
+    let without_material = |text: &str| -> String {
+        tokens(text)
+            .iter()
+            .map(|word| word.text(text))
+            .filter(|word| !material.contains(&word.to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let core = without_material(&body[layout.core.clone()]);
     let closest = context
         .sibling_bodies
         .iter()
         .map(|sibling| {
             let sibling_layout = Layout::of(sibling);
-            similarity(core, &sibling[sibling_layout.core])
+            similarity(&core, &without_material(&sibling[sibling_layout.core]))
         })
         .fold(0.0_f64, f64::max);
     if closest >= NEAR_DUPLICATE_THRESHOLD {

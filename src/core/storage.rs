@@ -19,7 +19,7 @@ use super::model::{EventKind, Process, ProcessId};
 use super::settings::Settings;
 
 /// The schema this build writes. Always one more than the number of migration steps.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Marks a JSON document as an Afterview backup.
 pub const FORMAT: &str = "afterview";

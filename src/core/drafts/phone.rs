@@ -7,7 +7,8 @@
 
 use super::facts::Facts;
 use super::letters::fill;
-use crate::core::model::ActionKind;
+use super::phrase::{self, Shape};
+use crate::core::model::{ActionKind, Channel};
 
 /// The script for any action whose channel is the phone.
 pub fn script(facts: &Facts) -> String {
@@ -19,10 +20,15 @@ pub fn script(facts: &Facts) -> String {
         "Keep it under five minutes and have your calendar at hand.".to_string(),
         String::new(),
     ];
-    let greet = if facts.warm() {
-        "1. Greet: \"Hello {first}, this is {user}. We spoke on {day} about the {role} position.\""
-    } else {
-        "1. Greet: \"Hello {first}, it's {user}, from the {role} interview on {day}.\""
+    let greet = match (facts.interview_day.is_some(), facts.warm()) {
+        (true, true) => {
+            "1. Greet: \"Hello {first}, this is {user}. We spoke{on_day} about the {role} position.\""
+        }
+        (true, false) => "1. Greet: \"Hello {first}, it's {user}, from the {role} interview{on_day}.\"",
+        (false, true) => {
+            "1. Greet: \"Hello {first}, this is {user}. I applied for the {role} position.\""
+        }
+        (false, false) => "1. Greet: \"Hello {first}, it's {user}, about the {role} application.\"",
     };
     lines.push(fill(greet, facts));
 
@@ -60,11 +66,17 @@ pub fn script(facts: &Facts) -> String {
             // Right after an interview there is no decision to ask about yet:
             // thank them, then ask about the timeline and a call-back.
             lines.push(purpose(facts));
-            if facts.round_notes.is_some() {
-                lines.push(fill(
-                    "   - If there is a moment: \"One thing I did not mention: {notes}.\"",
-                    facts,
-                ));
+            if let Some(topic) = &facts.to_tell {
+                let line = match &topic.shape {
+                    Shape::Clause(text) => format!(
+                        "   - If there is a moment: \"One thing I did not mention is that {text}.\""
+                    ),
+                    _ => format!(
+                        "   - If there is a moment: \"One thing I did not mention: {}.\"",
+                        topic.as_noun()
+                    ),
+                };
+                lines.push(phrase::finish(&line));
             }
             lines.push("3. Ask: \"When do you expect to decide on the next step?\"".to_string());
             lines.push(
@@ -117,12 +129,26 @@ fn purpose(facts: &Facts) -> String {
             "2. Thank them: \"Thank you for the conversation, especially about {discussed}.\""
                 .to_string()
         }
-        ActionKind::SecondInquiry => {
-            "2. Explain: \"I wrote a little while ago and wanted to check in once more.\"".to_string()
-        }
+        ActionKind::SecondInquiry => match (&facts.first_inquiry, &facts.reply_since_inquiry) {
+            (Some((day, Channel::Phone)), Some(reply)) => format!(
+                "2. Explain: \"We spoke by phone on {day}, and thank you for getting back to me on {reply}. I wanted to check in once more.\""
+            ),
+            (Some((day, _)), Some(reply)) => format!(
+                "2. Explain: \"I wrote to you on {day}, and thank you for your reply on {reply}. I wanted to check in once more.\""
+            ),
+            (Some((day, Channel::Phone)), None) => format!(
+                "2. Explain: \"We spoke by phone on {day}, and I wanted to check in once more.\""
+            ),
+            (Some((day, _)), None) => format!(
+                "2. Explain: \"I wrote to you on {day}, and I wanted to check in once more.\""
+            ),
+            (None, _) => {
+                "2. Explain: \"I am calling to check in once more about the role.\"".to_string()
+            }
+        },
         _ => "2. Explain: \"I am calling to ask how the hiring process is going.\"".to_string(),
     };
-    fill(&line, facts)
+    phrase::finish(&fill(&line, facts))
 }
 
 fn closing(facts: &Facts, step: usize) -> String {

@@ -32,6 +32,12 @@ pub const MIGRATIONS: &[Migration] = &[
                   inquiries and competing-offer notes no longer name an interviewer",
         apply: v2_to_v3,
     },
+    Migration {
+        from_version: 3,
+        summary: "makes a round's note private; a one-person round's note becomes what to \
+                  tell that interviewer",
+        apply: v3_to_v4,
+    },
 ];
 
 /// Runs every step from `from_version` up to the current schema.
@@ -127,6 +133,56 @@ fn v2_to_v3(envelope: &mut Value) -> Result<(), String> {
             let kind = action.get("kind").and_then(Value::as_str).unwrap_or("");
             if RECIPIENT_RULE_KINDS.contains(&kind) {
                 action.remove("interviewer");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Versions up to 3 sent a round's `notes` to every interviewer of the round. Version 4 keeps the
+/// round note private and has a `to_tell` per interviewer instead. Where the round had
+/// one interviewer the note was clearly for them, so it is copied to their `to_tell`
+/// (unless they already have one); in a panel it stays a private note, since sending it to
+/// everyone was the problem. Nothing is deleted.
+fn v3_to_v4(envelope: &mut Value) -> Result<(), String> {
+    let processes = envelope
+        .as_object_mut()
+        .ok_or("the document is not an object")?
+        .get_mut("data")
+        .and_then(|data| data.as_object_mut())
+        .and_then(|data| data.get_mut("processes"));
+    let Some(processes) = processes else {
+        return Ok(());
+    };
+    let list = processes.as_array_mut().ok_or("processes is not a list")?;
+    for process in list {
+        let Some(rounds) = process.get_mut("rounds").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for round in rounds {
+            let note = round
+                .get("notes")
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .unwrap_or("")
+                .to_string();
+            if note.is_empty() {
+                continue;
+            }
+            let Some(people) = round.get_mut("interviewers").and_then(Value::as_array_mut) else {
+                continue;
+            };
+            if let [only] = people.as_mut_slice() {
+                let person = only
+                    .as_object_mut()
+                    .ok_or("an interviewer is not an object")?;
+                let has_own = person
+                    .get("to_tell")
+                    .and_then(Value::as_str)
+                    .is_some_and(|text| !text.trim().is_empty());
+                if !has_own {
+                    person.insert("to_tell".into(), Value::from(note));
+                }
             }
         }
     }
