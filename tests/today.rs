@@ -225,3 +225,22 @@ fn fifty_processes_open_without_a_pile_of_stale_courtesies() {
     let overdue = view.group(Group::Overdue).count();
     assert!(overdue < 50, "overdue pile of {overdue}");
 }
+
+#[test]
+fn an_interview_that_has_not_begun_is_upcoming_and_thanked_only_after_it() {
+    let processes = vec![thursday(1, "Contoso")];
+    let settings = Settings::default();
+    let thank_yous = |now: &str| {
+        plan(&processes, &settings, &at(now))
+            .into_iter()
+            .filter(|action| action.kind == ActionKind::ThankYou)
+            .count()
+    };
+    // The evening before: listed as coming up, with no thank-you planned yet.
+    assert_eq!(thank_yous("2025-03-05T18:00:00+00:00"), 0);
+    let upcoming = upcoming_interviews(&processes, &at("2025-03-05T18:00:00+00:00"));
+    assert_eq!(upcoming.len(), 1);
+    // Once it has begun, the note is planned for after it ends.
+    assert_eq!(thank_yous("2025-03-06T10:30:00+00:00"), 1);
+    assert_eq!(thank_yous("2025-03-06T13:30:00+00:00"), 1);
+}

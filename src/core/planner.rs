@@ -456,6 +456,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     fn thank_yous(&mut self, process: &Process) {
         let first_start = process.rounds.iter().map(|round| round.start).min();
         for (position, round) in process.rounds.iter().enumerate() {
+            // An interview that has not begun is upcoming: nothing thanks a meeting that has
+            // not happened yet (Today lists it under "Coming up" instead).
+            if self.local(&round.start) > self.now {
+                continue;
+            }
             let end = self.local(&round.end.max(round.start));
             let end_day = end.naive_local().date();
             let later_round = first_start.is_some_and(|first| round.start > first);
