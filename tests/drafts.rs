@@ -2,6 +2,8 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use afterview::core::action::{Action, ActionState, Rules};
 use afterview::core::drafts::{check_context, compose, compose_with_tone, Draft};
 use afterview::core::explain::Reason;
@@ -621,8 +623,7 @@ fn plain_text_and_mailto_carry_the_draft() {
         format!("Subject: {subject}\n\n{}", draft.body)
     );
     let url = draft.mailto().expect("a short note fits in a mailto URL");
-    let (to, parsed_subject, body) =
-        afterview::core::mailto::parse_mailto(&url).expect("parses back");
+    let (to, parsed_subject, body) = common::parse_mailto(&url).expect("parses back");
     assert_eq!(to, "dana.whitfield@lumen.example");
     assert_eq!(parsed_subject, subject);
     assert_eq!(body, draft.body);

@@ -2,7 +2,10 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
-use afterview::core::mailto::{mailto_url, parse_mailto, MailtoError, MAILTO_LIMIT};
+mod common;
+
+use afterview::core::mailto::{mailto_url, MailtoError, MAILTO_LIMIT};
+use common::parse_mailto;
 
 fn round_trip(to: &str, subject: &str, body: &str) {
     let url = mailto_url(to, subject, body).expect("fits");

@@ -52,3 +52,55 @@ pub fn process_with_round(
     });
     process
 }
+
+/// Decodes `%XX` escapes; `None` on a broken escape or invalid UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%' {
+            let hex = text.get(index + 1..index + 3)?;
+            if !hex.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+                return None;
+            }
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            index += 3;
+        } else {
+            out.push(bytes[index]);
+            index += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The test oracle for mail links: reads a `mailto:` URL back into (to, subject, body); line breaks come back as `\n`.
+/// Unknown header fields are ignored; `None` when it is not a well-formed mailto URL.
+pub fn parse_mailto(url: &str) -> Option<(String, String, String)> {
+    let scheme = url.get(..7)?;
+    if !scheme.eq_ignore_ascii_case("mailto:") {
+        return None;
+    }
+    let rest = &url[7..];
+    let (to_part, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let mut recipients: Vec<String> = Vec::new();
+    let first = percent_decode(to_part)?;
+    if !first.is_empty() {
+        recipients.push(first);
+    }
+    let mut subject = String::new();
+    let mut body = String::new();
+    for field in query.split('&').filter(|field| !field.is_empty()) {
+        let (name, value) = field.split_once('=').unwrap_or((field, ""));
+        let value = percent_decode(value)?;
+        if name.eq_ignore_ascii_case("subject") {
+            subject = value;
+        } else if name.eq_ignore_ascii_case("body") {
+            body = value.replace("\r\n", "\n");
+        } else if name.eq_ignore_ascii_case("to") && !value.is_empty() {
+            // RFC 6068 also allows recipients in a `to` header field.
+            recipients.push(value);
+        }
+    }
+    Some((recipients.join(","), subject, body))
+}
