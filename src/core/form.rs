@@ -33,6 +33,8 @@ pub struct RoundForm {
     pub end: String,
     pub notes: String,
     pub interviewers: Vec<InterviewerForm>,
+    /// The calendar invitation this round came from, kept so a later update finds it.
+    pub uid: Option<String>,
 }
 
 /// The add/edit form of a process.
@@ -74,6 +76,7 @@ impl ProcessForm {
                     start: round.start.format("%H:%M").to_string(),
                     end: round.end.format("%H:%M").to_string(),
                     notes: round.notes.clone(),
+                    uid: round.uid.clone(),
                     interviewers: round
                         .interviewers
                         .iter()
@@ -208,6 +211,7 @@ impl ProcessForm {
                         end: end_at.max(start_at + Duration::minutes(1)),
                         interviewers,
                         notes: round.notes.trim().to_string(),
+                        uid: round.uid.clone(),
                     }),
                     _ => error(
                         at("start"),

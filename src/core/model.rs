@@ -184,6 +184,10 @@ pub struct Round {
     /// Anything the user forgot to say or wants to add; used by drafts.
     #[serde(default)]
     pub notes: String,
+    /// The calendar invitation's UID when the round was imported, so a re-imported update
+    /// or cancellation finds this round instead of adding another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
 }
 
 /// Every message kind the planner can propose (and the user can log as sent).
