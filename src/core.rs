@@ -11,6 +11,7 @@ pub mod edit;
 pub mod explain;
 pub mod form;
 pub mod ics;
+pub mod invite;
 pub mod mailto;
 pub mod model;
 pub mod planner;
