@@ -546,7 +546,7 @@ fn read_moment(
     match zoned {
         Some((found, name)) => Ok(Read::At(
             Moment {
-                at: at_offset(local, found.offset),
+                at: at_offset(local, found),
                 assumed: false,
                 in_gap: found.in_gap,
             },
@@ -571,10 +571,11 @@ fn read_moment(
     }
 }
 
-/// A wall time read with an offset (a gap's time moves forward by the change).
-fn at_offset(local: NaiveDateTime, offset: FixedOffset) -> DateTime<FixedOffset> {
-    let utc = local - Duration::seconds(offset.local_minus_utc().into());
-    offset.from_utc_datetime(&utc)
+/// A wall time read with a found offset, shown in the offset in force at that instant (a
+/// time in a gap moves forward by the change).
+fn at_offset(local: NaiveDateTime, found: zones::LocalOffset) -> DateTime<FixedOffset> {
+    let utc = local - Duration::seconds(found.offset.local_minus_utc().into());
+    found.in_force.from_utc_datetime(&utc)
 }
 
 fn people(event: &Component, user_email: &str) -> Vec<Person> {
@@ -615,6 +616,7 @@ fn people(event: &Component, user_email: &str) -> Vec<Person> {
             .map(|cn| one_line(cn, 120))
             .map(|cn| cn.trim_matches(['"', '\'', ' ']).to_string())
             .filter(|cn| !cn.is_empty() && !cn.contains('@'))
+            .map(|cn| surname_last(&cn))
             .unwrap_or_else(|| guess::name_from_address(&email));
         if name.is_empty() && email.is_empty() {
             continue;
@@ -629,6 +631,21 @@ fn people(event: &Component, user_email: &str) -> Vec<Person> {
         });
     }
     found
+}
+
+/// Outlook writes "Okafor, Maria"; the form wants "Maria Okafor".
+fn surname_last(name: &str) -> String {
+    match name.split_once(',') {
+        Some((last, first))
+            if !first.contains(',')
+                && !first.trim().is_empty()
+                && last.split_whitespace().count() <= 2
+                && first.split_whitespace().count() <= 2 =>
+        {
+            format!("{} {}", first.trim(), last.trim())
+        }
+        _ => name.to_string(),
+    }
 }
 
 /// Addresses that send invitations for a system, not a person.

@@ -1246,18 +1246,19 @@ pub(crate) fn read_email(
         let local = NaiveDateTime::new(facts.date?, time);
         let zoned = facts.zone.as_ref().and_then(|zone| {
             if let Some(offset) = parse_fixed(zone) {
-                return Some((offset, false));
+                return Some(super::zones::LocalOffset {
+                    offset,
+                    in_force: offset,
+                    in_gap: false,
+                });
             }
-            context
-                .zones
-                .offset_for_local(zone, local)
-                .map(|found| (found.offset, found.in_gap))
+            context.zones.offset_for_local(zone, local)
         });
         match zoned {
-            Some((offset, in_gap)) => Some(Moment {
-                at: super::at_offset(local, offset),
+            Some(found) => Some(Moment {
+                at: super::at_offset(local, found),
                 assumed: false,
-                in_gap,
+                in_gap: found.in_gap,
             }),
             None => context
                 .user_zone

@@ -22,7 +22,10 @@ pub trait ZoneResolver {
 /// The offset found for a wall-clock time, and whether that time fell in a clock change's gap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LocalOffset {
+    /// The offset that turns the wall time into a UTC instant.
     pub offset: FixedOffset,
+    /// The offset in force at that instant (differs from `offset` only in a gap).
+    pub in_force: FixedOffset,
     pub in_gap: bool,
 }
 
@@ -46,10 +49,12 @@ pub fn local_offset(
     match valid.first() {
         Some(offset) => Some(LocalOffset {
             offset: *offset,
+            in_force: *offset,
             in_gap: false,
         }),
         None => Some(LocalOffset {
             offset: before,
+            in_force: after,
             in_gap: true,
         }),
     }
