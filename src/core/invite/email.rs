@@ -49,6 +49,7 @@ const ZONE_WORDS: &[(&str, &str)] = &[
     ("eastern", "America/New_York"),
     ("cst", "America/Chicago"),
     ("cdt", "America/Chicago"),
+    ("ct", "America/Chicago"),
     ("central", "America/Chicago"),
     ("pst", "America/Los_Angeles"),
     ("pdt", "America/Los_Angeles"),
@@ -342,6 +343,11 @@ fn date_at(tokens: &[Tok], i: usize, reference: NaiveDate) -> Option<Found<Naive
             match w.as_str() {
                 "today" => return found(reference, i + 1),
                 "tomorrow" => return found(reference + Duration::days(1), i + 1),
+                "day" if word(tokens, i + 1) == Some("after")
+                    && word(tokens, i + 2) == Some("tomorrow") =>
+                {
+                    return found(reference + Duration::days(2), i + 3)
+                }
                 "next" | "this" | "coming" => {
                     let day = weekday(word(tokens, i + 1)?)?;
                     return found(next_weekday(reference, day), i + 2);
