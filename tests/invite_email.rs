@@ -44,7 +44,9 @@ fn cases() -> Vec<Case> {
         .collect()
 }
 
-const FIELDS: [&str; 8] = ["date", "start", "end", "zone", "people", "emails", "link", "phone"];
+const FIELDS: [&str; 8] = [
+    "date", "start", "end", "zone", "people", "emails", "link", "phone",
+];
 
 fn expected_people(value: &str) -> Vec<(String, String)> {
     value
@@ -52,7 +54,10 @@ fn expected_people(value: &str) -> Vec<(String, String)> {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(|p| match p.split_once('<') {
-            Some((name, address)) => (name.trim().to_string(), address.trim_end_matches('>').trim().to_string()),
+            Some((name, address)) => (
+                name.trim().to_string(),
+                address.trim_end_matches('>').trim().to_string(),
+            ),
             None => (p.to_string(), String::new()),
         })
         .collect()
@@ -65,20 +70,39 @@ fn sorted<T: Ord>(mut items: Vec<T>) -> Vec<T> {
 
 /// Whether the extractor got one field of one case right (empty expected = nothing found).
 fn hit(field: &str, expected: &str, facts: &EmailFacts) -> bool {
-    let time = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+    let time =
+        |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
     match field {
         "date" => facts.date.map(|d| d.to_string()).unwrap_or_default() == expected,
         "start" => time(facts.start) == expected,
         "end" => time(facts.end) == expected,
         "zone" => facts.zone.clone().unwrap_or_default() == expected,
         "people" => {
-            let want = sorted(expected_people(expected).into_iter().map(|(n, _)| n).collect());
+            let want = sorted(
+                expected_people(expected)
+                    .into_iter()
+                    .map(|(n, _)| n)
+                    .collect(),
+            );
             let got = sorted(facts.people.iter().map(|p| p.0.clone()).collect());
             want == got
         }
         "emails" => {
-            let want = sorted(expected_people(expected).into_iter().map(|(_, e)| e).filter(|e| !e.is_empty()).collect());
-            let got = sorted(facts.people.iter().map(|p| p.2.clone()).filter(|e| !e.is_empty()).collect());
+            let want = sorted(
+                expected_people(expected)
+                    .into_iter()
+                    .map(|(_, e)| e)
+                    .filter(|e| !e.is_empty())
+                    .collect(),
+            );
+            let got = sorted(
+                facts
+                    .people
+                    .iter()
+                    .map(|p| p.2.clone())
+                    .filter(|e| !e.is_empty())
+                    .collect(),
+            );
             want == got
         }
         "link" => facts.link == expected,
@@ -90,7 +114,11 @@ fn hit(field: &str, expected: &str, facts: &EmailFacts) -> bool {
 #[test]
 fn corpus_hit_rate_per_field() {
     let cases = cases();
-    assert!(cases.len() >= 60, "the corpus holds {} announcements", cases.len());
+    assert!(
+        cases.len() >= 60,
+        "the corpus holds {} announcements",
+        cases.len()
+    );
     let mut hits = [0usize; FIELDS.len()];
     let mut misses: Vec<String> = Vec::new();
     for case in &cases {
@@ -106,14 +134,21 @@ fn corpus_hit_rate_per_field() {
             if hit(field, expected, &facts) {
                 hits[index] += 1;
             } else {
-                misses.push(format!("{} {field}: expected {expected:?}, got {facts:?}", case.id));
+                misses.push(format!(
+                    "{} {field}: expected {expected:?}, got {facts:?}",
+                    case.id
+                ));
             }
         }
     }
     let total = cases.len();
     println!("extractor hit rate on {total} emails:");
     for (index, field) in FIELDS.iter().enumerate() {
-        println!("  {field:<7} {:>3}/{total} = {:.0}%", hits[index], 100.0 * hits[index] as f64 / total as f64);
+        println!(
+            "  {field:<7} {:>3}/{total} = {:.0}%",
+            hits[index],
+            100.0 * hits[index] as f64 / total as f64
+        );
     }
     for miss in &misses {
         println!("  miss {miss}");
@@ -122,7 +157,11 @@ fn corpus_hit_rate_per_field() {
     let floors = [0.95, 0.9, 0.85, 0.9, 0.8, 0.9, 0.95, 0.9];
     for (index, field) in FIELDS.iter().enumerate() {
         let rate = hits[index] as f64 / total as f64;
-        assert!(rate >= floors[index], "{field}: {rate:.2} under {}", floors[index]);
+        assert!(
+            rate >= floors[index],
+            "{field}: {rate:.2} under {}",
+            floors[index]
+        );
     }
 }
 
@@ -137,7 +176,10 @@ fn context(today: NaiveDate) -> InviteContext<'static> {
 }
 
 fn case(id: &str) -> Case {
-    cases().into_iter().find(|c| c.id == id).expect("corpus entry")
+    cases()
+        .into_iter()
+        .find(|c| c.id == id)
+        .expect("corpus entry")
 }
 
 #[test]
@@ -148,23 +190,40 @@ fn an_email_becomes_a_prefilled_form() {
     assert_eq!(prefill.outcome, Outcome::New);
     let round = &prefill.form.rounds[0];
     // 14:30 CET in March (before the change) is 14:30 at the user's +01:00.
-    assert_eq!((round.date.as_str(), round.start.as_str(), round.end.as_str()), ("2026-03-03", "14:30", "15:15"));
+    assert_eq!(
+        (
+            round.date.as_str(),
+            round.start.as_str(),
+            round.end.as_str()
+        ),
+        ("2026-03-03", "14:30", "15:15")
+    );
     assert_eq!(round.format, RoundFormat::Video);
     let names: Vec<&str> = round.interviewers.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Maria Okafor", "Tom Becker"]);
     assert_eq!(round.interviewers[0].title, "Head of Design");
-    assert!(prefill.form.notes.contains("https://northwind.zoom.us/j/83412345678"));
+    assert!(prefill
+        .form
+        .notes
+        .contains("https://northwind.zoom.us/j/83412345678"));
 }
 
 #[test]
 fn what_is_missing_is_said() {
     let sparse = case("16");
     let prefill = read_invitation(&sparse.text, &context(sparse.today)).expect("a date is there");
-    assert!(prefill.missing.iter().any(|m| m.contains("No interviewer")), "{:?}", prefill.missing);
+    assert!(
+        prefill.missing.iter().any(|m| m.contains("No interviewer")),
+        "{:?}",
+        prefill.missing
+    );
     assert!(prefill.missing.iter().any(|m| m.contains("No end time")));
     assert!(prefill.missing.iter().any(|m| m.contains("No time zone")));
     let nothing = case("17");
-    assert_eq!(read_invitation(&nothing.text, &context(nothing.today)), Err(InviteError::NothingFound));
+    assert_eq!(
+        read_invitation(&nothing.text, &context(nothing.today)),
+        Err(InviteError::NothingFound)
+    );
 }
 
 #[test]
@@ -173,5 +232,8 @@ fn a_named_zone_is_converted_to_the_users() {
     let eastern = case("41");
     let prefill = read_invitation(&eastern.text, &context(eastern.today)).expect("readable");
     assert_eq!(prefill.form.rounds[0].start, "15:00");
-    assert_eq!(prefill.rounds[0].start.map(|s| s.to_rfc3339()).as_deref(), Some("2026-03-31T10:00:00-04:00"));
+    assert_eq!(
+        prefill.rounds[0].start.map(|s| s.to_rfc3339()).as_deref(),
+        Some("2026-03-31T10:00:00-04:00")
+    );
 }

@@ -145,15 +145,24 @@ fn tokenize(text: &str) -> Vec<Tok> {
             i += 1;
         } else if c.is_ascii_digit() {
             let start = i;
+            // One kind of separator per chunk: "16:30-17:00" is two times, not one number.
+            let mut separator: Option<char> = None;
             while i < chars.len()
                 && (chars[i].is_ascii_digit()
                     || (matches!(chars[i], ':' | '.' | '/' | '-')
+                        && separator.is_none_or(|s| s == chars[i])
                         && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
             {
+                if !chars[i].is_ascii_digit() {
+                    separator = Some(chars[i]);
+                }
                 i += 1;
             }
             let chunk: String = chars[start..i].iter().collect();
-            out.push(classify_number(&chunk));
+            let day_month = separator == Some('.')
+                && chars.get(i) == Some(&'.')
+                && !chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            out.extend(classify_number(&chunk, day_month));
             // "14h30", "3rd", "9am": letters glued to the number.
             if i < chars.len()
                 && chars[i] == 'h'
@@ -188,6 +197,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 .collect::<String>()
                 .to_lowercase()
                 .replace('’', "'");
+            let word = word.strip_suffix("'s").map_or(word.clone(), str::to_string);
             out.push(Tok::Word(word));
         } else {
             out.push(Tok::Sym(c));
@@ -197,11 +207,26 @@ fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
-fn classify_number(chunk: &str) -> Tok {
+fn classify_number(chunk: &str, day_month: bool) -> Vec<Tok> {
     let parts: Vec<&str> = chunk.split([':', '.', '/', '-']).collect();
     let sep = chunk.chars().find(|c| !c.is_ascii_digit()).unwrap_or(' ');
     let nums: Vec<Option<u32>> = parts.iter().map(|p| p.parse::<u32>().ok()).collect();
-    match (parts.len(), sep) {
+    if parts.len() == 2 {
+        if let (Some(a), Some(b)) = (nums[0], nums[1]) {
+            // "24.03." is the 24th of March; "10-11" is a range of hours.
+            if day_month {
+                return vec![Tok::Numeric(a, b, None, '.', false)];
+            }
+            if sep == '-' {
+                return vec![
+                    Tok::Num(a, parts[0].len()),
+                    Tok::Sym('-'),
+                    Tok::Num(b, parts[1].len()),
+                ];
+            }
+        }
+    }
+    vec![match (parts.len(), sep) {
         (1, _) => Tok::Num(nums[0].unwrap_or(0), parts[0].len()),
         (2, ':' | '.') => match (nums[0], nums[1]) {
             (Some(h), Some(m)) if h <= 24 && m <= 59 && parts[1].len() == 2 => Tok::Time(h, m),
@@ -222,7 +247,7 @@ fn classify_number(chunk: &str) -> Tok {
             _ => Tok::Num(0, 0),
         },
         _ => Tok::Num(0, 0),
-    }
+    }]
 }
 
 /// A date found and where its tokens end.
@@ -343,8 +368,9 @@ fn date_at(tokens: &[Tok], i: usize, reference: NaiveDate) -> Option<Found<Naive
             match w.as_str() {
                 "today" => return found(reference, i + 1),
                 "tomorrow" => return found(reference + Duration::days(1), i + 1),
-                "day" if word(tokens, i + 1) == Some("after")
-                    && word(tokens, i + 2) == Some("tomorrow") =>
+                "day"
+                    if word(tokens, i + 1) == Some("after")
+                        && word(tokens, i + 2) == Some("tomorrow") =>
                 {
                     return found(reference + Duration::days(2), i + 3)
                 }
@@ -409,6 +435,29 @@ fn time_at(tokens: &[Tok], i: usize) -> Option<Found<(NaiveTime, bool)>> {
             (if pm { hour % 12 + 12 } else { hour % 12 }, end)
         }
         None if bare => {
+            if hour == 12 && matches!(word(tokens, next), Some("noon" | "midday")) {
+                return Some(Found {
+                    value: (NaiveTime::from_hms_opt(12, 0, 0)?, true),
+                    at: i,
+                    end: next + 1,
+                });
+            }
+            // "8-9am": the end's marker covers a bare start.
+            let connector =
+                is_sym(tokens, next, &['-', '–']) || matches!(word(tokens, next), Some("to"));
+            let range_marker = match (connector, tokens.get(next + 1), word(tokens, next + 2)) {
+                (true, Some(Tok::Num(..)), Some("am")) => Some(false),
+                (true, Some(Tok::Num(..)), Some("pm")) => Some(true),
+                _ => None,
+            };
+            if let Some(pm) = range_marker.filter(|_| (1..=12).contains(&hour)) {
+                let hour = if pm { hour % 12 + 12 } else { hour % 12 };
+                return Some(Found {
+                    value: (NaiveTime::from_hms_opt(hour, 0, 0)?, true),
+                    at: i,
+                    end: next,
+                });
+            }
             // A bare hour is a time only after "at" or "from" ("tomorrow at 10"); 1 to 7 is
             // afternoon, as nobody is interviewed at 3 in the morning.
             let before = i.checked_sub(1).and_then(|b| word(tokens, b));
@@ -562,10 +611,17 @@ fn zone_after(tokens: &[Tok], from: usize) -> Option<String> {
                         }
                     }
                 }
+                if w == "gmt" && is_sym(tokens, i + 1, &['/']) && word(tokens, i + 2) == Some("bst")
+                {
+                    return Some("Europe/London".into());
+                }
                 if let Some((_, zone)) = ZONE_WORDS.iter().find(|(name, _)| name == w) {
                     return Some((*zone).to_string());
                 }
-                if !matches!(w.as_str(), "time" | "your" | "local" | "the" | "in") {
+                if !matches!(
+                    w.as_str(),
+                    "time" | "your" | "local" | "the" | "in" | "noon"
+                ) {
                     return None;
                 }
             }
@@ -852,13 +908,19 @@ const PARTICLES: &[&str] = &[
 fn leading_name(phrase: &str) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
     for (index, raw) in phrase.split_whitespace().enumerate() {
+        // A bracket or an address after the name starts its title or address.
+        if raw.starts_with(['(', '<', '[']) {
+            break;
+        }
         let word = raw
             .trim_end_matches([',', ';', ':', ')', '.'])
             .trim_start_matches(['(', '"']);
         if index == 0 && matches!(word, "Dr" | "Mr" | "Ms" | "Mrs" | "Prof" | "Mx") {
             continue;
         }
-        let first = word.chars().next()?;
+        let Some(first) = word.chars().next() else {
+            break;
+        };
         let is_capital = first.is_uppercase()
             && word
                 .chars()
@@ -925,49 +987,139 @@ const MEET_PHRASES: &[&str] = &[
     "your interviewer will be",
     "your interviewers will be",
     "sit down with",
+    "with",
+    "joining:",
+    "the panel will be",
+    "avec",
+    "mit",
 ];
 
-/// The people named after "you'll meet" and the like, with titles and addresses.
+/// Phrases that follow the name of someone who will talk with the user
+/// ("Lucas Martin will call you").
+const AFTER_NAME_PHRASES: &[&str] = &[
+    "will call you",
+    "will phone you",
+    "will ring you",
+    "will give you a call",
+    "will be calling",
+    "will dial",
+    "would like to call",
+    "would like to interview",
+    "would love to chat",
+    "would like to chat",
+    "will be your interviewer",
+    "will interview you",
+    "will be interviewing",
+    "will join",
+    "will run",
+    "te llamará",
+];
+
+/// The people named after "you'll meet" and the like, or before "will call you", with titles
+/// and addresses.
 fn met_people(body: &str) -> Vec<(String, String, String)> {
     let lower = body.to_lowercase().replace('’', "'");
     let mut people: Vec<(String, String, String)> = Vec::new();
     for phrase in MEET_PHRASES {
         for (at, _) in lower.match_indices(phrase) {
             let start = at + phrase.len();
-            if !body.is_char_boundary(start) {
+            // Whole words only: "with" inside "within" is not the trigger.
+            let before_ok = lower[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = lower[start..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !body.is_char_boundary(start) || !before_ok || !after_ok {
                 continue;
             }
             let rest = &body[start..];
-            let list = if rest.trim_start_matches([' ', '\t']).starts_with('\n')
-                || phrase.ends_with(':')
-                    && rest
-                        .trim_start_matches([' ', '\t'])
-                        .starts_with(['\r', '\n'])
+            let opened = rest.trim_start_matches([' ', '\t']).starts_with(':');
+            let trimmed = rest.trim_start_matches([' ', '\t', ':']);
+            let next_line = trimmed
+                .lines()
+                .skip(1)
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("");
+            let list = if trimmed.starts_with(['\r', '\n'])
+                && (opened
+                    || phrase.ends_with(':')
+                    || next_line
+                        .trim_start()
+                        .starts_with(['-', '*', '•', '–', '·']))
             {
                 // A list on the following lines.
-                rest.lines()
+                trimmed
+                    .lines()
                     .skip(1)
+                    .skip_while(|l| l.trim().is_empty())
                     .take_while(|l| !l.trim().is_empty())
                     .take(20)
                     .collect::<Vec<_>>()
                     .join("\n")
             } else {
-                sentence(rest)
+                sentence(trimmed.trim_start())
             };
             for item in list_items(&list) {
                 add_person(&mut people, item);
             }
         }
     }
+    for phrase in AFTER_NAME_PHRASES {
+        for (at, _) in lower.match_indices(phrase) {
+            if !body.is_char_boundary(at) {
+                continue;
+            }
+            let clause = clause_before(&body[..at]);
+            for piece in clause.split(',') {
+                if leading_name(piece.trim()).is_some() {
+                    add_person(&mut people, piece.trim().to_string());
+                    break;
+                }
+            }
+        }
+    }
     people
 }
 
-/// The text up to the end of its sentence (a full stop after a word, or a line break).
+/// The clause that ends where `text` ends: back to the last sentence end, colon or blank line.
+fn clause_before(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        let next = bytes.get(index + 1).copied();
+        let ends = match byte {
+            b'.' | b'!' | b'?' | b':' => next.is_some_and(|n| n == b' ' || n == b'\n'),
+            b'\n' => next == Some(b'\n'),
+            _ => false,
+        };
+        if ends {
+            start = index + 1;
+        }
+    }
+    text[start..].replace('\n', " ")
+}
+
+/// The text up to the end of its sentence (a full stop after a word, a blank line or a
+/// bulleted line). Single line breaks inside are read as spaces.
 fn sentence(text: &str) -> String {
     let mut end = text.len();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (n, (at, c)) in chars.iter().enumerate() {
-        if *c == '\n' || *c == '!' || *c == '?' {
+        if *c == '\n' {
+            let following = text[at + 1..].trim_start_matches([' ', '\t', '\r']);
+            if following.starts_with('\n')
+                || following.starts_with(['-', '*', '•'])
+                || following.is_empty()
+            {
+                end = *at;
+                break;
+            }
+            continue;
+        }
+        if *c == '!' || *c == '?' {
             end = *at;
             break;
         }
@@ -986,7 +1138,7 @@ fn sentence(text: &str) -> String {
             }
         }
     }
-    text[..end].to_string()
+    text[..end].replace(['\n', '\r'], " ")
 }
 
 fn list_items(list: &str) -> Vec<String> {
@@ -1189,7 +1341,24 @@ pub fn extract(text: &str, today: NaiveDate) -> EmailFacts {
         }
         (None, None) => None,
     };
-    let lower = body.to_lowercase();
+    let lower = body.to_lowercase().replace('’', "'");
+    let sender = sender.or_else(|| {
+        ["i'm ", "i am ", "this is "].iter().find_map(|intro| {
+            let at = lower.find(intro)? + intro.len();
+            let name = leading_name(body.get(at..)?)?;
+            Some((name, String::new()))
+        })
+    });
+    // Named with an address but not introduced: when nobody else is named, they are the
+    // people to meet (the writer aside).
+    if people.is_empty() {
+        for (name, address) in &found_addresses {
+            let is_sender = sender.as_ref().is_some_and(|(_, a)| a == address);
+            if !name.is_empty() && !is_sender {
+                people.push((name.clone(), String::new(), address.clone()));
+            }
+        }
+    }
     // "a call with me": the writer is the interviewer.
     if let Some((name, address)) = &sender {
         let with_me = [
@@ -1200,6 +1369,10 @@ pub fn extract(text: &str, today: NaiveDate) -> EmailFacts {
             "i will be interviewing",
             "i'll be interviewing",
             "speak with me",
+            "i'll dial you",
+            "i will dial you",
+            "i'll ring you",
+            "interviewing you myself",
             "meet me",
         ]
         .iter()

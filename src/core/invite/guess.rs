@@ -155,7 +155,13 @@ pub fn phone_number(text: &str) -> Option<String> {
                         .trim_end()
                         .ends_with(word)
                 });
-            let dotted_date = candidate.matches('.').count() >= 2 && digits <= 8;
+            let groups: Vec<&str> = candidate
+                .split(['-', '.', ' '])
+                .filter(|g| !g.is_empty())
+                .collect();
+            // 2026-03-05, 18-03-2026, 03.03.2026: dates, not numbers to call.
+            let dotted_date =
+                digits <= 8 && groups.len() == 3 && (groups[0].len() == 4 || groups[2].len() == 4);
             if (8..=15).contains(&digits) && !is_code && !dotted_date && !candidate.contains("  ") {
                 return Some(candidate.trim().to_string());
             }
