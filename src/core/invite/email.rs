@@ -989,6 +989,9 @@ const MEET_PHRASES: &[&str] = &[
     "sit down with",
     "with",
     "joining:",
+    "participants:",
+    "join",
+    "works for",
     "the panel will be",
     "avec",
     "mit",
@@ -1081,7 +1084,115 @@ fn met_people(body: &str) -> Vec<(String, String, String)> {
             }
         }
     }
+    for clause in clauses(body) {
+        for (name, title) in subjects(&clause) {
+            add_person(&mut people, format!("{name} ({title})").replace(" ()", ""));
+        }
+    }
     people
+}
+
+/// Verbs (and "from", "who") that follow the people a sentence is about.
+const SUBJECT_VERBS: &[&str] = &[
+    "will", "would", "is", "are", "has", "have", "can", "from", "who", "looks", "look",
+];
+
+/// Last words of organisation names, which are not people.
+const ORGANISATION_WORDS: &[&str] = &[
+    "analytics",
+    "labs",
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "group",
+    "health",
+    "energy",
+    "robotics",
+    "careers",
+    "team",
+    "recruiting",
+    "talent",
+    "partners",
+    "bank",
+    "capital",
+    "systems",
+    "solutions",
+    "technologies",
+    "software",
+    "studio",
+    "studios",
+    "company",
+    "co",
+    "hr",
+];
+
+/// Sentences and paragraphs, single line breaks read as spaces.
+fn clauses(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for paragraph in body.split("\n\n") {
+        let joined = paragraph.replace(['\n', '\r'], " ");
+        let mut rest = joined.as_str();
+        while !rest.is_empty() {
+            let end = rest
+                .match_indices(['.', '!', '?', ':'])
+                .find(|(at, _)| rest[at + 1..].starts_with(' '))
+                .map_or(rest.len(), |(at, _)| at + 1);
+            out.push(rest[..end].trim().to_string());
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// The people a clause starts with when a verb follows them: "Irene Papadopoulos, who leads
+/// analytics, has time", "Angela Rivera and Marcus Bell from the product team will join".
+fn subjects(clause: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = clause.trim_start_matches(['-', '*', '•', ' ']);
+    loop {
+        let Some(name) = leading_name(rest) else {
+            return Vec::new();
+        };
+        let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+        if ORGANISATION_WORDS.contains(&last.as_str()) {
+            return Vec::new();
+        }
+        let Some(at) = rest.find(name.split_whitespace().last().unwrap_or("")) else {
+            return Vec::new();
+        };
+        rest = rest[at..]
+            .split_once(' ')
+            .map_or("", |(_, r)| r)
+            .trim_start();
+        let mut title = String::new();
+        // A bracketed title or an apposition between commas.
+        if let Some(inner) = rest.strip_prefix('(') {
+            let close = inner.find(')').unwrap_or(inner.len());
+            title = inner[..close].trim().to_string();
+            rest = inner.get(close + 1..).unwrap_or("").trim_start();
+        } else if let Some(inner) = rest.strip_prefix(',') {
+            if let Some(close) = inner.find(',').filter(|c| *c <= 80) {
+                rest = inner[close + 1..].trim_start();
+            }
+        }
+        found.push((name, title));
+        match rest.strip_prefix("and ") {
+            Some(after) => rest = after,
+            None => break,
+        }
+    }
+    let verb = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    if SUBJECT_VERBS.contains(&verb.as_str()) {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
 /// The clause that ends where `text` ends: back to the last sentence end, colon or blank line.
