@@ -4,4 +4,5 @@
 pub mod clipboard;
 pub mod clock;
 pub mod files;
+pub mod intl_zone;
 pub mod storage;
