@@ -581,6 +581,7 @@ fn at_offset(local: NaiveDateTime, found: zones::LocalOffset) -> DateTime<FixedO
 fn people(event: &Component, user_email: &str) -> Vec<Person> {
     let user = user_email.trim().to_ascii_lowercase();
     let mut found: Vec<Person> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for property in event.all("ORGANIZER").chain(event.all("ATTENDEE")) {
         let kind = property
             .param("CUTYPE")
@@ -621,7 +622,7 @@ fn people(event: &Component, user_email: &str) -> Vec<Person> {
         if name.is_empty() && email.is_empty() {
             continue;
         }
-        if !email.is_empty() && found.iter().any(|p| p.email == email) {
+        if !email.is_empty() && !seen.insert(email.clone()) {
             continue;
         }
         found.push(Person {

@@ -658,7 +658,7 @@ fn when(
             let excluded = previous.is_some_and(|w| NOT_THE_INTERVIEW.contains(&w))
                 || next.is_some_and(|w| w == "wrote");
             let end = found.end.max(i + 1);
-            if !excluded {
+            if !excluded && dates.len() < MAX_FOUND {
                 dates.push(found);
             }
             i = end;
@@ -684,7 +684,9 @@ fn when(
             };
             let zone = zone_after(&tokens, after).or_else(|| zone_after(&tokens, found.end));
             let next = after;
-            times.push((found, end, zone));
+            if times.len() < MAX_FOUND {
+                times.push((found, end, zone));
+            }
             i = next;
         } else {
             i += 1;
@@ -812,27 +814,79 @@ fn mailbox(text: &str) -> Option<(String, String)> {
 
 /// Every email address in the text, with a name written just before it ("Dana Lee <dana@…>").
 fn addresses(text: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(String, String)> = Vec::new();
     for (index, _) in text.match_indices('@') {
-        let start = text[..index]
+        // An address has a letter or digit on both sides of its '@'.
+        let before_ok = text[..index]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'));
+        let after_ok = text[index + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if !before_ok || !after_ok {
+            continue;
+        }
+        // Addresses and the names before them are short: look no further than a window.
+        let from = back_to_boundary(text, index.saturating_sub(WINDOW));
+        let to = back_to_boundary(text, (index + WINDOW).min(text.len()));
+        let start = text[from..index]
             .rfind(|c: char| c.is_whitespace() || matches!(c, '<' | '(' | ':' | ',' | ';' | '['))
-            .map_or(0, |s| s + 1);
-        let end = text[index..]
+            .map_or(from, |s| from + s + 1);
+        let end = text[index..to]
             .find(|c: char| c.is_whitespace() || matches!(c, '>' | ')' | ',' | ';' | ']'))
-            .map_or(text.len(), |e| index + e);
+            .map_or(to, |e| index + e);
         let address = text[start..end].trim_end_matches('.').to_ascii_lowercase();
         if !crate::core::form::looks_like_email(&address) {
             continue;
         }
-        let before = text[..start].trim_end_matches(['<', '(', ' ', '[']);
+        let before = text[from..start].trim_end_matches(['<', '(', ' ', '[']);
         let line_start = before.rfind(['\n', ',', ';', ':']).map_or(0, |s| s + 1);
         let name = before[line_start..].trim().trim_matches('"').trim();
         let name = leading_name(name).unwrap_or_default();
         if !out.iter().any(|(_, a)| *a == address) {
             out.push((name, address));
+            if out.len() >= MAX_FOUND {
+                break;
+            }
         }
     }
     out
+}
+
+/// Lower case with every byte offset kept, so a match in it indexes the original text
+/// (characters whose lower case is longer stay as they are).
+fn lower_in_place(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// How far (in bytes) a rule looks around a match: names, addresses and sentences are short,
+/// and a bound keeps hostile text from costing time.
+const WINDOW: usize = 600;
+/// At most this many places a trigger phrase occurs are read, per phrase.
+const MAX_MATCHES: usize = 50;
+/// An email is read up to this many characters: announcements are a few kilobytes, and a
+/// long pasted thread has the newest message first.
+pub const MAX_EMAIL_CHARS: usize = 50_000;
+/// At most this many dates, times, people and addresses are collected from one email.
+const MAX_FOUND: usize = 300;
+
+/// The nearest char boundary at or before `index`.
+fn back_to_boundary(text: &str, mut index: usize) -> usize {
+    index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
 }
 
 /// Words that cannot start a person's name.
@@ -1021,10 +1075,10 @@ const AFTER_NAME_PHRASES: &[&str] = &[
 /// The people named after "you'll meet" and the like, or before "will call you", with titles
 /// and addresses.
 fn met_people(body: &str) -> Vec<(String, String, String)> {
-    let lower = body.to_lowercase().replace('’', "'");
+    let lower = lower_in_place(body);
     let mut people: Vec<(String, String, String)> = Vec::new();
     for phrase in MEET_PHRASES {
-        for (at, _) in lower.match_indices(phrase) {
+        for (at, _) in lower.match_indices(phrase).take(MAX_MATCHES) {
             let start = at + phrase.len();
             // Whole words only: "with" inside "within" is not the trigger.
             let before_ok = lower[..at]
@@ -1071,7 +1125,7 @@ fn met_people(body: &str) -> Vec<(String, String, String)> {
         }
     }
     for phrase in AFTER_NAME_PHRASES {
-        for (at, _) in lower.match_indices(phrase) {
+        for (at, _) in lower.match_indices(phrase).take(MAX_MATCHES) {
             if !body.is_char_boundary(at) {
                 continue;
             }
@@ -1084,7 +1138,7 @@ fn met_people(body: &str) -> Vec<(String, String, String)> {
             }
         }
     }
-    for clause in clauses(body) {
+    for clause in clauses(body).into_iter().take(MAX_FOUND * 10) {
         for (name, title) in subjects(&clause) {
             add_person(&mut people, format!("{name} ({title})").replace(" ()", ""));
         }
@@ -1197,6 +1251,7 @@ fn subjects(clause: &str) -> Vec<(String, String)> {
 
 /// The clause that ends where `text` ends: back to the last sentence end, colon or blank line.
 fn clause_before(text: &str) -> String {
+    let text = &text[back_to_boundary(text, text.len().saturating_sub(WINDOW))..];
     let bytes = text.as_bytes();
     let mut start = 0;
     for (index, &byte) in bytes.iter().enumerate() {
@@ -1216,6 +1271,7 @@ fn clause_before(text: &str) -> String {
 /// The text up to the end of its sentence (a full stop after a word, a blank line or a
 /// bulleted line). Single line breaks inside are read as spaces.
 fn sentence(text: &str) -> String {
+    let text = &text[..back_to_boundary(text, WINDOW)];
     let mut end = text.len();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (n, (at, c)) in chars.iter().enumerate() {
@@ -1285,6 +1341,9 @@ fn list_items(list: &str) -> Vec<String> {
 }
 
 fn add_person(people: &mut Vec<(String, String, String)>, item: String) {
+    if people.len() >= MAX_FOUND {
+        return;
+    }
     let item = item.trim();
     let Some(name) = leading_name(item) else {
         return;
@@ -1387,7 +1446,9 @@ fn signature(body: &str) -> Option<String> {
 
 /// Reads the facts of one email. `today` counts relative dates when there is no Date header.
 pub fn extract(text: &str, today: NaiveDate) -> EmailFacts {
-    let text = super::ical::clean_text(&text.replace("\r\n", "\n"));
+    let text: String = text.chars().take(MAX_EMAIL_CHARS).collect();
+    // Curly apostrophes read as straight ones ("you’ll" is "you'll").
+    let text = super::ical::clean_text(&text.replace("\r\n", "\n").replace('’', "'"));
     let (headers, body) = split_headers(&text);
     let header = |name: &str| {
         headers
@@ -1452,7 +1513,7 @@ pub fn extract(text: &str, today: NaiveDate) -> EmailFacts {
         }
         (None, None) => None,
     };
-    let lower = body.to_lowercase().replace('’', "'");
+    let lower = lower_in_place(&body);
     let sender = sender.or_else(|| {
         ["i'm ", "i am ", "this is "].iter().find_map(|intro| {
             let at = lower.find(intro)? + intro.len();
@@ -1521,6 +1582,11 @@ pub(crate) fn read_email(
         return Err(InviteError::NothingFound);
     }
     let mut notes = Vec::new();
+    if text.chars().nth(MAX_EMAIL_CHARS).is_some() {
+        notes.push(format!(
+            "The text is long; only its first {MAX_EMAIL_CHARS} characters were read."
+        ));
+    }
     let user = context.user_email.trim().to_ascii_lowercase();
     let people: Vec<Person> = facts
         .people
