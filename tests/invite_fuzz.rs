@@ -1,6 +1,7 @@
 //! Bounded fuzzing of the invitation reader: arbitrary bytes, calendar-shaped noise and
 //! mutations of the real fixtures never panic and finish quickly; near-limit hostile texts
 //! finish in bounded time.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::time::{Duration, Instant};
 

@@ -328,7 +328,7 @@ fn date_at(tokens: &[Tok], i: usize, reference: NaiveDate) -> Option<Found<Naive
                 Some(y) => NaiveDate::from_ymd_opt(*y, month, day),
                 None => infer_year(reference, month, day),
             }?;
-            return found(date, i + 1);
+            found(date, i + 1)
         }
         Tok::Num(..) => {
             let (day, next) = day_number(tokens, i)?;
@@ -343,10 +343,10 @@ fn date_at(tokens: &[Tok], i: usize, reference: NaiveDate) -> Option<Found<Naive
             } else {
                 next + 1
             };
-            return match year_number(tokens, next) {
+            match year_number(tokens, next) {
                 Some((year, end)) => found(NaiveDate::from_ymd_opt(year, month, day)?, end),
                 None => found(infer_year(reference, month, day)?, next),
-            };
+            }
         }
         Tok::Word(w) => {
             if let Some(month) = month_number(w) {
@@ -578,15 +578,15 @@ fn duration_in(tokens: &[Tok]) -> Option<Duration> {
                     }
                 }
             }
-            Tok::Word(w) if w == "an" || w == "one" => {
-                if word(tokens, i + 1) == Some("hour") {
-                    return Some(Duration::hours(1));
-                }
+            Tok::Word(w) if (w == "an" || w == "one") && word(tokens, i + 1) == Some("hour") => {
+                return Some(Duration::hours(1));
             }
-            Tok::Word(w) if w == "half" => {
-                if word(tokens, i + 1) == Some("an") && word(tokens, i + 2) == Some("hour") {
-                    return Some(Duration::minutes(30));
-                }
+            Tok::Word(w)
+                if w == "half"
+                    && word(tokens, i + 1) == Some("an")
+                    && word(tokens, i + 2) == Some("hour") =>
+            {
+                return Some(Duration::minutes(30));
             }
             _ => {}
         }
@@ -666,7 +666,7 @@ fn when(
             i += 1;
         }
     }
-    let mut times: Vec<(Found<(NaiveTime, bool)>, Option<NaiveTime>, Option<String>)> = Vec::new();
+    let mut times: Vec<TimeFound> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if dates.iter().any(|d| i >= d.at && i < d.end) {
@@ -685,7 +685,7 @@ fn when(
             let zone = zone_after(&tokens, after).or_else(|| zone_after(&tokens, found.end));
             let next = after;
             if times.len() < MAX_FOUND {
-                times.push((found, end, zone));
+                times.push(TimeFound { found, end, zone });
             }
             i = next;
         } else {
@@ -700,44 +700,46 @@ fn when(
                 .iter()
                 .any(|t| matches!(t, Tok::Sym('.' | '?' | '!')))
     };
-    let mut pick: Option<(
-        &Found<NaiveDate>,
-        &(Found<(NaiveTime, bool)>, Option<NaiveTime>, Option<String>),
-    )> = None;
+    let mut pick: Option<(&Found<NaiveDate>, &TimeFound)> = None;
     'outer: for date in &dates {
         for time in &times {
-            if near(date.at, time.0.at) || near(date.end, time.0.at) {
+            if near(date.at, time.found.at) || near(date.end, time.found.at) {
                 pick = Some((date, time));
                 break 'outer;
             }
         }
     }
     let duration = duration_in(&tokens);
+    // A stated length gives the end when no range did.
+    let end_of = |time: &TimeFound| {
+        let start = time.found.value.0;
+        time.end
+            .or_else(|| duration.map(|d| start + d).filter(|end| *end > start))
+    };
     match pick {
-        Some((date, (start, end, zone))) => {
-            let end = end.or_else(|| {
-                duration.and_then(|d| {
-                    start
-                        .value
-                        .0
-                        .overflowing_add_signed(d)
-                        .0
-                        .gt(&start.value.0)
-                        .then(|| start.value.0 + d)
-                })
-            });
-            (Some(date.value), Some(start.value.0), end, zone.clone())
-        }
+        Some((date, time)) => (
+            Some(date.value),
+            Some(time.found.value.0),
+            end_of(time),
+            time.zone.clone(),
+        ),
         None => {
-            let date = dates.first().map(|d| d.value);
             let time = times.first();
-            let start = time.map(|t| t.0.value.0);
-            let end = time
-                .and_then(|t| t.1)
-                .or_else(|| start.and_then(|s| duration.map(|d| s + d).filter(|e| *e > s)));
-            (date, start, end, time.and_then(|t| t.2.clone()))
+            (
+                dates.first().map(|d| d.value),
+                time.map(|t| t.found.value.0),
+                time.and_then(end_of),
+                time.and_then(|t| t.zone.clone()),
+            )
         }
     }
+}
+
+/// A time found in the text, with the end of its range and the zone written after it.
+struct TimeFound {
+    found: Found<(NaiveTime, bool)>,
+    end: Option<NaiveTime>,
+    zone: Option<String>,
 }
 
 /// Splits headers (when the text starts with them) from the body.
