@@ -2,7 +2,7 @@
 // screen, or the announcing email pasted, fills the form; once saved, every interviewer gets
 // a thank-you action due the evening of the interview.
 import { expect, test } from "@playwright/test";
-import { onboard, openFresh } from "./support.mjs";
+import { expectNoAxeViolations, onboard, openFresh } from "./support.mjs";
 
 const ME = "ada.lovelace@mailbox.example";
 
@@ -92,6 +92,7 @@ test("a dropped calendar invitation becomes an interview with its thank-you note
   await onboard(page);
   await setMyEmail(page);
   await openImport(page);
+  await expectNoAxeViolations(page, "the import screen");
 
   const dataTransfer = await page.evaluateHandle((text) => {
     const transfer = new DataTransfer();
@@ -105,6 +106,7 @@ test("a dropped calendar invitation becomes an interview with its thank-you note
   await expect(found).toContainText("People: Dana Whitfield, Sam Ortiz");
   await expect(found).toContainText("Format: video (meeting link)");
   await expect(page.getByText("Nothing is saved until you save the form.")).toBeVisible();
+  await expectNoAxeViolations(page, "what the import found");
   await confirmAndCheckPlan(page);
   expect(errors).toEqual([]);
 });
