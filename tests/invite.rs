@@ -485,3 +485,18 @@ fn a_prefilled_form_saves_only_when_valid() {
         assert!(!process.rounds[0].interviewers.is_empty());
     }
 }
+
+#[test]
+fn the_round_uid_is_stored_and_older_data_without_it_still_loads() {
+    let process = saved(GOOGLE);
+    let text = serde_json::to_string(&process).expect("serialisable");
+    assert!(text.contains("\"uid\":\"5k2q9v7h3m1n0p4r6t8wx0yz1a@google.com\""));
+    let back: Process = serde_json::from_str(&text).expect("readable");
+    assert_eq!(back, process);
+    let mut older = process.clone();
+    older.rounds[0].uid = None;
+    let text = serde_json::to_string(&older).expect("serialisable");
+    assert!(!text.contains("uid"), "no uid key when there is none");
+    let back: Process = serde_json::from_str(&text).expect("readable");
+    assert_eq!(back.rounds[0].uid, None);
+}
