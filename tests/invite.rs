@@ -500,3 +500,32 @@ fn the_round_uid_is_stored_and_older_data_without_it_still_loads() {
     let back: Process = serde_json::from_str(&text).expect("readable");
     assert_eq!(back.rounds[0].uid, None);
 }
+
+#[test]
+fn fields_each_fixture_fills() {
+    let all = [
+        "company",
+        "role",
+        "date",
+        "start",
+        "end",
+        "format",
+        "interviewers",
+        "emails",
+        "uid",
+    ];
+    for (name, fixture) in [("google", GOOGLE), ("outlook", OUTLOOK), ("apple", APPLE)] {
+        let prefill = read(fixture);
+        println!(
+            "{name}: {:?}; missing: {:?}",
+            prefill.filled_fields(),
+            prefill.missing
+        );
+        assert_eq!(prefill.filled_fields(), all, "{name}");
+        assert!(prefill.missing.is_empty(), "{name}: {:?}", prefill.missing);
+        assert!(
+            !prefill.needs_confirmation(),
+            "{name}: company and role agree with the domain"
+        );
+    }
+}
