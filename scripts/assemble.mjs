@@ -1,6 +1,6 @@
 // Assembles dist/ from the wasm-bindgen output: content-hashed assets, the app page and its
 // boot script, the embed loader, the service worker with this build's precache list, the
-// sample blog pages, the single-file build, and a size report (raw, gzip, brotli).
+// sample blog pages, the icon, the single-file build, and a size report (raw, gzip, brotli).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -32,7 +32,8 @@ const names = {
   GLUE: hashed("afterview.js", glue),
   CSS: hashed("afterview.css", css),
 };
-const build = digest(wasm, glue, css, web("boot.js"), web("sw.js"), web("afterview-embed.js"));
+const icon = web("favicon.svg");
+const build = digest(wasm, glue, css, icon, web("boot.js"), web("sw.js"), web("afterview-embed.js"));
 const values = { ...names, BUILD: build };
 
 const page = readFileSync(join(root, "index.html"), "utf8").replaceAll("afterview.css", names.CSS);
@@ -43,9 +44,10 @@ const files = {
   "index.html": page,
   "boot.js": fill(web("boot.js"), values),
   "afterview-embed.js": fill(web("afterview-embed.js"), values),
+  "favicon.svg": icon,
 };
 // The service worker precaches exactly the app page's files of this build.
-const precache = ["./", "index.html", "boot.js", names.GLUE, names.WASM, names.CSS];
+const precache = ["./", "index.html", "boot.js", "favicon.svg", names.GLUE, names.WASM, names.CSS];
 files["sw.js"] = fill(web("sw.js"), { ...values, ASSETS: JSON.stringify(precache) });
 
 // The sample careers blog, with and without the widget (the benchmark compares the two).
@@ -57,7 +59,9 @@ files["blog-plain.html"] = blog.replace("<!--EMBED-SCRIPT-->", "").replace("<!--
 
 // One self-contained file: stylesheet and glue inline, the wasm embedded as base64.
 const inlineScript = (code) => code.replaceAll("</script", "<\\/script");
+// The icon goes inline too, so opening the file makes no request that could fail.
 const single = page
+  .replace('href="favicon.svg"', () => `href="data:image/svg+xml,${encodeURIComponent(icon.trim())}"`)
   .replace(/<link rel="stylesheet" href="[^"]+">/, () => `<style>\n${css}\n</style>`)
   .replace(
     /<script type="module" src="boot.js"><\/script>/,

@@ -125,6 +125,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    let show_onboarding = !state.data.settings.onboarded && state.data.processes.is_empty();
+    let main_ref = use_node_ref();
+
     let actions = {
         let state = state.clone();
         use_memo((state.data_version, state.now), move |_| {
@@ -144,6 +147,29 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
+    // A new view (or the end of onboarding) puts focus on its heading, so keyboard and screen
+    // reader users start there rather than at the top of the page body.
+    {
+        let main = main_ref.clone();
+        let shown = (state.view.clone(), show_onboarding);
+        let first = use_mut_ref(|| true);
+        use_effect_with(shown, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let heading = main
+                .cast::<web_sys::Element>()
+                .and_then(|main| main.query_selector("h2").ok().flatten())
+                .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(heading) = heading {
+                if !heading.has_attribute("tabindex") {
+                    let _ = heading.set_attribute("tabindex", "-1");
+                }
+                let _ = heading.focus();
+            }
+        });
+    }
+
     let context = AppContext {
         state: state.clone(),
         plan: actions.clone(),
@@ -154,15 +180,17 @@ pub fn App(props: &AppProps) -> Html {
         Theme::Light => "light",
         Theme::Dark => "dark",
     };
-    let show_onboarding = !state.data.settings.onboarded && state.data.processes.is_empty();
 
+    // During onboarding the views have nothing to show yet: the menu says so instead of
+    // silently doing nothing.
     let nav = |label: &'static str, view: View, current: bool| {
         let onclick = {
             let state = state.clone();
             Callback::from(move |_| state.dispatch(Msg::Navigate(view.clone())))
         };
         html! {
-            <button type="button" aria-current={current.then_some("page")} {onclick}>{ label }</button>
+            <button type="button" aria-current={current.then_some("page")} disabled={show_onboarding}
+                aria-describedby={show_onboarding.then_some("av-nav-hint")} {onclick}>{ label }</button>
         }
     };
     let view = &state.view;
@@ -196,16 +224,19 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<AppContext> context={context}>
             <div class="av-app" data-theme={theme} data-compact={props.compact.to_string()}>
                 <header class="av-header">
-                    <div class="av-brand">{ "Afterview" }<small>{ "Interview follow-ups, planned" }</small></div>
+                    <h1 class="av-brand">{ "Afterview" }<small>{ "Interview follow-ups, planned" }</small></h1>
                     <nav class="av-nav" aria-label="Afterview">
                         { nav("Today", View::Today, *view == View::Today) }
                         { nav("Interviews", View::Interviews, on_interviews) }
                         { nav("Settings", View::Settings, *view == View::Settings) }
                     </nav>
+                    if show_onboarding {
+                        <p id="av-nav-hint" class="av-hint av-nav-hint">{ "The menu opens once you press Get started or Skip." }</p>
+                    }
                     <button type="button" class="av-btn" onclick={toggle_theme} aria-label={format!("{theme_label}. Change theme")}>{ theme_label }</button>
                 </header>
                 <Banners />
-                <main class="av-main">
+                <main class="av-main" ref={main_ref}>
                     if show_onboarding {
                         <Onboarding />
                     } else {
@@ -228,10 +259,10 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="av-toast">
                         <span aria-hidden="true">{ text }</span>
                         <span class="av-actions-row">
-                            if state.deleted.is_some() {
-                                <button type="button" class="av-btn-link" onclick={{
+                            if state.undo.is_some() {
+                                <button type="button" class="av-btn-link" data-testid="undo" onclick={{
                                     let state = state.clone();
-                                    Callback::from(move |_| state.dispatch(Msg::UndoDelete))
+                                    Callback::from(move |_| state.dispatch(Msg::Undo))
                                 }}>{ "Undo" }</button>
                             }
                             <button type="button" class="av-btn-link" aria-label="Dismiss this message" onclick={{

@@ -12,5 +12,6 @@ pub mod onboarding;
 pub mod process_detail;
 pub mod process_form;
 pub mod settings_view;
+pub mod submit;
 pub mod timing_chart;
 pub mod today;

@@ -1,4 +1,4 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the reducer, the localStorage
+//! Browser tests (wasm-bindgen-test in headless Chromium): Yew's reducer wrapper, the localStorage
 //! adapter's failure handling, and the App rendering the planner's actions.
 #![cfg(target_arch = "wasm32")]
 
@@ -6,7 +6,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use afterview::app::{App, AppProps};
-use afterview::core::model::{ActionKey, ActionKind, Channel, EventKind, ProcessId};
+use afterview::core::model::ProcessId;
 use afterview::core::sample::sample_process;
 use afterview::core::storage::{data_key, encode, is_quarantine_key, AppData};
 use afterview::services::storage::Store;
@@ -35,55 +35,7 @@ fn fresh_state() -> Rc<AppState> {
     ))
 }
 
-#[wasm_bindgen_test]
-fn reducer_saves_deletes_and_undoes() {
-    let state = fresh_state();
-    let process = sample_process(ProcessId(1), now());
-    let state = state.reduce(Msg::SaveProcess(process.clone()));
-    assert_eq!(state.data.processes.len(), 1);
-    assert_eq!(state.data_version, 1);
-    assert_eq!(state.view, View::Process(ProcessId(1)));
-
-    let state = state.reduce(Msg::DeleteProcess(ProcessId(1)));
-    assert!(state.data.processes.is_empty());
-    assert_eq!(state.deleted.as_ref().map(|p| p.id), Some(ProcessId(1)));
-
-    let state = state.reduce(Msg::UndoDelete);
-    assert_eq!(state.data.processes.len(), 1);
-    assert_eq!(state.data.processes[0].company, process.company);
-    assert!(state.deleted.is_none());
-}
-
-#[wasm_bindgen_test]
-fn reducer_marks_done_and_logs_a_rejection() {
-    let state = fresh_state().reduce(Msg::SaveProcess(sample_process(ProcessId(1), now())));
-    let key = ActionKey {
-        kind: ActionKind::ThankYou,
-        round: Some(afterview::core::model::RoundId(3)),
-        interviewer: Some(afterview::core::model::InterviewerId(4)),
-    };
-    let before = state.data.processes[0].events.len();
-    let state = state.reduce(Msg::MarkDone {
-        process: ProcessId(1),
-        key,
-        channel: Channel::Email,
-        at: now(),
-    });
-    assert_eq!(state.data.processes[0].events.len(), before + 1);
-
-    let state = state.reduce(Msg::LogEvent {
-        process: ProcessId(1),
-        kind: EventKind::Rejection,
-        at: now(),
-        round: None,
-        note: String::new(),
-    });
-    assert_eq!(
-        state.data.processes[0].status,
-        afterview::core::model::ProcessStatus::Rejected
-    );
-}
-
+// The reducer's messages are tested natively (tests/state.rs); here only Yew's wrapper.
 #[wasm_bindgen_test]
 fn reducer_ignores_a_tick_to_the_same_minute() {
     let state = fresh_state();

@@ -5,12 +5,17 @@
 #[path = "fixtures/storage/support.rs"]
 mod support;
 
-use afterview::core::ics::{actions_to_ics, escape_text, event_uid, unfold};
+use afterview::core::ics::{actions_to_ics, escape_text, event_uid};
 use afterview::core::model::{
     ActionKind, Interviewer, InterviewerId, Process, ProcessId, Round, RoundId,
 };
 use chrono::{DateTime, FixedOffset};
 use support::action;
+
+/// Undoes folding, as a calendar does when it reads the file (the test's oracle).
+fn unfold(text: &str) -> String {
+    text.replace("\r\n ", "").replace("\r\n\t", "")
+}
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).expect("test timestamp")

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::format;
+use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::components::timing_chart::TimingChart;
 use crate::core::action::{Action, ActionState};
 use crate::core::form::{parse_date, parse_local_datetime};
@@ -117,23 +118,20 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
         let channel = action.channel;
         let key = action.key();
         let process_id = action.process;
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            match parse_local_datetime(&done_at, &zone) {
-                Some(at) if at <= now + chrono::Duration::days(1) => {
-                    open.set(Open::Nothing);
-                    ctx.dispatch(Msg::MarkDone {
-                        process: process_id,
-                        key,
-                        channel,
-                        at,
-                    });
-                }
-                Some(_) => error.set(Some(
-                    "That is in the future; enter when you actually sent it.".into(),
-                )),
-                None => error.set(Some("Enter a real date and time (use the picker).".into())),
+        Callback::from(move |()| match parse_local_datetime(&done_at, &zone) {
+            Some(at) if at <= now + chrono::Duration::days(1) => {
+                open.set(Open::Nothing);
+                ctx.dispatch(Msg::MarkDone {
+                    process: process_id,
+                    key,
+                    channel,
+                    at,
+                });
             }
+            Some(_) => error.set(Some(
+                "That is in the future; enter when you actually sent it.".into(),
+            )),
+            None => error.set(Some("Enter a real date and time (use the picker).".into())),
         })
     };
     let work_start = state.data.settings.work_start;
@@ -144,8 +142,7 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
         let open = open.clone();
         let key = action.key();
         let process_id = action.process;
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |()| {
             let Some(date) = parse_date(&snooze_to) else {
                 error.set(Some("Enter a real date (use the picker).".into()));
                 return;
@@ -248,18 +245,18 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
                 <button type="button" class="av-btn" onclick={dismiss}>{ "Dismiss" }</button>
             </div>
             if *open == Open::Done {
-                <form class="av-form av-inline-form" onsubmit={confirm_done} novalidate=true>
+                <form class="av-form av-inline-form" onsubmit={no_native_submit()} onkeydown={enter_saves(confirm_done.clone())} novalidate=true>
                     <div class="av-field">
                         <label for={format!("{id_base}-done")}>{ "When did you do it?" }</label>
                         <input id={format!("{id_base}-done")} type="datetime-local" value={(*done_at).clone()} oninput={on_done_input}
                             aria-invalid={error.is_some().to_string()} aria-describedby={error_id.clone()} />
                     </div>
                     if let Some(message) = (*error).clone() { <p class="av-error" id={error_id.clone()}>{ message }</p> }
-                    <div class="av-actions-row"><button type="submit" class="av-btn av-btn-primary">{ "Save as done" }</button></div>
+                    <div class="av-actions-row"><button type="button" class="av-btn av-btn-primary" onclick={click_saves(&confirm_done)}>{ "Save as done" }</button></div>
                 </form>
             }
             if *open == Open::Snooze {
-                <form class="av-form av-inline-form" onsubmit={confirm_snooze} novalidate=true>
+                <form class="av-form av-inline-form" onsubmit={no_native_submit()} onkeydown={enter_saves(confirm_snooze.clone())} novalidate=true>
                     <div class="av-field">
                         <label for={format!("{id_base}-snooze")}>{ "Remind me on" }</label>
                         <input id={format!("{id_base}-snooze")} type="date" value={(*snooze_to).clone()} oninput={on_snooze_input}
@@ -268,7 +265,7 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
                         <span class="av-hint">{ format!("Any day up to {}, when this rule's window closes.", latest_day.format("%a %-d %b")) }</span>
                     </div>
                     if let Some(message) = (*error).clone() { <p class="av-error" id={error_id.clone()}>{ message }</p> }
-                    <div class="av-actions-row"><button type="submit" class="av-btn av-btn-primary">{ "Snooze" }</button></div>
+                    <div class="av-actions-row"><button type="button" class="av-btn av-btn-primary" onclick={click_saves(&confirm_snooze)}>{ "Snooze" }</button></div>
                 </form>
             }
         </li>

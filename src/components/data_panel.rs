@@ -10,15 +10,14 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::action::ActionState;
 use crate::core::backup::{
-    apply, backup_file_name, export_backup, parse_backup, preview, ImportError, ImportMode,
+    backup_file_name, export_backup, parse_backup, preview, ImportError, ImportMode,
     MAX_DOCUMENT_BYTES,
 };
 use crate::core::csv_io::{
     actions_to_csv, import_tracker_csv, processes_to_csv, CsvError, TrackerImport,
 };
-use crate::core::ics::{actions_to_ics, ics_file_name};
+use crate::core::ics::{actions_to_ics, calendar_actions, ics_file_name};
 use crate::core::storage::AppData;
 use crate::hooks::{use_app, AppContext};
 use crate::services::files;
@@ -218,13 +217,7 @@ pub fn DataPanel() -> Html {
         })
     };
 
-    // A late action's window is already over: a calendar entry in the past helps no one.
-    let calendar_actions: Vec<_> = app
-        .plan
-        .iter()
-        .filter(|action| action.state != ActionState::Late)
-        .cloned()
-        .collect();
+    let calendar_actions = calendar_actions(&app.plan);
     let calendar_count = calendar_actions.len();
     let on_calendar = {
         let app = app.clone();
@@ -429,20 +422,11 @@ fn backup_import_view(
                 let import = import.clone();
                 let input = input.clone();
                 let incoming = incoming.clone();
-                let counts = (
-                    outcome.added.len(),
-                    outcome.updated.len(),
-                    outcome.removed.len(),
-                );
                 Callback::from(move |_: MouseEvent| {
-                    // Applied against the data as it is now, in one replacement.
-                    let data = apply(&app.state.data, &incoming, mode, app.state.now);
-                    let (added, updated, removed) = counts;
-                    app.dispatch(Msg::ReplaceData {
-                        data,
-                        announce: Some(format!(
-                            "Backup imported: {added} added, {updated} updated, {removed} removed."
-                        )),
+                    // The reducer applies it against the data as it is then, in one change.
+                    app.dispatch(Msg::ImportBackup {
+                        incoming: Box::new((*incoming).clone()),
+                        mode,
                     });
                     import.set(BackupImport::Idle);
                     clear_input(&input);
@@ -515,21 +499,8 @@ fn csv_import_view(app: &AppContext, import: &UseStateHandle<CsvImport>, input: 
                 let input = input.clone();
                 let found = found.clone();
                 Callback::from(move |_: MouseEvent| {
-                    let now = app.state.now;
-                    let mut data = app.state.data.clone();
-                    // Number them again: another tab may have used the ids since the preview.
-                    for process in found.processes.iter().cloned() {
-                        let mut process = process;
-                        process.id = data.next_process_id();
-                        data.save_process(process, now);
-                    }
-                    app.dispatch(Msg::ReplaceData {
-                        data,
-                        announce: Some(format!(
-                            "Added {} from the spreadsheet.",
-                            plural(count, "interview", "interviews")
-                        )),
-                    });
+                    // The reducer numbers them: another tab may have used ids since the preview.
+                    app.dispatch(Msg::ImportProcesses(found.processes.clone()));
                     import.set(CsvImport::Idle);
                     clear_input(&input);
                 })

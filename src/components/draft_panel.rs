@@ -2,6 +2,8 @@
 //! a tone switch, Copy (with a fallback when the clipboard is denied), "Open in mail app", and
 //! the call script for phone actions.
 
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::format;
@@ -10,6 +12,7 @@ use crate::core::mailto::{mailto_url, MailtoError};
 use crate::core::model::Channel;
 use crate::core::proofread::{check, DraftText, Field, Severity};
 use crate::core::settings::Tone;
+use crate::core::wording::plural;
 use crate::hooks::use_app;
 use crate::services::clipboard;
 use crate::state::{EditedDraft, Msg};
@@ -42,6 +45,44 @@ fn excerpt(text: &str, span: &std::ops::Range<usize>) -> Option<Html> {
     Some(html! {
         <span class="av-excerpt">{ "…" }{ shown(&text[before_start..span.start]) }<mark>{ shown(&text[span.clone()]) }</mark>{ shown(&text[span.end..after_end]) }{ "…" }</span>
     })
+}
+
+/// Calls a method of the dialog element that takes no argument (`showModal`, `close`).
+fn call(dialog: &web_sys::HtmlElement, method: &str) {
+    if let Ok(function) = js_sys::Reflect::get(dialog, &method.into()) {
+        if let Some(function) = function.dyn_ref::<js_sys::Function>() {
+            let _ = function.call0(dialog);
+        }
+    }
+}
+
+/// The element that has focus in `element`'s document or shadow root (the embedded widget
+/// lives in a shadow root, where the document only sees the host element as focused).
+fn focused_in(element: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    let root = element.get_root_node();
+    let focused = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => gloo::utils::document().active_element(),
+    };
+    focused.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Gives focus back to the opener, or when it is gone (the action was marked done), to the
+/// heading of the view behind, so focus never falls to the page body.
+fn return_focus(opener: Option<web_sys::HtmlElement>, app: Option<web_sys::Element>) {
+    if let Some(opener) = opener.filter(|opener| opener.is_connected()) {
+        let _ = opener.focus();
+        return;
+    }
+    let heading = app
+        .and_then(|app| app.query_selector(".av-main h2").ok().flatten())
+        .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        if !heading.has_attribute("tabindex") {
+            let _ = heading.set_attribute("tabindex", "-1");
+        }
+        let _ = heading.focus();
+    }
 }
 
 #[component]
@@ -79,11 +120,42 @@ pub fn DraftPanel() -> Html {
         )
     };
 
+    // Opened as a modal <dialog>: the browser keeps focus inside and makes the page behind
+    // inert. On close, focus goes back to the control that opened the panel.
+    let dialog_ref = use_node_ref();
     {
         let heading = heading.clone();
+        let dialog_ref = dialog_ref.clone();
         use_effect_with((), move |_| {
+            let dialog = dialog_ref.cast::<web_sys::HtmlElement>();
+            let opener = dialog.as_ref().and_then(focused_in);
+            let app = dialog
+                .as_ref()
+                .and_then(|dialog| dialog.closest(".av-app").ok().flatten());
+            // Escape is handled by the panel's key handler, which also keeps typed text; the
+            // dialog must not close itself behind the app state's back.
+            let cancel = dialog.as_ref().map(|dialog| {
+                EventListener::new_with_options(
+                    dialog,
+                    "cancel",
+                    EventListenerOptions::enable_prevent_default(),
+                    |event| event.prevent_default(),
+                )
+            });
+            if let Some(dialog) = &dialog {
+                call(dialog, "showModal");
+            }
             if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = element.focus();
+            }
+            move || {
+                drop(cancel);
+                // Closed first: while the modal dialog is open, the page behind is inert and
+                // cannot take focus.
+                if let Some(dialog) = &dialog {
+                    call(dialog, "close");
+                }
+                return_focus(opener, app);
             }
         });
     }
@@ -113,13 +185,11 @@ pub fn DraftPanel() -> Html {
     });
     let Some((action, process, draft, context)) = (*composed).clone() else {
         return html! {
-            <div class="av-overlay" role="dialog" aria-modal="true" aria-labelledby="av-draft-title">
-                <div class="av-dialog">
-                    <h2 id="av-draft-title" tabindex="-1" ref={heading}>{ "Nothing left to draft" }</h2>
-                    <p>{ "This action is no longer planned (done, dismissed or out of date)." }</p>
-                    <button type="button" class="av-btn" onclick={close}>{ "Close" }</button>
-                </div>
-            </div>
+            <dialog class="av-dialog" ref={dialog_ref} aria-labelledby="av-draft-title" onkeydown={on_key}>
+                <h2 id="av-draft-title" tabindex="-1" ref={heading}>{ "Nothing left to draft" }</h2>
+                <p>{ "This action is no longer planned (done, dismissed or out of date)." }</p>
+                <button type="button" class="av-btn" onclick={close}>{ "Close" }</button>
+            </dialog>
         };
     };
     let edited = (*typed).clone();
@@ -251,8 +321,7 @@ pub fn DraftPanel() -> Html {
         .count();
 
     html! {
-        <div class="av-overlay" onkeydown={on_key}>
-            <div class="av-dialog av-draft" role="dialog" aria-modal="true" aria-labelledby="av-draft-title" data-kind={action.kind.slug()}>
+            <dialog class="av-dialog av-draft" ref={dialog_ref} aria-labelledby="av-draft-title" data-kind={action.kind.slug()} onkeydown={on_key}>
                 <div class="av-dialog-head">
                     <div>
                         <h2 id="av-draft-title" tabindex="-1" ref={heading}>{ title }</h2>
@@ -295,7 +364,7 @@ pub fn DraftPanel() -> Html {
                 <section class="av-findings" aria-labelledby="av-findings-title" data-testid="findings">
                     <h3 id="av-findings-title" class="av-label">
                         { if findings.is_empty() { "Proofreading: nothing to fix.".to_string() }
-                          else { format!("Proofreading: {} finding(s){}", findings.len(), if errors > 0 { format!(", {errors} to fix before sending") } else { String::new() }) } }
+                          else { format!("Proofreading: {}{}", plural(findings.len(), "finding", "findings"), if errors > 0 { format!(", {errors} to fix before sending") } else { String::new() }) } }
                     </h3>
                     <ul class="av-findings">
                         { for findings.iter().map(|finding| {
@@ -325,7 +394,6 @@ pub fn DraftPanel() -> Html {
                     CopyState::Denied(why) => html! { <p class="av-banner av-banner-warn" data-testid="copy-fallback">{ format!("{why} The message is selected: press Ctrl+C (or ⌘C) to copy it.") }</p> },
                     CopyState::Idle => html! {},
                 } }
-            </div>
-        </div>
+            </dialog>
     }
 }

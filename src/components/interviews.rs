@@ -3,11 +3,13 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, FixedOffset};
 use yew::prelude::*;
 
 use crate::components::format;
 use crate::core::action::Action;
 use crate::core::model::{Process, ProcessId, ProcessStatus};
+use crate::core::wording::plural;
 use crate::hooks::use_app;
 use crate::state::{Msg, View};
 
@@ -26,6 +28,28 @@ fn matches(process: &Process, query: &str) -> bool {
             .iter()
             .flat_map(|round| round.interviewers.iter())
             .any(|person| hit(&person.name))
+}
+
+/// "Last round Mon 16 Nov · Upcoming interview Tue 24 Nov, 10:00 · 2 rounds": a round that has not
+/// started yet is an upcoming interview, never the last round.
+fn rounds_summary(process: &Process, now: &DateTime<FixedOffset>) -> String {
+    if process.rounds.is_empty() {
+        return "No rounds yet".to_string();
+    }
+    let (upcoming, past): (Vec<_>, Vec<_>) = process
+        .rounds
+        .iter()
+        .map(|round| round.start)
+        .partition(|start| start > now);
+    let mut parts = Vec::new();
+    if let Some(last) = past.iter().max() {
+        parts.push(format!("Last round {}", format::day(last)));
+    }
+    if let Some(next) = upcoming.iter().min() {
+        parts.push(format!("Upcoming interview {}", format::moment(next)));
+    }
+    parts.push(plural(process.rounds.len(), "round", "rounds"));
+    parts.join(" · ")
 }
 
 #[component]
@@ -74,8 +98,8 @@ pub fn Interviews() -> Html {
     let next_due = |process: &Process| {
         next_actions.get(&process.id).map(|action| {
             format!(
-                "Next: {} {}",
-                action.kind.label().to_lowercase(),
+                "Next: {} ({})",
+                action.kind.label(),
                 format::relative(&action.due, &ctx.state.now)
             )
         })
@@ -110,7 +134,7 @@ pub fn Interviews() -> Html {
                     { for processes.iter().take(*shown).map(|process| {
                         let id = process.id;
                         let open = ctx.callback(move |_: MouseEvent| Msg::Navigate(View::Process(id)));
-                        let last = process.rounds.iter().map(|r| r.start).max();
+                        let rounds = rounds_summary(process, &ctx.state.now);
                         html! {
                             <li class="av-card" key={id.0} data-process={id.to_string()}>
                                 <div class="av-process-row">
@@ -118,7 +142,7 @@ pub fn Interviews() -> Html {
                                     <span class="av-pill">{ process.status.label() }</span>
                                 </div>
                                 <p class="av-action-meta">
-                                    { match last { Some(at) => format!("Last round {} · {} round(s)", format::day(&at), process.rounds.len()), None => "No rounds yet".to_string() } }
+                                    { rounds }
                                     if let Some(next) = next_due(process) { { " · " }{ next } }
                                 </p>
                             </li>

@@ -3,6 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::backup::MAX_LINE_CHARS;
 use crate::hooks::use_app;
 use crate::state::Msg;
@@ -51,8 +52,7 @@ pub fn Onboarding() -> Html {
         let with_sample = with_sample.clone();
         let error = error.clone();
         let name_input = name_input.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |()| {
             if let Some(problem) = name_problem(&name) {
                 error.set(Some(problem));
                 if let Some(input) = name_input.cast::<HtmlInputElement>() {
@@ -91,7 +91,7 @@ pub fn Onboarding() -> Html {
             <p>
                 { "What you enter stays in this browser on this device. There is no account and no server, so download a backup now and then from Settings." }
             </p>
-            <form class="av-form" onsubmit={on_submit} novalidate=true>
+            <form class="av-form" onsubmit={no_native_submit()} onkeydown={enter_saves(on_submit.clone())} novalidate=true>
                 <div class="av-field">
                     <label for="av-onboard-name">{ "Your name" }</label>
                     <input
@@ -116,7 +116,7 @@ pub fn Onboarding() -> Html {
                     { "Add an example interview to explore" }
                 </label>
                 <div class="av-actions-row">
-                    <button type="submit" class="av-btn av-btn-primary" data-testid="onboarding-start">{ "Get started" }</button>
+                    <button type="button" class="av-btn av-btn-primary" onclick={click_saves(&on_submit)} data-testid="onboarding-start">{ "Get started" }</button>
                     <button type="button" class="av-btn" onclick={on_skip} data-testid="onboarding-skip">{ "Skip" }</button>
                 </div>
             </form>

@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use crate::components::action_card::ActionCard;
 use crate::components::format;
-use crate::core::form::{parse_date, parse_local_datetime};
+use crate::components::submit::{click_saves, enter_saves, no_native_submit};
+use crate::core::log_form::{LogField, LogForm, Loggable};
 use crate::core::model::{EventKind, InterviewerId, Process, ProcessId, RoundId};
 use crate::core::zone::UserZone;
 use crate::hooks::use_app;
@@ -14,70 +15,6 @@ use crate::state::{Msg, View};
 #[derive(Clone, PartialEq, Properties)]
 pub struct ProcessDetailProps {
     pub id: ProcessId,
-}
-
-/// The events a user can log by hand, with the extra fields each needs.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Loggable {
-    Reply,
-    DecisionDate,
-    Documents,
-    UpdateRequested,
-    Offer,
-    CompetingOffer,
-    Rejection,
-    Withdrawn,
-}
-
-impl Loggable {
-    const ALL: [Loggable; 8] = [
-        Loggable::Reply,
-        Loggable::DecisionDate,
-        Loggable::Documents,
-        Loggable::UpdateRequested,
-        Loggable::Offer,
-        Loggable::CompetingOffer,
-        Loggable::Rejection,
-        Loggable::Withdrawn,
-    ];
-
-    fn slug(self) -> &'static str {
-        match self {
-            Loggable::Reply => "reply",
-            Loggable::DecisionDate => "decision-date",
-            Loggable::Documents => "documents",
-            Loggable::UpdateRequested => "update-requested",
-            Loggable::Offer => "offer",
-            Loggable::CompetingOffer => "competing-offer",
-            Loggable::Rejection => "rejection",
-            Loggable::Withdrawn => "withdrawn",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            Loggable::Reply => "They replied",
-            Loggable::DecisionDate => "They gave a decision or next-step date",
-            Loggable::Documents => "They asked for documents or answers",
-            Loggable::UpdateRequested => "They asked me to keep them updated",
-            Loggable::Offer => "They made an offer",
-            Loggable::CompetingOffer => "I got an offer elsewhere",
-            Loggable::Rejection => "They turned me down",
-            Loggable::Withdrawn => "I withdrew",
-        }
-    }
-
-    /// The label of the date field, when the event carries one.
-    fn date_label(self) -> Option<(&'static str, bool)> {
-        match self {
-            Loggable::DecisionDate => Some(("The date they named", true)),
-            Loggable::Documents => Some(("Their deadline (optional)", false)),
-            Loggable::Offer | Loggable::CompetingOffer => {
-                Some(("Answer needed by (optional)", false))
-            }
-            _ => None,
-        }
-    }
 }
 
 fn describe(process: &Process, kind: &EventKind) -> String {
@@ -139,21 +76,13 @@ fn describe(process: &Process, kind: &EventKind) -> String {
     }
 }
 
-fn input_value(event: &InputEvent) -> String {
-    let target: web_sys::HtmlInputElement = event.target_unchecked_into();
-    target.value()
-}
-
 #[component]
 pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
     let ctx = use_app();
-    let log_kind = use_state(|| Loggable::Reply);
-    let log_at = use_state(|| format::input_datetime(&ctx.state.now));
-    let log_date = use_state(String::new);
-    let log_what = use_state(String::new);
-    let log_person = use_state(|| None::<InterviewerId>);
-    let log_note = use_state(String::new);
-    let log_errors = use_state(Vec::<(&'static str, String)>::new);
+    let log = use_state(|| LogForm::new(ctx.state.now));
+    let log_errors = use_state(Vec::<(LogField, String)>::new);
+    let log_at_ref = use_node_ref();
+    let log_date_ref = use_node_ref();
     let confirm_delete = use_state(|| false);
 
     let Some(process) = ctx.state.process(props.id).cloned() else {
@@ -206,89 +135,71 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
 
     let submit_log = {
         let ctx = ctx.clone();
-        let (log_kind, log_at, log_date, log_what, log_person, log_note, log_errors) = (
-            log_kind.clone(),
-            log_at.clone(),
-            log_date.clone(),
-            log_what.clone(),
-            log_person.clone(),
-            log_note.clone(),
-            log_errors.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let mut errors = Vec::new();
-            let at = parse_local_datetime(&log_at, &zone);
-            if at.is_none() {
-                errors.push((
-                    "at",
-                    "Enter when it happened, as a real date and time.".to_string(),
-                ));
-            }
-            let kind = *log_kind;
-            let date = if log_date.trim().is_empty() {
-                None
-            } else {
-                parse_date(&log_date)
+        let (log, log_errors) = (log.clone(), log_errors.clone());
+        let (at_ref, date_ref) = (log_at_ref.clone(), log_date_ref.clone());
+        Callback::from(move |()| {
+            // A day the browser cannot read (31/02) reads as empty: ask the inputs themselves.
+            let unreadable = |input: &NodeRef| {
+                input
+                    .cast::<web_sys::HtmlInputElement>()
+                    .is_some_and(|input| input.validity().bad_input())
             };
-            if let Some((_, required)) = kind.date_label() {
-                if log_date.trim().is_empty() && required {
-                    errors.push(("date", "Enter the date they gave you.".to_string()));
-                } else if !log_date.trim().is_empty() && date.is_none() {
-                    errors.push((
-                        "date",
-                        "This is not a real date; use the picker.".to_string(),
-                    ));
+            let mut typed = (*log).clone();
+            typed.at_bad_input = unreadable(&at_ref);
+            typed.date_bad_input = unreadable(&date_ref);
+            match typed.submit(&zone) {
+                Ok(entry) => {
+                    log_errors.set(Vec::new());
+                    log.set(log.cleared());
+                    ctx.dispatch(Msg::LogEvent {
+                        process: id,
+                        kind: entry.kind,
+                        at: entry.at,
+                        round: latest_round,
+                        note: entry.note,
+                    });
                 }
+                Err(errors) => log_errors.set(errors),
             }
-            if !errors.is_empty() {
-                log_errors.set(errors);
-                return;
-            }
-            let Some(at) = at else { return };
-            let person = *log_person;
-            let event_kind = match kind {
-                Loggable::Reply => EventKind::ReplyReceived { from: person },
-                Loggable::DecisionDate => match date {
-                    Some(date) => EventKind::DecisionDateGiven { date },
-                    None => return,
-                },
-                Loggable::Documents => EventKind::DocumentsRequested {
-                    what: log_what.trim().to_string(),
-                    deadline: date,
-                    by: person,
-                },
-                Loggable::UpdateRequested => EventKind::UpdateRequested { by: person },
-                Loggable::Offer => EventKind::Offer { deadline: date },
-                Loggable::CompetingOffer => EventKind::CompetingOffer { deadline: date },
-                Loggable::Rejection => EventKind::Rejection,
-                Loggable::Withdrawn => EventKind::Withdrawn,
-            };
-            log_errors.set(Vec::new());
-            log_date.set(String::new());
-            log_what.set(String::new());
-            log_note.set(String::new());
-            ctx.dispatch(Msg::LogEvent {
-                process: id,
-                kind: event_kind,
-                at,
-                round: latest_round,
-                note: log_note.trim().to_string(),
-            });
         })
     };
-    let error_for = |field: &str| {
+    let error_for = |field: LogField| {
         log_errors
             .iter()
             .find(|(f, _)| *f == field)
             .map(|(_, m)| m.clone())
+    };
+    // Each field writes into the form model; the model decides what the values mean.
+    let edit_log = |apply: fn(&mut LogForm, String, bool)| {
+        let log = log.clone();
+        Callback::from(move |e: Event| {
+            let (value, bad_input) = match e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                Some(select) => (select.value(), false),
+                None => {
+                    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                    (input.value(), input.validity().bad_input())
+                }
+            };
+            let mut next = (*log).clone();
+            apply(&mut next, value, bad_input);
+            log.set(next);
+        })
+    };
+    let type_log = |apply: fn(&mut LogForm, String, bool)| {
+        let log = log.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let mut next = (*log).clone();
+            apply(&mut next, input.value(), input.validity().bad_input());
+            log.set(next);
+        })
     };
     let people: Vec<(InterviewerId, String)> = process
         .rounds
         .iter()
         .flat_map(|r| r.interviewers.iter().map(|p| (p.id, p.name.clone())))
         .collect();
-    let kind = *log_kind;
+    let kind = log.kind;
 
     html! {
         <article class="av-section av-process" aria-labelledby="av-process-title" data-process={id.to_string()}>
@@ -361,65 +272,53 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
 
             <section class="av-section av-card" aria-labelledby="av-log-title">
                 <h3 id="av-log-title" class="av-section-title">{ "Log what happened" }</h3>
-                <form class="av-form" onsubmit={submit_log} novalidate=true>
+                <form class="av-form" onsubmit={no_native_submit()} onkeydown={enter_saves(submit_log.clone())} novalidate=true>
                     <div class="av-grid-2">
                         <div class="av-field">
                             <label for="av-log-kind">{ "What happened" }</label>
-                            <select id="av-log-kind" onchange={{
-                                let log_kind = log_kind.clone();
-                                Callback::from(move |e: Event| {
-                                    let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                                    if let Some(k) = Loggable::ALL.into_iter().find(|k| k.slug() == select.value()) { log_kind.set(k); }
-                                })
-                            }}>
+                            <select id="av-log-kind" onchange={edit_log(|f, v, _| if let Some(k) = Loggable::from_slug(&v) { f.kind = k; })}>
                                 { for Loggable::ALL.iter().map(|k| html! { <option value={k.slug()} selected={*k == kind}>{ k.label() }</option> }) }
                             </select>
                         </div>
                         <div class="av-field">
                             <label for="av-log-at">{ "When" }</label>
-                            <input id="av-log-at" type="datetime-local" value={(*log_at).clone()}
-                                aria-invalid={error_for("at").is_some().to_string()} aria-describedby="av-log-at-error"
-                                oninput={{ let s = log_at.clone(); Callback::from(move |e: InputEvent| s.set(input_value(&e))) }} />
-                            if let Some(m) = error_for("at") { <span class="av-error" id="av-log-at-error">{ m }</span> }
+                            <input id="av-log-at" type="datetime-local" value={log.at.clone()} ref={log_at_ref.clone()}
+                                aria-invalid={error_for(LogField::At).is_some().to_string()} aria-describedby="av-log-at-error"
+                                oninput={type_log(|f, v, bad| { f.at = v; f.at_bad_input = bad; })} />
+                            if let Some(m) = error_for(LogField::At) { <span class="av-error" id="av-log-at-error">{ m }</span> }
                         </div>
-                        if let Some((label, _)) = kind.date_label() {
+                        if let Some((label, _)) = kind.date_field() {
                             <div class="av-field">
                                 <label for="av-log-date">{ label }</label>
-                                <input id="av-log-date" type="date" value={(*log_date).clone()}
-                                    aria-invalid={error_for("date").is_some().to_string()} aria-describedby="av-log-date-error"
-                                    oninput={{ let s = log_date.clone(); Callback::from(move |e: InputEvent| s.set(input_value(&e))) }} />
-                                if let Some(m) = error_for("date") { <span class="av-error" id="av-log-date-error">{ m }</span> }
+                                <input id="av-log-date" type="date" value={log.date.clone()} ref={log_date_ref.clone()}
+                                    aria-invalid={error_for(LogField::Date).is_some().to_string()} aria-describedby="av-log-date-error"
+                                    oninput={type_log(|f, v, bad| { f.date = v; f.date_bad_input = bad; })} />
+                                if let Some(m) = error_for(LogField::Date) { <span class="av-error" id="av-log-date-error">{ m }</span> }
                             </div>
                         }
-                        if kind == Loggable::Documents {
+                        if kind.asks_what() {
                             <div class="av-field">
                                 <label for="av-log-what">{ "What they asked for" }</label>
-                                <input id="av-log-what" type="text" value={(*log_what).clone()} placeholder="e.g. two references"
-                                    oninput={{ let s = log_what.clone(); Callback::from(move |e: InputEvent| s.set(input_value(&e))) }} />
+                                <input id="av-log-what" type="text" value={log.what.clone()} placeholder="e.g. two references"
+                                    oninput={type_log(|f, v, _| f.what = v)} />
                             </div>
                         }
-                        if matches!(kind, Loggable::Reply | Loggable::Documents | Loggable::UpdateRequested) && !people.is_empty() {
+                        if kind.has_sender() && !people.is_empty() {
                             <div class="av-field">
                                 <label for="av-log-person">{ "Who (optional)" }</label>
-                                <select id="av-log-person" onchange={{
-                                    let s = log_person.clone();
-                                    Callback::from(move |e: Event| {
-                                        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                                        s.set(select.value().parse::<u64>().ok().map(InterviewerId));
-                                    })
-                                }}>
-                                    <option value="">{ "Someone at the company" }</option>
-                                    { for people.iter().map(|(pid, name)| html! { <option value={pid.0.to_string()} selected={*log_person == Some(*pid)}>{ name }</option> }) }
+                                <select id="av-log-person" onchange={edit_log(|f, v, _| f.choose_person(&v))}>
+                                    <option value="" selected={log.person.is_none()}>{ "Someone at the company" }</option>
+                                    { for people.iter().map(|(pid, name)| html! { <option value={pid.0.to_string()} selected={log.person == Some(*pid)}>{ name }</option> }) }
                                 </select>
                             </div>
                         }
                     </div>
                     <div class="av-field">
-                        <label for="av-log-note">{ if kind == Loggable::UpdateRequested { "Your news (used in the update draft)" } else { "Note (optional)" } }</label>
-                        <input id="av-log-note" type="text" value={(*log_note).clone()}
-                            oninput={{ let s = log_note.clone(); Callback::from(move |e: InputEvent| s.set(input_value(&e))) }} />
+                        <label for="av-log-note">{ kind.note_label() }</label>
+                        <input id="av-log-note" type="text" value={log.note.clone()}
+                            oninput={type_log(|f, v, _| f.note = v)} />
                     </div>
-                    <div class="av-actions-row"><button type="submit" class="av-btn av-btn-primary">{ "Add to timeline" }</button></div>
+                    <div class="av-actions-row"><button type="button" class="av-btn av-btn-primary" onclick={click_saves(&submit_log)}>{ "Add to timeline" }</button></div>
                 </form>
             </section>
 

@@ -3,10 +3,14 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::submit::{click_saves, enter_saves, no_native_submit};
+use crate::core::edit_merge::Prefer;
 use crate::core::form::{blank_process, FieldError, InterviewerForm, ProcessForm, RoundForm};
 use crate::core::model::{IndustryPace, ProcessId, RoundFormat, RoundKind};
+use crate::core::wording::plural;
 use crate::core::zone::UserZone;
 use crate::hooks::use_app;
 use crate::state::{Msg, View};
@@ -101,6 +105,61 @@ fn field(spec: FieldSpec, oninput: Callback<InputEvent>, error: Option<&FieldErr
     }
 }
 
+/// Whether the browser holds text it cannot read as a day in round `index`'s date field.
+fn date_unreadable(form_ref: &NodeRef, index: usize) -> bool {
+    let Some(input) = form_ref.cast::<web_sys::Element>().and_then(|form| {
+        form.query_selector(&format!("#av-round-{index}-date"))
+            .ok()
+            .flatten()
+    }) else {
+        return false;
+    };
+    let flag = |target: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(target, &name.into()).unwrap_or_default()
+    };
+    flag(&flag(&input, "validity"), "badInput").as_bool() == Some(true)
+}
+
+/// The date field's `oninput`. Text the browser cannot read as a day gives an empty value;
+/// the last readable value is kept (so re-rendering does not wipe what is typed) and the round
+/// is marked unreadable instead.
+fn on_date(form: &Form, form_ref: &NodeRef, index: usize) -> Callback<InputEvent> {
+    let form = form.clone();
+    let form_ref = form_ref.clone();
+    Callback::from(move |event: InputEvent| {
+        let value = event
+            .target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value();
+        let unreadable = date_unreadable(&form_ref, index);
+        let mut next = (*form).clone();
+        if let Some(round) = next.rounds.get_mut(index) {
+            if !unreadable {
+                round.date = value;
+            }
+            round.date_unreadable = unreadable;
+        }
+        form.set(next);
+    })
+}
+
+/// Brings the first field with a problem into view, its label and message included, and
+/// focuses it.
+fn focus_first_problem(form_ref: &NodeRef) {
+    let Some(first) = form_ref.cast::<web_sys::Element>().and_then(|form| {
+        form.query_selector("[aria-invalid=\"true\"]")
+            .ok()
+            .flatten()
+    }) else {
+        return;
+    };
+    if let Ok(Some(field)) = first.closest(".av-field") {
+        field.scroll_into_view_with_bool(true);
+    }
+    if let Some(first) = first.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = first.focus();
+    }
+}
+
 fn new_round(today: &str) -> RoundForm {
     RoundForm {
         date: today.to_string(),
@@ -112,7 +171,14 @@ fn new_round(today: &str) -> RoundForm {
 #[component]
 pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
     let ctx = use_app();
-    let existing = props.id.and_then(|id| ctx.state.process(id).cloned());
+    // The process as it was when the form opened: the save writes only what changed since.
+    let opened = {
+        let id = props.id;
+        let state = ctx.state.clone();
+        use_state(move || id.and_then(|id| state.process(id).cloned()))
+    };
+    let existing = (*opened).clone();
+    let vanished = existing.is_some() && props.id.and_then(|id| ctx.state.process(id)).is_none();
     let today = ctx.state.now.format("%Y-%m-%d").to_string();
     let form = {
         let existing = existing.clone();
@@ -130,29 +196,69 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
     let errors = use_state(Vec::<FieldError>::new);
     let error = |path: &str| errors.iter().find(|e| e.field == path).cloned();
 
+    let form_ref = use_node_ref();
+    // Bumped by each failed save: after that render, focus goes to the first problem.
+    let focus_request = use_state(|| 0u32);
+    {
+        let form_ref = form_ref.clone();
+        use_effect_with(*focus_request, move |request| {
+            if *request > 0 {
+                focus_first_problem(&form_ref);
+            }
+        });
+    }
+
     let submit = {
         let ctx = ctx.clone();
         let form = form.clone();
         let errors = errors.clone();
         let existing = existing.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        let form_ref = form_ref.clone();
+        let focus_request = focus_request.clone();
+        Callback::from(move |()| {
+            // A new process gets its id from the reducer when it is saved.
             let base = existing
                 .clone()
-                .unwrap_or_else(|| blank_process(ctx.state.data.next_process_id()));
+                .unwrap_or_else(|| blank_process(ProcessId::default()));
             let zone = UserZone::from_setting(ctx.state.data.settings.time_zone);
-            match form.to_process(&base, &zone) {
+            // The browser gives an empty value for a day it cannot read (31/02): ask it which
+            // date fields hold such text, so the message can say the date does not exist.
+            let mut typed = (*form).clone();
+            for (index, round) in typed.rounds.iter_mut().enumerate() {
+                round.date_unreadable = date_unreadable(&form_ref, index);
+            }
+            match typed.to_process(&base, &zone) {
                 Ok(process) => {
                     errors.set(Vec::new());
-                    ctx.dispatch(Msg::SaveProcess(process));
+                    ctx.dispatch(Msg::SaveProcess {
+                        base: existing.clone().map(Box::new),
+                        edited: Box::new(process),
+                        resolve: None,
+                    });
                 }
                 Err(found) => {
-                    let count = found.len();
+                    // The summary above the form is an alert and focus moves to the first
+                    // problem, so no toast is shown: it would cover the form on a phone.
                     errors.set(found);
-                    ctx.dispatch(Msg::Announce(format!(
-                        "{count} field(s) need attention; nothing was lost."
-                    )));
+                    focus_request.set(*focus_request + 1);
                 }
+            }
+        })
+    };
+    // After a conflict the user picks a side for the conflicting fields; the rest merges.
+    let resolve = |prefer: Prefer| {
+        let ctx = ctx.clone();
+        let form = form.clone();
+        let existing = existing.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(base) = existing.clone() else { return };
+            let zone = UserZone::from_setting(ctx.state.data.settings.time_zone);
+            if let Ok(process) = form.to_process(&base, &zone) {
+                ctx.dispatch(Msg::SaveProcess {
+                    base: Some(Box::new(base)),
+                    edited: Box::new(process),
+                    resolve: Some(prefer),
+                });
             }
         })
     };
@@ -169,9 +275,33 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
     html! {
         <section class="av-section" aria-labelledby="av-form-title">
             <h2 id="av-form-title" class="av-section-title">{ title }</h2>
-            <form class="av-form av-card" onsubmit={submit} novalidate=true>
+            <form class="av-form av-card" ref={form_ref.clone()} onsubmit={no_native_submit()} onkeydown={enter_saves(submit.clone())} novalidate=true>
+                if vanished {
+                    <p class="av-banner av-banner-warn" role="alert" data-testid="form-vanished">
+                        { "This interview was deleted in another tab. Everything you typed is still here: Save keeps it as a new interview, Cancel lets it go." }
+                    </p>
+                }
+                if let Some(conflict) = ctx.state.save_conflict.clone().filter(|c| Some(c.process) == props.id) {
+                    <div class="av-banner av-banner-warn" role="alert" data-testid="save-conflict">
+                        <p>{ "While this form was open, another tab changed the same fields you changed:" }</p>
+                        <ul>
+                            { for conflict.conflicts.iter().map(|c| html! {
+                                <li>{ format!("{}: the other tab saved “{}”; you typed “{}”.", c.field, c.theirs, c.mine) }</li>
+                            }) }
+                        </ul>
+                        <p>{ "Everything else you changed merges with their edits." }</p>
+                        <div class="av-actions-row">
+                            <button type="button" class="av-btn av-btn-primary" data-testid="save-conflict-mine" onclick={resolve(Prefer::Mine)}>
+                                { "Save with my values" }
+                            </button>
+                            <button type="button" class="av-btn" data-testid="save-conflict-theirs" onclick={resolve(Prefer::Theirs)}>
+                                { "Save with their values" }
+                            </button>
+                        </div>
+                    </div>
+                }
                 if !errors.is_empty() {
-                    <p class="av-banner av-banner-error" role="alert">{ format!("Please fix the {} highlighted field(s) below. Everything you typed is kept.", errors.len()) }</p>
+                    <p class="av-banner av-banner-error" role="alert">{ format!("Please fix the {} below. Everything you typed is kept.", plural(errors.len(), "highlighted field", "highlighted fields")) }</p>
                 }
                 <div class="av-grid-2">
                     { field(FieldSpec { id: "av-company".into(), label: "Company", value: form.company.clone(), input_type: "text", hint: None, required: true },
@@ -216,7 +346,7 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
                                     </select>
                                 </div>
                                 { field(FieldSpec { id: format!("{base}-date"), label: "Date", value: round.date.clone(), input_type: "date", hint: None, required: true },
-                                    on_text(&form, move |f, v| f.rounds[r].date = v), error(&path("date")).as_ref()) }
+                                    on_date(&form, &form_ref, r), error(&path("date")).as_ref()) }
                                 { field(FieldSpec { id: format!("{base}-start"), label: "Started at", value: round.start.clone(), input_type: "time", hint: None, required: true },
                                     on_text(&form, move |f, v| f.rounds[r].start = v), error(&path("start")).as_ref()) }
                                 { field(FieldSpec { id: format!("{base}-end"), label: "Ended at", value: round.end.clone(), input_type: "time", hint: None, required: true },
@@ -266,7 +396,7 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
                     <button type="button" class="av-btn" onclick={{ let today = today.clone(); on_click(&form, move |f| f.rounds.push(new_round(&today))) }}>{ "Add round" }</button>
                 </div>
                 <div class="av-actions-row">
-                    <button type="submit" class="av-btn av-btn-primary">{ if existing.is_some() { "Save changes" } else { "Save interview" } }</button>
+                    <button type="button" class="av-btn av-btn-primary" onclick={click_saves(&submit)}>{ if existing.is_some() { "Save changes" } else { "Save interview" } }</button>
                     <button type="button" class="av-btn" onclick={cancel}>{ "Cancel" }</button>
                 </div>
             </form>

@@ -1,353 +1,46 @@
 //! Settings: the user's details, time zone, working hours, holidays, tone and theme.
 //!
-//! The form edits a text copy of the settings; only Save turns it into [`Settings`], after
-//! checking every field, so a failed save loses nothing the user typed.
+//! The form model lives in [`crate::core::settings_form`]: each valid change is saved as it is
+//! made; a field that needs a fix keeps its text and message (also when the user leaves the
+//! page and comes back) while the other fields are saved.
 
 use std::rc::Rc;
 
-use chrono::{NaiveDate, Weekday};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::data_panel::DataPanel;
-use crate::core::backup::{cleaned_text, FieldKind, MAX_HOLIDAYS};
-use crate::core::form::{looks_like_email, parse_date, parse_time};
-use crate::core::settings::{Settings, Theme, Tone, ZoneSetting};
+use crate::components::submit::{click_saves, enter_saves, no_native_submit};
+use crate::core::settings::{Theme, Tone, ZoneSetting};
+use crate::core::settings_form::{
+    day_name, offset_choices, offset_label, SettingsEditor, SettingsField as Field,
+    SettingsForm as Draft, WEEK,
+};
 use crate::hooks::use_app;
 use crate::state::Msg;
 
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-
-/// Offsets in use somewhere that are not whole hours, in minutes east of UTC.
-const PART_HOUR_OFFSETS: [i32; 12] = [-570, -210, 210, 270, 330, 345, 390, 525, 570, 630, 765, 825];
-const MIN_OFFSET: i32 = -12 * 60;
-const MAX_OFFSET: i32 = 14 * 60;
-
-/// The form fields that can carry a message.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Field {
-    Name,
-    Signature,
-    Email,
-    Phone,
-    Linkedin,
-    Zone,
-    WorkStart,
-    WorkEnd,
-    WorkDays,
-}
-
-impl Field {
-    fn id(self) -> &'static str {
-        match self {
-            Field::Name => "av-set-name",
-            Field::Signature => "av-set-signature",
-            Field::Email => "av-set-email",
-            Field::Phone => "av-set-phone",
-            Field::Linkedin => "av-set-linkedin",
-            Field::Zone => "av-set-zone",
-            Field::WorkStart => "av-set-start",
-            Field::WorkEnd => "av-set-end",
-            Field::WorkDays => "av-set-days",
-        }
-    }
-}
-
-/// The settings as the form holds them: text exactly as typed.
-#[derive(Clone, Debug, PartialEq)]
-struct Draft {
-    name: String,
-    signature: String,
-    email: String,
-    phone: String,
-    linkedin: String,
-    /// `device`, or a fixed offset in minutes.
-    zone: String,
-    work_start: String,
-    work_end: String,
-    work_days: Vec<Weekday>,
-    holidays: Vec<NaiveDate>,
-    tone: Tone,
-    theme: Theme,
-}
-
-impl Draft {
-    fn from_settings(settings: &Settings) -> Self {
-        let mut holidays = settings.holidays.clone();
-        holidays.sort();
-        Draft {
-            name: settings.name.clone(),
-            signature: settings.signature.clone(),
-            email: settings.email.clone(),
-            phone: settings.phone.clone(),
-            linkedin: settings.linkedin.clone(),
-            zone: match settings.time_zone {
-                ZoneSetting::Device => "device".into(),
-                ZoneSetting::Fixed { offset_minutes } => offset_minutes.to_string(),
-            },
-            work_start: settings.work_start.format("%H:%M").to_string(),
-            work_end: settings.work_end.format("%H:%M").to_string(),
-            work_days: settings.work_days.clone(),
-            holidays,
-            tone: settings.tone,
-            theme: settings.theme,
-        }
-    }
-
-    /// Takes changes made elsewhere (the theme button, another tab, an import) for every
-    /// field the user has not edited here, so neither side's change is lost.
-    fn take_outside_changes(&mut self, before: &Draft, after: &Draft) {
-        fn take<T: PartialEq + Clone>(mine: &mut T, before: &T, after: &T) {
-            if mine == before {
-                *mine = after.clone();
-            }
-        }
-        take(&mut self.name, &before.name, &after.name);
-        take(&mut self.signature, &before.signature, &after.signature);
-        take(&mut self.email, &before.email, &after.email);
-        take(&mut self.phone, &before.phone, &after.phone);
-        take(&mut self.linkedin, &before.linkedin, &after.linkedin);
-        take(&mut self.zone, &before.zone, &after.zone);
-        take(&mut self.work_start, &before.work_start, &after.work_start);
-        take(&mut self.work_end, &before.work_end, &after.work_end);
-        take(&mut self.work_days, &before.work_days, &after.work_days);
-        take(&mut self.holidays, &before.holidays, &after.holidays);
-        take(&mut self.tone, &before.tone, &after.tone);
-        take(&mut self.theme, &before.theme, &after.theme);
-    }
-}
-
-/// A one-line field cleaned of control characters, or a message when it is too long.
-fn line_field(text: &str, what: &str) -> Result<String, String> {
-    let text = text.trim();
-    let cleaned = cleaned_text(text, FieldKind::Line).unwrap_or_else(|| text.to_string());
-    let limit = FieldKind::Line.limit();
-    if cleaned.chars().count() > limit {
-        return Err(format!(
-            "Your {what} is too long; keep it under {limit} characters."
-        ));
-    }
-    Ok(cleaned)
-}
-
-/// Turns the draft into settings (keeping what the form does not show from `base`), or lists
-/// every field that needs attention.
-fn validate(draft: &Draft, base: &Settings) -> Result<Settings, Vec<(Field, String)>> {
-    let mut errors = Vec::new();
-    let mut settings = base.clone();
-    let mut check = |field: Field, result: Result<String, String>| match result {
-        Ok(value) => value,
-        Err(message) => {
-            errors.push((field, message));
-            String::new()
-        }
-    };
-
-    settings.name = check(Field::Name, line_field(&draft.name, "name"));
-    settings.signature = {
-        let text = draft.signature.trim_end();
-        let cleaned = cleaned_text(text, FieldKind::Text).unwrap_or_else(|| text.to_string());
-        let limit = FieldKind::Text.limit();
-        check(
-            Field::Signature,
-            if cleaned.chars().count() > limit {
-                Err(format!(
-                    "The signature is too long; keep it under {limit} characters."
-                ))
-            } else {
-                Ok(cleaned)
-            },
-        )
-    };
-    settings.email = check(
-        Field::Email,
-        line_field(&draft.email, "email address").and_then(|email| {
-            if email.is_empty() || looks_like_email(&email) {
-                Ok(email)
-            } else {
-                Err("This does not look like an email address; it should read like name@example.com.".into())
-            }
-        }),
-    );
-    settings.phone = check(
-        Field::Phone,
-        line_field(&draft.phone, "phone number").and_then(|phone| {
-            let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
-            let digits = phone.chars().filter(char::is_ascii_digit).count();
-            if phone.is_empty() || (phone.chars().all(allowed) && digits >= 5) {
-                Ok(phone)
-            } else {
-                Err("Use digits, spaces and + - ( ) only, with the country code if you like: +1 555 010 0000.".into())
-            }
-        }),
-    );
-    settings.linkedin = check(
-        Field::Linkedin,
-        line_field(&draft.linkedin, "LinkedIn address").and_then(|link| {
-            if link.chars().any(char::is_whitespace) {
-                Err(
-                    "A profile address has no spaces; copy it from your browser's address bar."
-                        .into(),
-                )
-            } else {
-                Ok(link)
-            }
-        }),
-    );
-
-    match draft.zone.as_str() {
-        "device" => settings.time_zone = ZoneSetting::Device,
-        minutes => match minutes.parse::<i32>() {
-            Ok(offset_minutes) if (MIN_OFFSET..=MAX_OFFSET).contains(&offset_minutes) => {
-                settings.time_zone = ZoneSetting::Fixed { offset_minutes };
-            }
-            _ => errors.push((Field::Zone, "Choose a time zone from the list.".into())),
-        },
-    }
-
-    let start = parse_time(&draft.work_start);
-    let end = parse_time(&draft.work_end);
-    match start {
-        Some(start) => settings.work_start = start,
-        None => errors.push((
-            Field::WorkStart,
-            "Enter the time your working day starts, such as 09:00.".into(),
-        )),
-    }
-    match end {
-        Some(end) => settings.work_end = end,
-        None => errors.push((
-            Field::WorkEnd,
-            "Enter the time your working day ends, such as 17:30.".into(),
-        )),
-    }
-    if let (Some(start), Some(end)) = (start, end) {
-        if end <= start {
-            errors.push((
-                Field::WorkEnd,
-                format!(
-                    "The day has to end after it starts ({}).",
-                    start.format("%H:%M")
-                ),
-            ));
-        }
-    }
-
-    if draft.work_days.is_empty() {
-        errors.push((
-            Field::WorkDays,
-            "Tick at least one day: follow-ups are only planned on working days.".into(),
-        ));
-    }
-    // Kept in week order so comparing settings does not depend on click order.
-    settings.work_days = WEEK
-        .iter()
-        .copied()
-        .filter(|day| draft.work_days.contains(day))
-        .collect();
-    let mut holidays = draft.holidays.clone();
-    holidays.sort();
-    holidays.dedup();
-    settings.holidays = holidays;
-    settings.tone = draft.tone;
-    settings.theme = draft.theme;
-
-    if errors.is_empty() {
-        Ok(settings)
-    } else {
-        Err(errors)
-    }
-}
-
-/// The form's whole state: the draft, its messages, and the settings it started from.
-#[derive(Clone, Debug, PartialEq)]
-struct FormState {
-    /// The saved settings the draft was last reconciled with.
-    base: Settings,
-    draft: Draft,
-    errors: Vec<(Field, String)>,
-    holiday_text: String,
-    holiday_error: Option<String>,
-    /// A sentence after a failed save.
-    summary: Option<String>,
-    /// Bumped after a failed save so the first marked field gets focus once rendered.
-    focus_request: u32,
-}
-
-impl FormState {
-    fn new(settings: &Settings) -> Self {
-        FormState {
-            base: settings.clone(),
-            draft: Draft::from_settings(settings),
-            errors: Vec::new(),
-            holiday_text: String::new(),
-            holiday_error: None,
-            summary: None,
-            focus_request: 0,
-        }
-    }
-
-    fn error(&self, field: Field) -> Option<String> {
-        self.errors
-            .iter()
-            .find(|(which, _)| *which == field)
-            .map(|(_, message)| message.clone())
-    }
-
-    fn clear_error(&mut self, field: Field) {
-        self.errors.retain(|(which, _)| *which != field);
-    }
-
-    fn add_holiday(&mut self) {
-        let text = self.holiday_text.trim();
-        let Some(date) = parse_date(text) else {
-            self.holiday_error = Some(if text.is_empty() {
-                "Pick a full date (day, month and year) first; a day that does not exist, such as 31 April, cannot be added.".into()
-            } else {
-                format!(
-                    "“{text}” is not a real date. Use the calendar, or write it as year-month-day."
-                )
-            });
-            return;
-        };
-        if self.draft.holidays.contains(&date) {
-            self.holiday_error = Some(format!(
-                "{} is already in the list.",
-                date.format("%-d %B %Y")
-            ));
-            return;
-        }
-        if self.draft.holidays.len() >= MAX_HOLIDAYS {
-            self.holiday_error = Some(format!(
-                "The list holds at most {MAX_HOLIDAYS} days; remove past ones first."
-            ));
-            return;
-        }
-        self.draft.holidays.push(date);
-        self.draft.holidays.sort();
-        self.holiday_text.clear();
-        self.holiday_error = None;
-    }
-}
-
 /// A change to the form, applied by the reducer so quick edits never overwrite each other.
-struct FormChange(Box<dyn FnOnce(&mut FormState)>);
+struct FormChange(Box<dyn FnOnce(&mut SettingsEditor)>);
+
+/// The form's own reducer: every change is applied in order, then re-checked.
+#[derive(Clone, PartialEq)]
+struct FormState(SettingsEditor);
+
+impl std::ops::Deref for FormState {
+    type Target = SettingsEditor;
+    fn deref(&self) -> &SettingsEditor {
+        &self.0
+    }
+}
 
 impl Reducible for FormState {
     type Action = FormChange;
 
     fn reduce(self: Rc<Self>, change: FormChange) -> Rc<Self> {
         let mut next = (*self).clone();
-        (change.0)(&mut next);
+        (change.0)(&mut next.0);
+        next.0.refresh();
         if next == *self {
             self
         } else {
@@ -358,7 +51,7 @@ impl Reducible for FormState {
 
 type Form = UseReducerHandle<FormState>;
 
-fn change(form: &Form, apply: impl FnOnce(&mut FormState) + 'static) {
+fn change(form: &Form, apply: impl FnOnce(&mut SettingsEditor) + 'static) {
     form.dispatch(FormChange(Box::new(apply)));
 }
 
@@ -381,6 +74,12 @@ fn on_text(form: &Form, field: Field, store: fn(&mut Draft, String)) -> Callback
             state.clear_error(field);
         });
     })
+}
+
+/// A callback for when the user leaves a text field: its message may show from now on.
+fn on_leave(form: &Form, field: Field) -> Callback<Event> {
+    let form = form.clone();
+    Callback::from(move |_: Event| change(&form, move |state| state.touch(field)))
 }
 
 /// The ids of a field's hint and message, for `aria-describedby`.
@@ -430,41 +129,12 @@ fn text_input(form: &Form, spec: TextInput, store: fn(&mut Draft, String)) -> Ht
                 autocomplete={spec.autocomplete}
                 value={spec.value}
                 oninput={on_text(form, spec.field, store)}
+                onchange={on_leave(form, spec.field)}
                 aria-invalid={error.is_some().then_some("true")}
                 aria-describedby={described_by(spec.field, spec.hint.is_some(), error.is_some())}
             />
             { hint_and_error(spec.field, spec.hint, error) }
         </div>
-    }
-}
-
-fn offset_label(minutes: i32) -> String {
-    let sign = if minutes < 0 { '-' } else { '+' };
-    let minutes = minutes.abs();
-    format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
-}
-
-/// Whole hours from -12 to +14, the part-hour offsets, and the current value if unusual.
-fn offset_choices(current: Option<i32>) -> Vec<i32> {
-    let mut choices: Vec<i32> = (MIN_OFFSET / 60..=MAX_OFFSET / 60)
-        .map(|hours| hours * 60)
-        .chain(PART_HOUR_OFFSETS)
-        .chain(current)
-        .collect();
-    choices.sort_unstable();
-    choices.dedup();
-    choices
-}
-
-fn day_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
     }
 }
 
@@ -474,30 +144,51 @@ pub fn SettingsView() -> Html {
     let settings = app.state.data.settings.clone();
     let form = use_reducer({
         let settings = settings.clone();
-        move || FormState::new(&settings)
+        let kept = app.state.settings_draft.clone();
+        move || {
+            FormState(match kept {
+                Some(kept) => SettingsEditor::reopen(&settings, kept),
+                None => SettingsEditor::new(&settings),
+            })
+        }
     });
     let form_ref = use_node_ref();
+    let focus_request = use_state(|| 0u32);
 
-    // Settings changed elsewhere: take the change for every field not being edited here.
+    // Settings changed elsewhere (this form's own save included): take the change for every
+    // field not being edited here.
     {
         let form = form.clone();
         use_effect_with(settings.clone(), move |settings| {
             let settings = settings.clone();
-            change(&form, move |state| {
-                if state.base != settings {
-                    let before = Draft::from_settings(&state.base);
-                    let after = Draft::from_settings(&settings);
-                    state.draft.take_outside_changes(&before, &after);
-                    state.base = settings;
-                }
-            });
+            change(&form, move |state| state.saved(&settings));
         });
     }
 
-    // After a failed save, move focus to the first field that needs attention.
+    // Each valid change is saved as soon as it is made.
+    {
+        let app = app.clone();
+        use_effect_with(form.to_save.clone(), move |to_save| {
+            if let Some(settings) = to_save.clone() {
+                app.dispatch(Msg::AutosaveSettings(settings));
+            }
+        });
+    }
+
+    // Leaving the page keeps any text that still needs a fix, for when the user comes back.
+    {
+        let latest = use_mut_ref(|| None::<Draft>);
+        *latest.borrow_mut() = form.unsaved_draft();
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            move || app.dispatch(Msg::KeepSettingsDraft(latest.borrow_mut().take()))
+        });
+    }
+
+    // After Save with fields to fix, move focus to the first of them.
     {
         let form_ref = form_ref.clone();
-        use_effect_with(form.focus_request, move |request| {
+        use_effect_with(*focus_request, move |request| {
             if *request > 0 {
                 let first = form_ref
                     .cast::<web_sys::Element>()
@@ -505,46 +196,38 @@ pub fn SettingsView() -> Html {
                     .flatten()
                     .and_then(|element| element.dyn_into::<HtmlElement>().ok());
                 if let Some(element) = first {
+                    element.scroll_into_view();
                     let _ = element.focus();
                 }
             }
         });
     }
 
+    // Save shows every message at once (valid changes are already saved).
     let on_submit = {
         let app = app.clone();
         let form = form.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let current = app.state.data.settings.clone();
-            match validate(&form.draft, &current) {
-                Ok(settings) => {
-                    if settings == current {
-                        app.dispatch(Msg::Announce("No changes to save.".into()));
-                    } else {
-                        app.dispatch(Msg::UpdateSettings(settings.clone()));
-                    }
-                    change(&form, move |state| {
-                        state.draft = Draft::from_settings(&settings);
-                        state.base = settings;
-                        state.errors.clear();
-                        state.summary = None;
-                    });
+        let focus_request = focus_request.clone();
+        Callback::from(move |()| {
+            let count = form.unsaved_draft().map_or(0, |draft| {
+                crate::core::settings_form::apply_valid(&draft, &form.base)
+                    .1
+                    .len()
+            });
+            change(&form, |state| {
+                for field in Field::ALL {
+                    state.touch(field);
                 }
-                Err(errors) => {
-                    let count = errors.len();
-                    let summary = if count == 1 {
-                        "Not saved yet: one field needs a look.".to_string()
-                    } else {
-                        format!("Not saved yet: {count} fields need a look.")
-                    };
-                    app.dispatch(Msg::Announce(summary.clone()));
-                    change(&form, move |state| {
-                        state.errors = errors;
-                        state.summary = Some(summary);
-                        state.focus_request += 1;
-                    });
-                }
+            });
+            if count == 0 {
+                app.dispatch(Msg::Announce("Settings saved.".into()));
+            } else {
+                app.dispatch(Msg::Announce(if count == 1 {
+                    "One field needs a fix; the other changes are saved.".to_string()
+                } else {
+                    format!("{count} fields need a fix; the other changes are saved.")
+                }));
+                focus_request.set(*focus_request + 1);
             }
         })
     };
@@ -565,7 +248,7 @@ pub fn SettingsView() -> Html {
             let value = select.value();
             change(&form, move |state| {
                 state.draft.zone = value;
-                state.clear_error(Field::Zone);
+                state.touch(Field::Zone);
             });
         })
     };
@@ -604,6 +287,7 @@ pub fn SettingsView() -> Html {
                         type="time"
                         value={draft.work_start.clone()}
                         oninput={on_text(&form, Field::WorkStart, |draft, value| draft.work_start = value)}
+                        onchange={on_leave(&form, Field::WorkStart)}
                         aria-invalid={start_error.is_some().then_some("true")}
                         aria-describedby={described_by(Field::WorkStart, true, start_error.is_some())}
                     />
@@ -616,6 +300,7 @@ pub fn SettingsView() -> Html {
                         type="time"
                         value={draft.work_end.clone()}
                         oninput={on_text(&form, Field::WorkEnd, |draft, value| draft.work_end = value)}
+                        onchange={on_leave(&form, Field::WorkEnd)}
                         aria-invalid={end_error.is_some().then_some("true")}
                         aria-describedby={described_by(Field::WorkEnd, false, end_error.is_some())}
                     />
@@ -647,7 +332,7 @@ pub fn SettingsView() -> Html {
                                 if on {
                                     state.draft.work_days.push(day);
                                 }
-                                state.clear_error(Field::WorkDays);
+                                state.touch(Field::WorkDays);
                             });
                         })
                     };
@@ -684,7 +369,7 @@ pub fn SettingsView() -> Html {
         };
         let on_add = {
             let form = form.clone();
-            Callback::from(move |_: MouseEvent| change(&form, FormState::add_holiday))
+            Callback::from(move |_: MouseEvent| change(&form, SettingsEditor::add_holiday))
         };
         // Enter in the date field adds the day rather than saving the whole form.
         let on_holiday_key = {
@@ -692,7 +377,7 @@ pub fn SettingsView() -> Html {
             Callback::from(move |event: KeyboardEvent| {
                 if event.key() == "Enter" {
                     event.prevent_default();
-                    change(&form, FormState::add_holiday);
+                    change(&form, SettingsEditor::add_holiday);
                 }
             })
         };
@@ -835,7 +520,7 @@ pub fn SettingsView() -> Html {
         <div class="av-settings" data-testid="settings-view">
             <section class="av-section av-card" aria-labelledby="av-settings-title">
                 <h2 id="av-settings-title" class="av-section-title">{ "Settings" }</h2>
-                <form class="av-form" ref={form_ref} onsubmit={on_submit} novalidate=true data-testid="settings-form">
+                <form class="av-form" ref={form_ref} onsubmit={no_native_submit()} onkeydown={enter_saves(on_submit.clone())} novalidate=true data-testid="settings-form">
                     <fieldset class="av-fieldset">
                         <legend>{ "About you" }</legend>
                         <span class="av-hint">{ "These details close your drafts. Leave out anything you would rather not share." }</span>
@@ -855,6 +540,7 @@ pub fn SettingsView() -> Html {
                                         rows="3"
                                         value={draft.signature.clone()}
                                         oninput={on_text(&form, Field::Signature, |draft, value| draft.signature = value)}
+                                        onchange={on_leave(&form, Field::Signature)}
                                         aria-invalid={error.is_some().then_some("true")}
                                         aria-describedby={described_by(Field::Signature, true, error.is_some())}
                                     />
@@ -872,11 +558,19 @@ pub fn SettingsView() -> Html {
                     </fieldset>
                     { radio_group("Default tone of drafts", "av-set-tone", "Warm reads friendlier; Concise gets to the point. Any draft can switch.", tone_options) }
                     { radio_group("Theme", "av-set-theme", "How Afterview looks on this device.", theme_options) }
-                    if let Some(summary) = form.summary.clone() {
-                        <p class="av-error" role="alert" data-testid="settings-summary">{ summary }</p>
+                    if form.errors.is_empty() {
+                        <p class="av-hint" data-testid="settings-status">{ "Changes are saved as you make them." }</p>
+                    } else {
+                        <p class="av-error" data-testid="settings-summary">{
+                            if form.errors.len() == 1 {
+                                "One field needs a fix before it is saved; what you typed is kept.".to_string()
+                            } else {
+                                format!("{} fields need a fix before they are saved; what you typed is kept.", form.errors.len())
+                            }
+                        }</p>
                     }
                     <div class="av-actions-row">
-                        <button type="submit" class="av-btn av-btn-primary" data-testid="settings-save">{ "Save settings" }</button>
+                        <button type="button" class="av-btn av-btn-primary" onclick={click_saves(&on_submit)} data-testid="settings-save">{ "Save settings" }</button>
                     </div>
                 </form>
             </section>

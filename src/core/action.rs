@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::explain::Reason;
 use super::model::{ActionKey, ActionKind, Channel, InterviewerId, ProcessId, RoundId};
 
-/// The timing rules of `shared/design/rules.md`, T1 to T15.
+/// The timing rules of `docs/rules.md`, T1 to T15.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Rule {
     T1 = 1,

@@ -95,15 +95,6 @@ impl BusinessCalendar {
         day
     }
 
-    /// `date` when it is a business day, else the next one.
-    pub fn business_day_on_or_after(&self, date: NaiveDate) -> NaiveDate {
-        if self.is_business_day(date) {
-            date
-        } else {
-            self.next_business_day(date)
-        }
-    }
-
     /// The last business day on or before `date`.
     pub fn business_day_on_or_before(&self, date: NaiveDate) -> NaiveDate {
         let mut day = date;

@@ -35,6 +35,9 @@ pub struct RoundForm {
     pub interviewers: Vec<InterviewerForm>,
     /// The calendar invitation this round came from, kept so a later update finds it.
     pub uid: Option<String>,
+    /// The date field holds text the browser cannot read as a day (such as 31/02); `date`
+    /// then still holds the last readable value, which is not used.
+    pub date_unreadable: bool,
 }
 
 /// The add/edit form of a process.
@@ -77,6 +80,7 @@ impl ProcessForm {
                     end: round.end.format("%H:%M").to_string(),
                     notes: round.notes.clone(),
                     uid: round.uid.clone(),
+                    date_unreadable: false,
                     interviewers: round
                         .interviewers
                         .iter()
@@ -146,16 +150,10 @@ impl ProcessForm {
         let mut rounds = Vec::with_capacity(self.rounds.len());
         for (index, round) in self.rounds.iter().enumerate() {
             let at = |name: &str| format!("rounds.{index}.{name}");
-            let date = parse_date(&round.date);
+            // Unreadable text in the field overrides whatever date was there before.
+            let date = parse_date(&round.date).filter(|_| !round.date_unreadable);
             if date.is_none() {
-                error(
-                    at("date"),
-                    if round.date.trim().is_empty() {
-                        "Enter the day of this round."
-                    } else {
-                        "This is not a real date; use the date picker or YYYY-MM-DD."
-                    },
-                );
+                error(at("date"), date_problem(&round.date, round.date_unreadable));
             }
             let start = parse_time(&round.start);
             if start.is_none() {
@@ -232,6 +230,18 @@ impl ProcessForm {
         process.notes = self.notes.trim().to_string();
         process.rounds = rounds;
         Ok(process)
+    }
+}
+
+/// Why a round's date cannot be used: nothing typed, a day the calendar does not have (the
+/// browser reports it as unreadable and gives no value), or text that is not a date.
+fn date_problem(typed: &str, unreadable: bool) -> &'static str {
+    if unreadable {
+        "That day does not exist in the calendar (like 31 February): check the day and the month."
+    } else if typed.trim().is_empty() {
+        "Enter the day of this round."
+    } else {
+        "This is not a real date; use the date picker or YYYY-MM-DD."
     }
 }
 
@@ -379,6 +389,23 @@ mod tests {
             ]
         );
         assert!(errors[0].message.contains("not a real date"));
+    }
+
+    #[test]
+    fn a_date_the_browser_could_not_read_is_named_as_impossible_not_missing() {
+        let mut form = filled();
+        form.rounds[0].date_unreadable = true;
+        let errors = form
+            .to_process(&blank_process(ProcessId(1)), &zone())
+            .expect_err("no date");
+        assert_eq!(fields(&errors), ["rounds.0.date"]);
+        assert!(errors[0].message.contains("does not exist"), "{errors:?}");
+        form.rounds[0].date = String::new();
+        form.rounds[0].date_unreadable = false;
+        let errors = form
+            .to_process(&blank_process(ProcessId(1)), &zone())
+            .expect_err("no date");
+        assert_eq!(errors[0].message, "Enter the day of this round.");
     }
 
     #[test]

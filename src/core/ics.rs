@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
-use crate::core::action::Action;
+use crate::core::action::{Action, ActionState};
 use crate::core::model::Process;
 
 /// Identifies the producer, as RFC 5545 requires.
@@ -21,6 +21,15 @@ const MAX_LINE_OCTETS: usize = 75;
 
 /// A calendar with one event per action, due at the action's due moment. `now` stamps the
 /// export (DTSTAMP and the SEQUENCE that lets calendars take the newer copy).
+/// The actions worth a calendar entry: a late action's window is already over, and an entry
+/// in the past helps no one.
+pub fn calendar_actions(plan: &[Action]) -> Vec<Action> {
+    plan.iter()
+        .filter(|action| action.state != ActionState::Late)
+        .cloned()
+        .collect()
+}
+
 pub fn actions_to_ics(
     actions: &[Action],
     processes: &[Process],
@@ -164,9 +173,4 @@ fn push_line(out: &mut String, line: &str) {
         used += c.len_utf8();
     }
     out.push_str("\r\n");
-}
-
-/// Undoes folding: the reverse of what a calendar does when it reads the file.
-pub fn unfold(text: &str) -> String {
-    text.replace("\r\n ", "").replace("\r\n\t", "")
 }

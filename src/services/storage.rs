@@ -5,8 +5,8 @@
 use chrono::{DateTime, FixedOffset};
 use wasm_bindgen::JsValue;
 
+use crate::core::state::StorageStatus;
 use crate::core::storage::{self, data_key, encode, quarantine_key, AppData, LoadOutcome};
-use crate::state::StorageStatus;
 
 /// What opening the store found.
 pub struct Opened {
