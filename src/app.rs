@@ -255,23 +255,6 @@ pub fn App(props: &AppProps) -> Html {
                     <DraftPanel key={format!("{}-{:?}", target.process, target.key)} />
                 }
                 <div class="av-sr-only" role="status" aria-live="polite">{ state.announcement.clone().unwrap_or_default() }</div>
-                if let Some(text) = state.announcement.clone() {
-                    <div class="av-toast">
-                        <span aria-hidden="true">{ text }</span>
-                        <span class="av-actions-row">
-                            if state.undo.is_some() {
-                                <button type="button" class="av-btn-link" data-testid="undo" onclick={{
-                                    let state = state.clone();
-                                    Callback::from(move |_| state.dispatch(Msg::Undo))
-                                }}>{ "Undo" }</button>
-                            }
-                            <button type="button" class="av-btn-link" aria-label="Dismiss this message" onclick={{
-                                let state = state.clone();
-                                Callback::from(move |_| state.dispatch(Msg::ClearAnnouncement))
-                            }}>{ "✕" }</button>
-                        </span>
-                    </div>
-                }
             </div>
         </ContextProvider<AppContext>>
     }

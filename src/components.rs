@@ -3,6 +3,7 @@
 
 pub mod action_card;
 pub mod banners;
+pub mod contacts_editor;
 pub mod data_panel;
 pub mod draft_panel;
 pub mod format;

@@ -10,7 +10,7 @@ use afterview::core::model::{
     Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId, Round, RoundFormat,
     RoundId, RoundKind,
 };
-use afterview::core::storage::{encode, merge, AppData};
+use afterview::core::storage::{encode, merge, AppData, SCHEMA_VERSION};
 use chrono::{DateTime, FixedOffset};
 use proptest::prelude::*;
 
@@ -98,7 +98,7 @@ fn broken_documents_give_typed_errors() {
         parse_backup("{\"format\":\"afterview\",\"schema_version\":40}"),
         Err(ImportError::TooNew {
             found: 40,
-            supported: 2
+            supported: SCHEMA_VERSION
         })
     );
 
@@ -426,4 +426,199 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn ids_outside_what_a_javascript_number_holds_are_refused() {
+    use afterview::core::ids::MAX_ID;
+    let saved = at("2025-01-01T00:00:00Z");
+    for bad in [0, MAX_ID + 1, u64::MAX] {
+        let mut data = sample_data();
+        data.processes[1].id = ProcessId(bad);
+        let error = parse_backup(&encode(&data, saved)).expect_err("out of range");
+        assert_eq!(
+            error,
+            ImportError::IdOutOfRange {
+                what: "process".into(),
+                id: bad
+            }
+        );
+        assert!(error
+            .to_string()
+            .contains("ids run from 1 to 9007199254740991"));
+
+        let mut data = sample_data();
+        data.processes[0].events[0].id = EventId(bad);
+        assert!(matches!(
+            parse_backup(&encode(&data, saved)),
+            Err(ImportError::IdOutOfRange { .. })
+        ));
+        let mut data = sample_data();
+        data.processes[0].rounds[0].interviewers[0].id = InterviewerId(bad);
+        assert!(matches!(
+            parse_backup(&encode(&data, saved)),
+            Err(ImportError::IdOutOfRange { .. })
+        ));
+    }
+    let mut data = sample_data();
+    data.processes[1].id = ProcessId(MAX_ID);
+    assert!(parse_backup(&encode(&data, saved)).is_ok());
+}
+
+#[test]
+fn new_ids_never_collide_with_one_at_the_top_of_the_range() {
+    use afterview::core::ids::MAX_ID;
+    let mut data = sample_data();
+    data.processes[1].id = ProcessId(MAX_ID);
+    let data = parse_backup(&encode(&data, at("2025-01-01T00:00:00Z"))).expect("valid");
+    let mut data = apply(
+        &AppData::default(),
+        &data,
+        ImportMode::Merge,
+        at("2025-04-01T00:00:00Z"),
+    );
+    let mut seen = std::collections::BTreeSet::new();
+    for n in 0..5 {
+        let id = data.next_process_id();
+        assert!(id.0 >= 1 && id.0 <= MAX_ID, "{id}");
+        assert!(data.process(id).is_none(), "{id} is taken");
+        data.save_process(
+            Process::new(id, format!("New {n}"), "r"),
+            at("2025-04-01T00:00:00Z"),
+        );
+        assert!(seen.insert(id));
+    }
+    assert_eq!(data.processes.len(), 7);
+    assert!(data.process(ProcessId(MAX_ID)).is_some());
+
+    // Local ids follow the same rule.
+    let mut process = data.processes[0].clone();
+    process.events[0].id = EventId(MAX_ID);
+    let fresh = process.next_local_id();
+    assert!(fresh <= MAX_ID);
+    assert!(process.round(RoundId(fresh)).is_none());
+    assert!(process.events.iter().all(|event| event.id.0 != fresh));
+    assert!(process.interviewer(InterviewerId(fresh)).is_none());
+
+    // A merge that must renumber a clashing process stays in range too.
+    let mut incoming = AppData::default();
+    incoming
+        .processes
+        .push(Process::new(ProcessId(MAX_ID), "Elsewhere Ltd", "r"));
+    let merged = apply(
+        &data,
+        &incoming,
+        ImportMode::Merge,
+        at("2025-04-02T00:00:00Z"),
+    );
+    assert_eq!(merged.processes.len(), 8);
+    let ids: std::collections::BTreeSet<_> = merged.processes.iter().map(|p| p.id).collect();
+    assert_eq!(ids.len(), 8);
+    assert!(ids.iter().all(|id| id.0 <= MAX_ID));
+}
+
+#[test]
+fn duplicate_round_interviewer_or_event_ids_in_one_process_are_refused() {
+    let saved = at("2025-01-01T00:00:00Z");
+    let mut data = sample_data();
+    let mut second = data.processes[0].rounds[0].clone();
+    second.interviewers.clear();
+    data.processes[0].rounds.push(second);
+    let error = parse_backup(&encode(&data, saved)).expect_err("two rounds with id 1");
+    assert_eq!(
+        error,
+        ImportError::DuplicateLocalId {
+            what: "rounds in the Northwind, Inc. process".into(),
+            id: 1
+        }
+    );
+    assert!(error
+        .to_string()
+        .starts_with("Two rounds in the Northwind, Inc. process share the id 1."));
+
+    let mut data = sample_data();
+    let event = data.processes[0].events[0].clone();
+    data.processes[0].events.push(event);
+    assert!(matches!(
+        parse_backup(&encode(&data, saved)),
+        Err(ImportError::DuplicateLocalId { id: 3, .. })
+    ));
+
+    let mut data = sample_data();
+    let person = data.processes[0].rounds[0].interviewers[0].clone();
+    data.processes[0].rounds[0]
+        .interviewers
+        .push(person.clone());
+    assert!(matches!(
+        parse_backup(&encode(&data, saved)),
+        Err(ImportError::DuplicateLocalId { id: 2, .. })
+    ));
+
+    // The same person on two rounds keeps one id: that is allowed.
+    let mut data = sample_data();
+    let mut later = data.processes[0].rounds[0].clone();
+    later.id = RoundId(9);
+    later.interviewers = vec![person];
+    data.processes[0].rounds.push(later);
+    assert!(parse_backup(&encode(&data, saved)).is_ok());
+}
+
+#[test]
+fn restoring_into_a_fresh_profile_keeps_the_backups_settings() {
+    use afterview::core::backup::default_import_mode;
+    // The original profile: onboarded with a name, then exported.
+    let mut original = sample_data();
+    let mut settings = original.settings.clone();
+    settings.onboarded = true;
+    original.update_settings(settings, at("2025-01-01T08:05:00Z"));
+    let file = export_backup(&mut original, at("2025-03-10T10:00:00Z"));
+    let incoming = parse_backup(&file).expect("valid");
+
+    // A fresh browser: onboarding skipped, so only the flag changed, later than the backup.
+    let mut fresh = AppData::default();
+    assert_eq!(default_import_mode(&fresh), ImportMode::Replace);
+    let mut skipped = fresh.settings.clone();
+    skipped.onboarded = true;
+    fresh.update_settings(skipped, at("2025-04-01T09:00:00Z"));
+    assert!(!fresh.settings_edited());
+    assert_eq!(default_import_mode(&fresh), ImportMode::Replace);
+
+    for mode in [ImportMode::Merge, ImportMode::Replace] {
+        let restored = apply(&fresh, &incoming, mode, at("2025-04-01T09:01:00Z"));
+        assert_eq!(restored.settings.name, "Dana Example", "{mode:?}");
+        assert_eq!(restored.settings.signature, "Data analyst\nLisbon");
+        assert!(restored.settings.onboarded);
+        assert_eq!(restored.processes.len(), 2);
+        assert!(preview(&fresh, &incoming, mode, at("2025-04-01T09:01:00Z")).settings_changed);
+    }
+    // Two tabs behave the same way: untouched settings never win, whatever their revision.
+    let merged = merge(&fresh, &incoming);
+    assert_eq!(merged.settings.name, "Dana Example");
+    assert_eq!(merge(&incoming, &fresh), merged);
+
+    // With something of the user's own here, Merge is offered first.
+    let mut with_sample = fresh.clone();
+    let mut example = Process::new(ProcessId(1), "Example Co", "r");
+    example.sample = true;
+    with_sample.save_process(example, at("2025-04-01T09:00:00Z"));
+    assert_eq!(default_import_mode(&with_sample), ImportMode::Replace);
+    let mut with_process = fresh.clone();
+    with_process.save_process(
+        Process::new(ProcessId(1), "Acme", "r"),
+        at("2025-04-01T09:00:00Z"),
+    );
+    assert_eq!(default_import_mode(&with_process), ImportMode::Merge);
+    let mut named = fresh.clone();
+    let mut settings = named.settings.clone();
+    settings.name = "Dana New".into();
+    named.update_settings(settings, at("2025-04-01T09:02:00Z"));
+    assert_eq!(default_import_mode(&named), ImportMode::Merge);
+    // A deliberate edit made here after the backup still wins a merge.
+    let merged = apply(
+        &named,
+        &incoming,
+        ImportMode::Merge,
+        at("2025-04-01T09:03:00Z"),
+    );
+    assert_eq!(merged.settings.name, "Dana New");
 }

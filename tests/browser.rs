@@ -8,7 +8,7 @@ use std::time::Duration;
 use afterview::app::{App, AppProps};
 use afterview::core::model::ProcessId;
 use afterview::core::sample::sample_process;
-use afterview::core::storage::{data_key, encode, is_quarantine_key, AppData};
+use afterview::core::storage::{data_key, encode, is_quarantine_key, AppData, SCHEMA_VERSION};
 use afterview::services::storage::Store;
 use afterview::state::{AppState, Msg, StorageStatus, View};
 use chrono::{DateTime, FixedOffset};
@@ -77,8 +77,10 @@ fn store_round_trips_and_sets_unreadable_data_aside() {
 #[wasm_bindgen_test]
 fn store_opens_newer_data_read_only() {
     let store = Store::new("browser-test-b");
-    let newer =
-        encode(&AppData::default(), now()).replace("\"schema_version\":2", "\"schema_version\":99");
+    let newer = encode(&AppData::default(), now()).replace(
+        &format!("\"schema_version\":{SCHEMA_VERSION}"),
+        "\"schema_version\":99",
+    );
     storage().set_item(&store.key(), &newer).expect("write");
     let opened = store.open(now());
     assert_eq!(opened.status, StorageStatus::ReadOnly { found: 99 });

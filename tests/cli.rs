@@ -95,3 +95,46 @@ fn bad_arguments_and_input_exit_with_status_two() {
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("--now"));
 }
+
+/// Every time in the output is RFC 3339, or the input is refused: never a five-digit year.
+#[test]
+fn far_years_are_refused_and_every_printed_time_is_rfc_3339() {
+    let backup = last_json_block(&docs("backup-format.md"));
+    let output = run(&["--now", "9999-12-31T10:00:00Z"], &backup.to_string());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("outside the years 1900 to 2200"));
+
+    let mut far = backup.clone();
+    far["data"]["processes"][0]["rounds"][0]["start"] = "9999-12-31T09:00:00+01:00".into();
+    far["data"]["processes"][0]["rounds"][0]["end"] = "9999-12-31T10:00:00+01:00".into();
+    let output = run(&["--now", "2025-03-07T08:30:00+01:00"], &far.to_string());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("a date in the year 9999"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    // At the last year kept, the plan's times still read back as RFC 3339.
+    let mut late = backup;
+    late["data"]["processes"][0]["rounds"][0]["start"] = "2200-12-31T09:00:00+01:00".into();
+    late["data"]["processes"][0]["rounds"][0]["end"] = "2200-12-31T10:00:00+01:00".into();
+    let output = run(&["--now", "2200-12-31T12:00:00+01:00"], &late.to_string());
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let plan: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let actions = plan["actions"].as_array().expect("actions");
+    assert!(!actions.is_empty());
+    for action in actions {
+        for field in ["earliest", "due", "latest"] {
+            let text = action[field].as_str().expect("time");
+            assert!(
+                chrono::DateTime::parse_from_rfc3339(text).is_ok() && text.len() >= 20,
+                "{field}: {text}"
+            );
+        }
+    }
+}

@@ -230,3 +230,58 @@ fn dates_and_statuses_in_common_forms() {
     assert_eq!(map_status("Offer"), Some(ProcessStatus::Offer));
     assert_eq!(map_status("maybe"), None);
 }
+
+#[test]
+fn tracker_notes_keep_the_free_text_limit_not_the_one_line_limit() {
+    let long_notes = "n".repeat(5_000);
+    let text = format!("Company,Title,Notes\nAcme,Analyst,{long_notes}\n");
+    let imported =
+        import_tracker_csv(&text, &AppData::default(), at("2025-04-01T00:00:00Z")).expect("reads");
+    assert_eq!(imported.processes[0].notes.chars().count(), 5_000);
+    assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+
+    let too_long = "n".repeat(20_001);
+    let text = format!("Company,Title,Notes\nAcme,Analyst,{too_long}\n");
+    let imported =
+        import_tracker_csv(&text, &AppData::default(), at("2025-04-01T00:00:00Z")).expect("reads");
+    assert_eq!(imported.processes[0].notes.chars().count(), 20_000);
+    assert_eq!(
+        imported.problems[0].message,
+        "Row 2: The notes were shortened to 20000 characters."
+    );
+}
+
+#[test]
+fn action_export_states_are_words_a_person_uses() {
+    use afterview::core::action::ActionState;
+    let data = sample();
+    let states = [
+        ActionState::DueToday,
+        ActionState::Late,
+        ActionState::Open,
+        ActionState::Upcoming,
+    ];
+    let actions: Vec<_> = states
+        .iter()
+        .map(|state| {
+            let mut one = action(
+                1,
+                ActionKind::ThankYou,
+                None,
+                None,
+                "2025-03-05T10:00:00+01:00",
+                1,
+            );
+            one.state = *state;
+            one
+        })
+        .collect();
+    let text = actions_to_csv(&actions, &data.processes);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(&reader.headers().expect("header")[5], "State");
+    let cells: Vec<String> = reader
+        .records()
+        .map(|row| row.expect("row")[5].to_string())
+        .collect();
+    assert_eq!(cells, ["Due today", "Late", "Open now", "Upcoming"]);
+}

@@ -48,7 +48,10 @@ fn action(
         latest: moment,
         state: ActionState::Open,
         rules: Rules::empty(),
-        reason: Reason::default(),
+        reason: Reason::DocumentsSoon {
+            requested_on: moment.date_naive(),
+        },
+        recipient: None,
     }
 }
 
@@ -173,6 +176,7 @@ fn process() -> Process {
             "2026-03-24T09:00:00+00:00",
             EventKind::Offer {
                 deadline: Some(date("2026-04-01")),
+                from: None,
             },
             "",
         ),

@@ -102,7 +102,7 @@ fn unfolding_restores_the_escaped_text() {
     // Newlines inside the description are escaped, not raw.
     let description = text
         .split("\r\n")
-        .find(|line| line.starts_with("DESCRIPTION:Planned"))
+        .find(|line| line.starts_with("DESCRIPTION:They asked for this"))
         .expect("a description");
     assert!(
         description.contains("\\nHow: Email\\nWindow: "),

@@ -57,7 +57,11 @@ fn components_leave_dates_rules_and_ids_to_the_core() {
             }
         }
     }
-    assert!(problems.is_empty(), "move these into src/core:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "move these into src/core:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -73,7 +77,11 @@ fn the_core_uses_no_web_types() {
             }
         }
     }
-    assert!(problems.is_empty(), "the core must stay web-free:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "the core must stay web-free:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -84,5 +92,9 @@ fn every_core_module_says_what_it_owns() {
         .filter(|(_, text)| !text.trim_start().starts_with("//!"))
         .map(|(path, _)| path)
         .collect();
-    assert!(missing.is_empty(), "modules without a //! line:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "modules without a //! line:\n{}",
+        missing.join("\n")
+    );
 }

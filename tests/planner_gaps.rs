@@ -3,7 +3,7 @@
 use afterview::core::action::{Action, ActionState, Rule};
 use afterview::core::model::{
     ActionKind, Channel, Event, EventId, EventKind, IndustryPace, Interviewer, InterviewerId,
-    Process, ProcessId, Round, RoundId,
+    PersonId, Process, ProcessId, Round, RoundId,
 };
 use afterview::core::planner::plan;
 use afterview::core::settings::Settings;
@@ -147,8 +147,12 @@ fn a_late_thank_you_stays_until_the_employer_answers() {
         EventKind::ReplyReceived { from: None },
         EventKind::DecisionDateGiven {
             date: "2025-03-21".parse().unwrap_or_default(),
+            from: None,
         },
-        EventKind::Offer { deadline: None },
+        EventKind::Offer {
+            deadline: None,
+            from: None,
+        },
     ];
     for answer in answers {
         // An answer after the interview ends the late note's usefulness...
@@ -205,7 +209,7 @@ fn t9_pushes_an_inquiry_planned_too_soon_after_a_planned_invitation() {
     assert_eq!(invite.due, at("2025-03-12T10:00:00+00:00"));
     assert!(!invite.rules.contains(Rule::T9));
     let inquiry = find(&actions, ActionKind::StatusInquiry).expect("inquiry");
-    assert_eq!(inquiry.interviewer, Some(InterviewerId(1)));
+    assert_eq!(inquiry.recipient.map(|r| r.person), Some(PersonId(1)));
     assert_eq!(inquiry.earliest, at("2025-03-19T09:00:00+00:00"));
     assert_eq!(inquiry.due, at("2025-03-19T09:00:00+00:00"));
     assert!(inquiry.latest >= inquiry.due);

@@ -55,6 +55,7 @@ fn event_kind() -> impl Strategy<Value = EventKind> {
             date: NaiveDate::from_ymd_opt(2025, 3, 3)
                 .and_then(|d| d.checked_add_days(chrono::Days::new(days)))
                 .unwrap_or_default(),
+            from: None,
         }),
         Just(EventKind::DocumentsRequested {
             what: String::new(),
@@ -210,7 +211,7 @@ proptest! {
         for action in actions.iter().filter(|a| is_follow_up(a.kind)) {
             let process = list.iter().find(|p| p.id == action.process);
             let decision = process.and_then(|p| p.events.iter().filter_map(|e| match e.kind {
-                EventKind::DecisionDateGiven { date } => Some((e.at, e.id, date)),
+                EventKind::DecisionDateGiven { date, .. } => Some((e.at, e.id, date)),
                 _ => None,
             }).max());
             if let Some((_, _, date)) = decision {
@@ -277,6 +278,7 @@ fn bad_input_never_panics_and_plans_sensibly() {
             round: Some(RoundId(99)),
             kind: EventKind::DecisionDateGiven {
                 date: NaiveDate::MAX,
+                from: None,
             },
             note: String::new(),
         });

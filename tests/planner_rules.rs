@@ -5,7 +5,7 @@
 use afterview::core::action::{Action, ActionState, Rule};
 use afterview::core::model::{
     ActionKey, ActionKind, Channel, Event, EventId, EventKind, IndustryPace, Interviewer,
-    InterviewerId, Process, ProcessId, ProcessStatus, Round, RoundId,
+    InterviewerId, PersonId, Process, ProcessId, ProcessStatus, Round, RoundId,
 };
 use afterview::core::planner::plan;
 use afterview::core::settings::Settings;
@@ -148,7 +148,7 @@ fn t2_seed_example_thursday_interview_waits_until_next_thursday() {
     assert_eq!(inquiry.due, at("2025-03-13T09:00:00+00:00"));
     assert_eq!(inquiry.state, ActionState::Upcoming);
     assert!(inquiry.rules.contains(Rule::T2));
-    assert_eq!(inquiry.interviewer, Some(InterviewerId(1)));
+    assert_eq!(inquiry.recipient.map(|r| r.person), Some(PersonId(1)));
 }
 
 #[test]
@@ -242,6 +242,7 @@ fn t5_t6_seed_example_nothing_before_the_decision_date() {
             END,
             EventKind::DecisionDateGiven {
                 date: date(decision),
+                from: None,
             },
         );
         let actions = plan_at(&p, "2025-03-07T09:00:00+00:00");
@@ -433,7 +434,11 @@ fn t11_competing_offer_overrides_the_wait() {
 fn t12_rejection_reply_then_nothing() {
     let mut p = process(START, END, vec![person(1)]);
     p.status = ProcessStatus::Rejected;
-    log(&mut p, "2025-03-07T16:00:00+00:00", EventKind::Rejection);
+    log(
+        &mut p,
+        "2025-03-07T16:00:00+00:00",
+        EventKind::Rejection { from: None },
+    );
     let actions = plan_at(&p, "2025-03-07T16:30:00+00:00");
     assert_eq!(actions.len(), 1, "only the reply: {actions:#?}");
     let reply = single(&actions, ActionKind::RejectionReply);
@@ -505,7 +510,7 @@ fn t14_each_round_restarts_thank_yous_and_the_clock() {
     assert!(note.rules.contains(Rule::T14));
     let inquiry = single(&actions, ActionKind::StatusInquiry);
     assert_eq!(inquiry.earliest, at("2025-03-19T09:00:00+00:00"));
-    assert_eq!(inquiry.interviewer, Some(InterviewerId(2)));
+    assert_eq!(inquiry.recipient.map(|r| r.person), Some(PersonId(2)));
     assert!(inquiry.rules.contains(Rule::T14));
 }
 
@@ -547,7 +552,10 @@ fn channels_offers_snoozes_and_dismissals() {
     log(
         &mut p,
         "2025-03-07T10:00:00+00:00",
-        EventKind::Offer { deadline: None },
+        EventKind::Offer {
+            deadline: None,
+            from: None,
+        },
     );
     let actions = plan_at(&p, "2025-03-07T11:00:00+00:00");
     assert_eq!(
@@ -561,7 +569,7 @@ fn channels_offers_snoozes_and_dismissals() {
     let key = ActionKey {
         kind: ActionKind::StatusInquiry,
         round: Some(RoundId(10)),
-        interviewer: Some(InterviewerId(1)),
+        interviewer: None,
     };
     log(
         &mut p,

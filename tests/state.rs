@@ -8,8 +8,8 @@ use afterview::core::backup::ImportMode;
 use afterview::core::edit_merge::Prefer;
 use afterview::core::log_form::{LogField, LogForm, Loggable};
 use afterview::core::model::{
-    ActionKey, ActionKind, Channel, EventKind, InterviewerId, Process, ProcessId, ProcessStatus,
-    RoundId,
+    ActionKey, ActionKind, Channel, Contact, ContactRole, EventKind, InterviewerId, PersonId,
+    Process, ProcessId, ProcessStatus, RoundId,
 };
 use afterview::core::settings::Theme;
 use afterview::core::settings_form::{SettingsEditor, SettingsField};
@@ -379,16 +379,58 @@ fn the_log_form_starts_with_nobody_named_and_rejects_impossible_dates() {
     let named = LogForm {
         kind: Loggable::DecisionDate,
         date: "2026-12-01".into(),
-        // A person chosen for another kind is not carried into a kind without a sender.
-        person: Some(InterviewerId(2)),
+        person: Some(PersonId(2)),
         ..LogForm::new(at(NOW))
     };
     assert_eq!(
         named.submit(&zone).expect("valid").kind,
         EventKind::DecisionDateGiven {
-            date: date("2026-12-01")
+            date: date("2026-12-01"),
+            from: Some(PersonId(2)),
         }
     );
+    // A person chosen for another kind is not carried into a kind without a sender.
+    let elsewhere = LogForm {
+        kind: Loggable::CompetingOffer,
+        person: Some(PersonId(2)),
+        ..LogForm::new(at(NOW))
+    };
+    assert_eq!(
+        elsewhere.submit(&zone).expect("valid").kind,
+        EventKind::CompetingOffer { deadline: None }
+    );
+}
+
+#[test]
+fn the_log_form_offers_interviewers_and_contacts_once_each() {
+    let mut process = acme();
+    // The same interviewer met again in a second round is listed once.
+    let mut second = process.rounds[0].clone();
+    second.id = RoundId(200);
+    second.interviewers.truncate(1);
+    process.rounds.push(second);
+    process.contacts.push(Contact {
+        id: PersonId(7),
+        role: ContactRole::Recruiter,
+        name: "Inès Duarte".into(),
+        title: "Talent partner".into(),
+        ..Contact::default()
+    });
+    let names: Vec<String> = Loggable::Reply
+        .people(&process)
+        .into_iter()
+        .map(|(_, name)| name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Dr. Amara Okonkwo (Head of data)",
+            "Marcus Webb (Talent acquisition partner)",
+            "Inès Duarte (Talent partner)"
+        ]
+    );
+    // Requests are answered to the interviewer who made them.
+    assert_eq!(Loggable::Documents.people(&process).len(), 2);
 }
 
 #[test]
@@ -409,7 +451,7 @@ fn removing_a_timeline_entry_can_be_undone() {
     let mut state = state_with(vec![acme()]);
     state.reduce(Msg::LogEvent {
         process: ProcessId(1),
-        kind: EventKind::Rejection,
+        kind: EventKind::Rejection { from: None },
         at: at(NOW),
         round: None,
         note: "Kind words from Marcus".into(),

@@ -2,7 +2,11 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
-use afterview::core::model::{Process, ProcessId, ProcessStatus};
+use afterview::core::model::{
+    ActionKey, ActionKind, Channel, EventKind, InterviewerId, PersonId, Process, ProcessId,
+    ProcessStatus,
+};
+use afterview::core::planner::plan;
 use afterview::core::settings::Tone;
 use afterview::core::storage::{
     data_key, decode, decode_document, encode, is_quarantine_key, load, merge, quarantine_key,
@@ -63,6 +67,56 @@ fn version_1_fixture_migrates_to_version_2() {
     assert_eq!(second.revision, 3);
     assert_eq!(second.updated_at, Some(at("2025-03-08T12:00:00+01:00")));
     assert_eq!(second.status, ProcessStatus::Rejected);
+}
+
+#[test]
+fn version_2_fixture_keeps_inquiry_snoozes_and_finds_the_recruiter() {
+    let decoded = decode_document(&fixture("v2.json")).expect("v2 fixture decodes");
+    assert_eq!(decoded.from_version, 2);
+    let data = decoded.envelope.data;
+    let process = data.process(ProcessId(1)).expect("process 1");
+    assert!(process.contacts.is_empty());
+    assert_eq!(
+        process.point_of_contact, None,
+        "nothing is chosen for the user"
+    );
+    // The talent acquisition partner is recorded as an interviewer, unchanged, and is
+    // the point of contact by default.
+    assert_eq!(
+        process.rounds[0].interviewers[1].title,
+        "Talent acquisition partner"
+    );
+    assert_eq!(process.effective_point_of_contact(), Some(PersonId(3)));
+
+    let marks: Vec<ActionKey> = process
+        .events
+        .iter()
+        .filter_map(|event| match &event.kind {
+            EventKind::Snoozed { action, .. } | EventKind::Dismissed { action } => Some(*action),
+            _ => None,
+        })
+        .collect();
+    // The inquiry's snooze no longer names the first interviewer; other keys are untouched.
+    assert_eq!(marks[0].kind, ActionKind::StatusInquiry);
+    assert_eq!(marks[0].interviewer, None);
+    assert_eq!(marks[1].kind, ActionKind::LinkedinConnect);
+    assert_eq!(marks[1].interviewer, Some(InterviewerId(2)));
+
+    // Planned after the migration: the snooze still holds and the recruiter receives it,
+    // by phone because she already spoke with the user by phone.
+    let now = at("2025-03-11T09:00:00+01:00");
+    let actions = plan(&data.processes, &data.settings, &now);
+    let inquiry = actions
+        .iter()
+        .find(|action| action.kind == ActionKind::StatusInquiry)
+        .expect("inquiry planned");
+    assert_eq!(inquiry.due, at("2025-03-13T10:00:00+01:00"));
+    assert_eq!(inquiry.recipient.map(|r| r.person), Some(PersonId(3)));
+    assert_eq!(inquiry.channel, Channel::Phone);
+    assert_eq!(
+        inquiry.recipient.map(|r| r.reason(process)).as_deref(),
+        Some("your recruiter, your point of contact")
+    );
 }
 
 #[test]
@@ -319,4 +373,106 @@ fn merge_takes_the_settings_with_the_higher_revision() {
     assert_eq!(merged.settings_revision, 2);
     assert_eq!(merged.last_export_at, theirs.last_export_at);
     assert_eq!(merged, merge(&theirs, &mine));
+}
+
+/// A stored document whose settings are `settings` (JSON), otherwise empty.
+fn document_with_settings(settings: &str) -> String {
+    format!(
+        "{{\"format\":\"afterview\",\"schema_version\":{SCHEMA_VERSION},\"saved_at\":\"2025-03-01T00:00:00Z\",\"data\":{{\"settings\":{settings}}}}}"
+    )
+}
+
+#[test]
+fn settings_that_cannot_be_planned_with_are_refused_with_a_message() {
+    use afterview::core::backup::{parse_backup, ImportError};
+    let cases = [
+        (
+            r#"{"time_zone":{"type":"fixed","offset_minutes":1440}}"#,
+            "1440 minutes from UTC",
+        ),
+        (
+            r#"{"time_zone":{"type":"fixed","offset_minutes":100000}}"#,
+            "100000 minutes from UTC",
+        ),
+        (
+            r#"{"time_zone":{"type":"fixed","offset_minutes":-1081}}"#,
+            "-1081 minutes from UTC",
+        ),
+        (
+            r#"{"work_start":"18:00:00","work_end":"09:00:00"}"#,
+            "starts at 18:00 and ends at 09:00",
+        ),
+        (r#"{"work_days":[]}"#, "no day of the week"),
+    ];
+    for (settings, words) in cases {
+        let text = document_with_settings(settings);
+        match load(Some(&text)) {
+            LoadOutcome::Unreadable {
+                raw,
+                error: DecodeError::OutOfRange(problem),
+            } => {
+                assert_eq!(raw, text);
+                assert!(problem.contains(words), "{problem}");
+            }
+            other => panic!("{settings}: expected a refusal, got {other:?}"),
+        }
+        match parse_backup(&text) {
+            Err(ImportError::OutOfRange { problem }) => assert!(problem.contains(words)),
+            other => panic!("{settings}: expected a refusal, got {other:?}"),
+        }
+    }
+    // The edges are fine.
+    for offset in [-1080, 0, 330, 1080] {
+        let text = document_with_settings(&format!(
+            r#"{{"time_zone":{{"type":"fixed","offset_minutes":{offset}}}}}"#
+        ));
+        assert!(
+            matches!(load(Some(&text)), LoadOutcome::Loaded(_)),
+            "{offset}"
+        );
+    }
+}
+
+#[test]
+fn dates_outside_the_kept_years_are_refused() {
+    let mut data = AppData::default();
+    let mut process = Process::new(ProcessId(1), "Far Future", "r");
+    process.updated_at = Some(at("9999-12-30T10:00:00Z"));
+    data.processes.push(process);
+    let text = encode(&data, at("2025-03-01T00:00:00Z"));
+    match load(Some(&text)) {
+        LoadOutcome::Unreadable {
+            error: DecodeError::OutOfRange(problem),
+            ..
+        } => assert!(
+            problem.contains("the Far Future process has a date in the year 9999"),
+            "{problem}"
+        ),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let mut ok = AppData::default();
+    ok.processes.push(process_at_year(2200));
+    assert!(matches!(
+        load(Some(&encode(&ok, at("2025-03-01T00:00:00Z")))),
+        LoadOutcome::Loaded(_)
+    ));
+}
+
+fn process_at_year(year: i32) -> Process {
+    let mut process = Process::new(ProcessId(1), "Edge", "r");
+    process.updated_at = Some(at(&format!("{year}-06-01T10:00:00Z")));
+    process
+}
+
+#[test]
+fn a_quarantine_copy_never_lands_on_a_taken_key() {
+    use afterview::core::storage::unused_quarantine_key;
+    let when = at("2026-11-19T18:30:00+01:00");
+    let base = quarantine_key("", when);
+    assert_eq!(base, "afterview:quarantine:20261119T173000.000Z");
+    assert_eq!(unused_quarantine_key("", when, |_| false), base);
+    let taken = [base.clone(), format!("{base}-2")];
+    let key = unused_quarantine_key("", when, |key| taken.iter().any(|t| t == key));
+    assert_eq!(key, format!("{base}-3"));
+    assert!(is_quarantine_key("", &key));
 }

@@ -1,6 +1,6 @@
 #![cfg(target_arch = "wasm32")]
 //! Browser benchmarks (wasm-bindgen-test in headless Chromium, meant for `--release`): the
-//! planner over 10,000 synthetic processes and saving 1,000 processes to localStorage.
+//! planner over 500 and 10,000 synthetic processes and saving 1,000 processes to localStorage.
 //!
 //! Each test prints one line `BENCH name=... median_ms=...` that `scripts/bench.sh` parses:
 //! `cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture`.
@@ -62,6 +62,20 @@ fn plan_ten_thousand_processes() {
     // The synthetic processes are recent and mostly active: the planner must find work.
     assert!(actions > 0, "the planner found nothing to do");
     report("wasm_plan", processes.len(), &timings);
+}
+
+/// A heavy user's load: the budget for it is one millisecond.
+#[wasm_bindgen_test]
+fn plan_five_hundred_processes() {
+    let processes = synthetic_processes(500, now());
+    let settings = Settings::default();
+    let mut actions = 0;
+    let timings = time_runs(|| {
+        actions =
+            std::hint::black_box(plan(std::hint::black_box(&processes), &settings, &now())).len();
+    });
+    assert!(actions > 0, "the planner found nothing to do");
+    report("wasm_plan_500", processes.len(), &timings);
 }
 
 #[wasm_bindgen_test]

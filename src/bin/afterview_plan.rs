@@ -8,10 +8,11 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use afterview::core::action::Action;
+use afterview::core::model::Process;
 use afterview::core::planner::plan;
-use afterview::core::storage::decode;
+use afterview::core::storage::{decode, YEARS};
 use afterview::core::zone::UserZone;
-use chrono::{DateTime, FixedOffset, Offset};
+use chrono::{DateTime, Datelike, FixedOffset, Offset};
 use serde::Serialize;
 
 const USAGE: &str = "\
@@ -48,10 +49,22 @@ struct ActionOut<'a> {
     state: &'a afterview::core::action::ActionState,
     rules: Vec<&'static str>,
     explanation: String,
+    /// Person id of the recipient (an interviewer or a contact).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recipient: Option<u64>,
+    /// "Name, why them": the recipient rule's one line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<String>,
 }
 
-impl<'a> From<&'a Action> for ActionOut<'a> {
-    fn from(action: &'a Action) -> Self {
+impl<'a> ActionOut<'a> {
+    fn new(action: &'a Action, processes: &[Process]) -> Self {
+        let process = processes
+            .iter()
+            .find(|process| process.id == action.process);
+        let to = action.recipient.zip(process).map(|(recipient, process)| {
+            format!("{}, {}", recipient.name(process), recipient.reason(process))
+        });
         ActionOut {
             process: action.process.0,
             round: action.round.map(|id| id.0),
@@ -64,6 +77,8 @@ impl<'a> From<&'a Action> for ActionOut<'a> {
             state: &action.state,
             rules: action.rules.iter().map(|rule| rule.id()).collect(),
             explanation: action.explanation(),
+            recipient: action.recipient.map(|recipient| recipient.person.0),
+            to,
         }
     }
 }
@@ -92,6 +107,13 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         };
         let parsed = DateTime::parse_from_rfc3339(value)
             .map_err(|error| format!("--now `{value}` is not an RFC 3339 time ({error})"))?;
+        if !YEARS.contains(&parsed.year()) {
+            return Err(format!(
+                "--now `{value}` is outside the years {} to {} that Afterview plans in",
+                YEARS.start(),
+                YEARS.end()
+            ));
+        }
         now = Some(parsed);
     }
     now.map(|now| Command::Plan { now })
@@ -117,7 +139,10 @@ fn run(args: &[String]) -> Result<Option<String>, String> {
     let actions = plan(&envelope.data.processes, settings, &now);
     let output = Output {
         now,
-        actions: actions.iter().map(ActionOut::from).collect(),
+        actions: actions
+            .iter()
+            .map(|action| ActionOut::new(action, &envelope.data.processes))
+            .collect(),
     };
     serde_json::to_string_pretty(&output)
         .map(Some)

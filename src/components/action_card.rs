@@ -1,5 +1,7 @@
-//! One planned action: what, to whom, by which channel, its window and why; with buttons to
-//! open the draft, mark it done (date editable), snooze it inside its window, or dismiss it.
+//! One planned action as a compact row (what, to whom, company, due label, one primary
+//! button) that expands to its window, recipient reason, "why", survey chart and the
+//! secondary actions (mark done with an editable time, snooze inside the window, dismiss).
+//! The accepted times come from `core::action_form`; this component only binds inputs.
 
 use yew::prelude::*;
 
@@ -7,8 +9,8 @@ use crate::components::format;
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::components::timing_chart::TimingChart;
 use crate::core::action::{Action, ActionState};
-use crate::core::form::{parse_date, parse_local_datetime};
-use crate::core::model::ActionKind;
+use crate::core::action_form::{check_done_typed, SnoozeWindow};
+use crate::core::model::{ActionKind, Channel};
 use crate::core::zone::UserZone;
 use crate::hooks::use_app;
 use crate::state::{DraftTarget, Msg};
@@ -19,6 +21,19 @@ pub struct ActionCardProps {
     /// Show the company (off inside a process's own page).
     #[prop_or(true)]
     pub show_process: bool,
+    /// The short due label from `core::today`; without it the due day is shown.
+    #[prop_or_default]
+    pub due_label: Option<AttrValue>,
+    /// Expanded or not, when the parent keeps one row open at a time.
+    #[prop_or_default]
+    pub expanded: Option<bool>,
+    #[prop_or_default]
+    pub on_toggle: Option<Callback<()>>,
+    /// Selection for the bulk buttons; no checkbox without `on_select`.
+    #[prop_or_default]
+    pub selected: bool,
+    #[prop_or_default]
+    pub on_select: Option<Callback<bool>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,12 +43,12 @@ enum Open {
     Snooze,
 }
 
-pub fn state_label(state: ActionState) -> (&'static str, &'static str) {
+fn state_slug(state: ActionState) -> &'static str {
     match state {
-        ActionState::Late => ("Late", "av-pill av-pill-late"),
-        ActionState::DueToday => ("Due today", "av-pill av-pill-today"),
-        ActionState::Open => ("Open now", "av-pill av-pill-ok"),
-        ActionState::Upcoming => ("Upcoming", "av-pill"),
+        ActionState::Late => "late",
+        ActionState::DueToday => "due-today",
+        ActionState::Open => "open",
+        ActionState::Upcoming => "upcoming",
     }
 }
 
@@ -41,48 +56,61 @@ pub fn state_label(state: ActionState) -> (&'static str, &'static str) {
 pub fn ActionCard(props: &ActionCardProps) -> Html {
     let ctx = use_app();
     let open = use_state(|| Open::Nothing);
+    let own_expanded = use_state(|| false);
     let done_at = use_state(String::new);
     let snooze_to = use_state(String::new);
     let error = use_state(|| None::<String>);
-    // The explanation is rendered only once the user opens "Why this date?".
-    let why_open = use_state(|| false);
 
     let action = &props.action;
     let state = &ctx.state;
     let Some(process) = state.process(action.process) else {
         return html! {};
     };
-    let person = action
-        .interviewer
-        .and_then(|id| process.interviewer(id))
-        .map(|(_, person)| person);
-    let to = match person {
-        Some(person) if !person.title.is_empty() => format!("{} ({})", person.name, person.title),
-        Some(person) => person.name.clone(),
-        None => String::new(),
-    };
+    let expanded = props.expanded.unwrap_or(*own_expanded);
+    let recipient = action.recipient;
+    let to_name = recipient.map(|recipient| recipient.name(process));
     let now = state.now;
     let zone = UserZone::from_setting(state.data.settings.time_zone);
     let target = DraftTarget {
         process: action.process,
         key: action.key(),
     };
-    let (state_text, state_class) = state_label(action.state);
-    let title = if action.kind == ActionKind::MoveOn {
-        format!("Move on from {}", process.company)
-    } else if to.is_empty() {
-        action.kind.label().to_string()
+    let what = if action.kind == ActionKind::MoveOn {
+        "Move on".to_string()
     } else {
-        format!("{} to {}", action.kind.label(), to)
+        action.kind.label().to_string()
     };
     let rules = action.rules.ids();
-    let earliest_day = action
-        .earliest
-        .date_naive()
-        .max(now.date_naive().succ_opt().unwrap_or(now.date_naive()));
-    let latest_day = action.latest.date_naive();
-    let can_snooze = earliest_day <= latest_day && action.state != ActionState::Late;
+    let snooze_window = SnoozeWindow::of(action, &now.with_timezone(&zone));
+    let due_text = props
+        .due_label
+        .as_ref()
+        .map(|label| label.to_string())
+        .unwrap_or_else(|| format!("due {}", format::day(&action.due)));
+    let id_base = format!(
+        "av-a-{}-{}-{}-{}",
+        action.process,
+        action.kind.slug(),
+        action.round.map_or(0, |r| r.0),
+        action.interviewer.map_or(0, |p| p.0)
+    );
+    let details_id = format!("{id_base}-details");
+    let error_id = format!("{id_base}-error");
 
+    let toggle_row = {
+        let on_toggle = props.on_toggle.clone();
+        let own_expanded = own_expanded.clone();
+        Callback::from(move |_: MouseEvent| match &on_toggle {
+            Some(callback) => callback.emit(()),
+            None => own_expanded.set(!*own_expanded),
+        })
+    };
+    let on_select = props.on_select.clone().map(|callback| {
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            callback.emit(input.checked());
+        })
+    });
     let open_draft = ctx.callback(move |_: MouseEvent| Msg::OpenDraft(target));
     let toggle = |which: Open| {
         let open = open.clone();
@@ -92,7 +120,11 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             error.set(None);
             done_at.set(format::input_datetime(&now));
-            snooze_to.set(earliest_day.format("%Y-%m-%d").to_string());
+            snooze_to.set(
+                snooze_window
+                    .map(|window| window.first.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+            );
             open.set(if *open == which { Open::Nothing } else { which });
         })
     };
@@ -118,8 +150,8 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
         let channel = action.channel;
         let key = action.key();
         let process_id = action.process;
-        Callback::from(move |()| match parse_local_datetime(&done_at, &zone) {
-            Some(at) if at <= now + chrono::Duration::days(1) => {
+        Callback::from(move |()| match check_done_typed(&done_at, &zone, &now) {
+            Ok(at) => {
                 open.set(Open::Nothing);
                 ctx.dispatch(Msg::MarkDone {
                     process: process_id,
@@ -128,10 +160,7 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
                     at,
                 });
             }
-            Some(_) => error.set(Some(
-                "That is in the future; enter when you actually sent it.".into(),
-            )),
-            None => error.set(Some("Enter a real date and time (use the picker).".into())),
+            Err(problem) => error.set(Some(problem.to_string())),
         })
     };
     let work_start = state.data.settings.work_start;
@@ -143,22 +172,11 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
         let key = action.key();
         let process_id = action.process;
         Callback::from(move |()| {
-            let Some(date) = parse_date(&snooze_to) else {
-                error.set(Some("Enter a real date (use the picker).".into()));
+            let Some(window) = snooze_window else {
                 return;
             };
-            if date < earliest_day || date > latest_day {
-                error.set(Some(format!(
-                    "Pick a day from {} to {}: later than that the rule's window has closed.",
-                    earliest_day.format("%a %-d %b"),
-                    latest_day.format("%a %-d %b")
-                )));
-                return;
-            }
-            // The reminder lands at the start of that working day.
-            let text = format!("{}T{}", date.format("%Y-%m-%d"), work_start.format("%H:%M"));
-            match parse_local_datetime(&text, &zone) {
-                Some(until) => {
+            match window.until_typed(&snooze_to, work_start, &zone) {
+                Ok(until) => {
                     open.set(Open::Nothing);
                     ctx.dispatch(Msg::Snooze {
                         process: process_id,
@@ -166,7 +184,7 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
                         until,
                     });
                 }
-                None => error.set(Some("That day cannot be used in your time zone.".into())),
+                Err(problem) => error.set(Some(problem.to_string())),
             }
         })
     };
@@ -178,95 +196,131 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
             key,
         })
     };
-    let id_base = format!(
-        "av-a-{}-{}-{}-{}",
-        action.process,
-        action.kind.slug(),
-        action.round.map_or(0, |r| r.0),
-        action.interviewer.map_or(0, |p| p.0)
+    let primary = if action.kind == ActionKind::MoveOn {
+        html! {
+            <button type="button" class="av-btn av-btn-primary av-row-primary" aria-expanded={(*open == Open::Done).to_string()}
+                onclick={{
+                    let toggle_done = toggle(Open::Done);
+                    let on_toggle = props.on_toggle.clone();
+                    let own_expanded = own_expanded.clone();
+                    Callback::from(move |event: MouseEvent| {
+                        if !expanded {
+                            match &on_toggle { Some(callback) => callback.emit(()), None => own_expanded.set(true) }
+                        }
+                        toggle_done.emit(event);
+                    })
+                }}>{ "Close" }</button>
+        }
+    } else {
+        let text = if action.channel == Channel::Phone {
+            "Call script"
+        } else {
+            "Open draft"
+        };
+        let label = format!(
+            "{text}: {what}{}",
+            to_name
+                .as_ref()
+                .map(|name| format!(" to {name}"))
+                .unwrap_or_default()
+        );
+        html! {
+            <button type="button" class="av-btn av-btn-primary av-row-primary" onclick={open_draft} aria-label={label}>
+                { text }
+            </button>
+        }
+    };
+    let select_label = format!(
+        "Select {}{}",
+        what.to_lowercase(),
+        to_name
+            .as_ref()
+            .map(|name| format!(" to {name}"))
+            .unwrap_or_default()
     );
-    let error_id = format!("{id_base}-error");
 
     html! {
-        <li class="av-card av-action"
+        <li class="av-row av-action"
             data-kind={action.kind.slug()}
             data-due={action.due.format("%Y-%m-%d").to_string()}
             data-rule={rules.clone()}
             data-process={action.process.to_string()}
-            data-state={match action.state {
-                ActionState::Late => "late",
-                ActionState::DueToday => "due-today",
-                ActionState::Open => "open",
-                ActionState::Upcoming => "upcoming",
-            }}>
-            <div class="av-action-head">
-                <h3 class="av-action-title">{ title }</h3>
-                <span class={state_class}>{ state_text }</span>
-            </div>
-            <p class="av-action-meta">
-                if props.show_process {
-                    <span>{ format!("{} · {}", process.company, process.role) }</span>{ " · " }
+            data-state={state_slug(action.state)}
+            data-expanded={expanded.to_string()}>
+            <div class="av-row-line">
+                if let Some(onchange) = on_select {
+                    <input type="checkbox" class="av-row-check" checked={props.selected} {onchange} aria-label={select_label} />
                 }
-                <span>{ action.channel.label() }</span>
-            </p>
-            <p class="av-action-when">
-                { "Due " }<strong>{ format::moment(&action.due) }</strong>{ format!(" ({})", format::relative(&action.due, &now)) }
-                <br />
-                <span class="av-action-meta">{ format!("Window: {} to {}", format::moment(&action.earliest), format::moment(&action.latest)) }</span>
-            </p>
-            <details class="av-why" open={*why_open} ontoggle={{
-                let why_open = why_open.clone();
-                Callback::from(move |event: Event| {
-                    let details: web_sys::HtmlDetailsElement = event.target_unchecked_into();
-                    why_open.set(details.open());
-                })
-            }}>
-                <summary>{ "Why this date?" }</summary>
-                if *why_open {
-                    <p>{ action.explanation() }</p>
-                    <p class="av-rule" title="Follow-up rules behind this date (see the rules list in the docs)">{ format!("Rules: {rules}") }</p>
-                }
-            </details>
-            if matches!(action.kind, ActionKind::StatusInquiry | ActionKind::SecondInquiry) {
-                <TimingChart process={action.process} />
-            }
-            <div class="av-actions-row">
-                if action.kind != ActionKind::MoveOn {
-                    <button type="button" class="av-btn av-btn-primary" onclick={open_draft}>
-                        { if action.channel == crate::core::model::Channel::Phone { "Open call script" } else { "Open draft" } }
-                    </button>
-                }
-                <button type="button" class="av-btn" aria-expanded={(*open == Open::Done).to_string()} onclick={toggle(Open::Done)}>
-                    { if action.kind == ActionKind::MoveOn { "Close as moved on" } else { "Mark done" } }
+                <button type="button" class="av-row-toggle" aria-expanded={expanded.to_string()} aria-controls={details_id.clone()} onclick={toggle_row}>
+                    <span class="av-row-what">{ what.clone() }</span>
+                    if let Some(name) = to_name.clone() {
+                        <span class="av-row-to">{ format!(" to {name}") }</span>
+                    }
+                    if props.show_process {
+                        <span class="av-row-company">{ format!(" · {}", process.company) }</span>
+                    }
                 </button>
-                <button type="button" class="av-btn" disabled={!can_snooze}
-                    title={if can_snooze { "Postpone inside the rule's window" } else { "The window has closed: nothing later to move it to" }}
-                    aria-expanded={(*open == Open::Snooze).to_string()} onclick={toggle(Open::Snooze)}>{ "Snooze" }</button>
-                <button type="button" class="av-btn" onclick={dismiss}>{ "Dismiss" }</button>
+                <span class={classes!("av-row-due", format!("av-due-{}", state_slug(action.state)))}>{ due_text }</span>
+                { primary }
             </div>
-            if *open == Open::Done {
-                <form class="av-form av-inline-form" onsubmit={no_native_submit()} onkeydown={enter_saves(confirm_done.clone())} novalidate=true>
-                    <div class="av-field">
-                        <label for={format!("{id_base}-done")}>{ "When did you do it?" }</label>
-                        <input id={format!("{id_base}-done")} type="datetime-local" value={(*done_at).clone()} oninput={on_done_input}
-                            aria-invalid={error.is_some().to_string()} aria-describedby={error_id.clone()} />
+            if expanded {
+                <div class="av-row-details" id={details_id}>
+                    if let (Some(recipient), Some(name)) = (recipient, to_name) {
+                        <p class="av-row-recipient" data-testid="recipient">
+                            <strong>{ name }</strong>{ format!(", {}", recipient.reason(process)) }
+                        </p>
+                    }
+                    <p class="av-action-meta">
+                        if props.show_process {
+                            { format!("{} · {} · ", process.company, process.role) }
+                        }
+                        { action.channel.label() }
+                    </p>
+                    <p class="av-action-meta">
+                        { format!("Due {} · window {} to {}", format::moment(&action.due), format::moment(&action.earliest), format::moment(&action.latest)) }
+                    </p>
+                    <details class="av-why">
+                        <summary>{ "Why this date?" }</summary>
+                        <p>{ action.explanation() }</p>
+                        <p class="av-rule" title="Follow-up rules behind this date (see the rules list in the docs)">{ format!("Rules: {rules}") }</p>
+                    </details>
+                    if matches!(action.kind, ActionKind::StatusInquiry | ActionKind::SecondInquiry) {
+                        <TimingChart process={action.process} />
+                    }
+                    <div class="av-actions-row">
+                        if action.kind != ActionKind::MoveOn {
+                            <button type="button" class="av-btn" aria-expanded={(*open == Open::Done).to_string()} onclick={toggle(Open::Done)}>{ "Mark done" }</button>
+                        }
+                        <button type="button" class="av-btn" disabled={snooze_window.is_none()}
+                            title={if snooze_window.is_some() { "Postpone inside the rule's window" } else { "The window has closed: nothing later to move it to" }}
+                            aria-expanded={(*open == Open::Snooze).to_string()} onclick={toggle(Open::Snooze)}>{ "Snooze" }</button>
+                        <button type="button" class="av-btn" onclick={dismiss}>{ "Dismiss" }</button>
                     </div>
-                    if let Some(message) = (*error).clone() { <p class="av-error" id={error_id.clone()}>{ message }</p> }
-                    <div class="av-actions-row"><button type="button" class="av-btn av-btn-primary" onclick={click_saves(&confirm_done)}>{ "Save as done" }</button></div>
-                </form>
-            }
-            if *open == Open::Snooze {
-                <form class="av-form av-inline-form" onsubmit={no_native_submit()} onkeydown={enter_saves(confirm_snooze.clone())} novalidate=true>
-                    <div class="av-field">
-                        <label for={format!("{id_base}-snooze")}>{ "Remind me on" }</label>
-                        <input id={format!("{id_base}-snooze")} type="date" value={(*snooze_to).clone()} oninput={on_snooze_input}
-                            min={earliest_day.format("%Y-%m-%d").to_string()} max={latest_day.format("%Y-%m-%d").to_string()}
-                            aria-invalid={error.is_some().to_string()} aria-describedby={error_id.clone()} />
-                        <span class="av-hint">{ format!("Any day up to {}, when this rule's window closes.", latest_day.format("%a %-d %b")) }</span>
-                    </div>
-                    if let Some(message) = (*error).clone() { <p class="av-error" id={error_id.clone()}>{ message }</p> }
-                    <div class="av-actions-row"><button type="button" class="av-btn av-btn-primary" onclick={click_saves(&confirm_snooze)}>{ "Snooze" }</button></div>
-                </form>
+                    if *open == Open::Done {
+                        <form class="av-form av-inline-form" onsubmit={no_native_submit()} onkeydown={enter_saves(confirm_done.clone())} novalidate=true>
+                            <div class="av-field">
+                                <label for={format!("{id_base}-done")}>{ if action.kind == ActionKind::MoveOn { "When did you decide?" } else { "When did you do it?" } }</label>
+                                <input id={format!("{id_base}-done")} type="datetime-local" value={(*done_at).clone()} oninput={on_done_input}
+                                    aria-invalid={error.is_some().to_string()} aria-describedby={error_id.clone()} />
+                            </div>
+                            if let Some(message) = (*error).clone() { <p class="av-error" id={error_id.clone()}>{ message }</p> }
+                            <div class="av-actions-row"><button type="button" class="av-btn av-btn-primary" onclick={click_saves(&confirm_done)}>{ if action.kind == ActionKind::MoveOn { "Close as moved on" } else { "Save as done" } }</button></div>
+                        </form>
+                    }
+                    if let (Open::Snooze, Some(window)) = (*open, snooze_window) {
+                        <form class="av-form av-inline-form" onsubmit={no_native_submit()} onkeydown={enter_saves(confirm_snooze.clone())} novalidate=true>
+                            <div class="av-field">
+                                <label for={format!("{id_base}-snooze")}>{ "Remind me on" }</label>
+                                <input id={format!("{id_base}-snooze")} type="date" value={(*snooze_to).clone()} oninput={on_snooze_input}
+                                    min={window.first.format("%Y-%m-%d").to_string()} max={window.last.format("%Y-%m-%d").to_string()}
+                                    aria-invalid={error.is_some().to_string()} aria-describedby={error_id.clone()} />
+                                <span class="av-hint">{ window.hint() }</span>
+                            </div>
+                            if let Some(message) = (*error).clone() { <p class="av-error" id={error_id.clone()}>{ message }</p> }
+                            <div class="av-actions-row"><button type="button" class="av-btn av-btn-primary" onclick={click_saves(&confirm_snooze)}>{ "Snooze" }</button></div>
+                        </form>
+                    }
+                </div>
             }
         </li>
     }

@@ -1,11 +1,20 @@
-//! Banners for storage problems, quarantined data and the backup reminder.
+//! Banners for storage problems, quarantined data and the backup reminder; the toast
+//! (in the page flow under the header, so it never covers a control); and the watcher
+//! that sets the app badge and sends opted-in reminders when an action comes due.
+
+use std::collections::HashSet;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::components::data_panel::download_backup;
 use crate::core::backup::backup_reminder_due;
+use crate::core::calendar::BusinessCalendar;
+use crate::core::model::{ActionKey, ProcessId};
+use crate::core::today::{today_plan, Group};
+use crate::core::zone::UserZone;
 use crate::hooks::{use_app, AppContext};
-use crate::services::files;
+use crate::services::{files, reminders};
 use crate::state::{Msg, StorageStatus};
 
 fn backup_button(app: &AppContext, testid: &'static str) -> Html {
@@ -152,6 +161,99 @@ pub fn Banners() -> Html {
             { storage_banner }
             { quarantine_banner }
             { reminder_banner }
+            <Toast />
+            <DueWatcher />
         </div>
     }
+}
+
+/// The visible twin of the live region: in the flow of the page, not floating over it.
+/// Screen readers hear the live region in `app.rs`; this copy is hidden from them.
+#[component]
+fn Toast() -> Html {
+    let app = use_app();
+    let state = &app.state;
+    let Some(text) = state.announcement.clone() else {
+        return html! {};
+    };
+    let undo = state
+        .undo
+        .is_some()
+        .then(|| app.callback(|_: MouseEvent| Msg::Undo));
+    let close = app.callback(|_: MouseEvent| Msg::ClearAnnouncement);
+    html! {
+        <div class="av-toast" data-testid="toast">
+            <span aria-hidden="true">{ text }</span>
+            <span class="av-actions-row">
+                if let Some(onclick) = undo {
+                    <button type="button" class="av-btn-link" data-testid="undo" {onclick}>{ "Undo" }</button>
+                }
+                <button type="button" class="av-btn-link" aria-label="Dismiss this message" onclick={close}>{ "✕" }</button>
+            </span>
+        </div>
+    }
+}
+
+/// Keeps the app badge at the number of actions due now, and when a new one comes due
+/// while the page is open, sends one notification (only if the user turned them on).
+#[component]
+fn DueWatcher() -> Html {
+    let app = use_app();
+    let state = app.state.clone();
+    let plan = app.plan.clone();
+    let due: Rc<Vec<(ProcessId, ActionKey, String)>> =
+        use_memo((state.data_version, state.now), move |_| {
+            let zone = UserZone::from_setting(state.data.settings.time_zone);
+            let calendar = BusinessCalendar::from_settings(&state.data.settings);
+            let today = today_plan(
+                &plan,
+                &state.data.processes,
+                &calendar,
+                &state.now.with_timezone(&zone),
+            );
+            today
+                .rows
+                .iter()
+                .filter(|row| matches!(row.group, Group::Overdue | Group::Today))
+                .filter(|row| row.action.earliest <= state.now)
+                .map(|row| {
+                    let company = state
+                        .process(row.action.process)
+                        .map(|p| p.company.clone())
+                        .unwrap_or_default();
+                    (
+                        row.action.process,
+                        row.action.key(),
+                        format!("{} · {company}", row.action.kind.label()),
+                    )
+                })
+                .collect()
+        });
+    let seen = use_mut_ref(|| None::<HashSet<(ProcessId, ActionKey)>>);
+    use_effect_with(due, move |due| {
+        reminders::set_badge(due.len());
+        let current: HashSet<(ProcessId, ActionKey)> = due
+            .iter()
+            .map(|(process, key, _)| (*process, *key))
+            .collect();
+        let mut seen = seen.borrow_mut();
+        // The first look only records what is already due: no notification at load.
+        if let Some(before) = seen.as_ref() {
+            let fresh: Vec<&String> = due
+                .iter()
+                .filter(|(process, key, _)| !before.contains(&(*process, *key)))
+                .map(|(_, _, label)| label)
+                .collect();
+            if let Some(first) = fresh.first() {
+                let title = if fresh.len() == 1 {
+                    "A follow-up is due".to_string()
+                } else {
+                    format!("{} follow-ups are due", fresh.len())
+                };
+                reminders::notify(&title, first);
+            }
+        }
+        *seen = Some(current);
+    });
+    html! {}
 }

@@ -11,8 +11,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::backup::{
-    backup_file_name, export_backup, parse_backup, preview, ImportError, ImportMode,
-    MAX_DOCUMENT_BYTES,
+    backup_file_name, default_import_mode, export_backup, parse_backup, preview, ImportError,
+    ImportMode, MAX_DOCUMENT_BYTES,
 };
 use crate::core::csv_io::{
     actions_to_csv, import_tracker_csv, processes_to_csv, CsvError, TrackerImport,
@@ -128,7 +128,8 @@ pub fn DataPanel() -> Html {
     };
 
     let on_backup_file = {
-        let backup_import = backup_import.clone();
+        let (backup_import, default_mode) =
+            (backup_import.clone(), default_import_mode(&state.data));
         Callback::from(move |event: Event| {
             let Some((_, file)) = chosen_file(&event) else {
                 return;
@@ -152,7 +153,7 @@ pub fn DataPanel() -> Html {
                         Ok(incoming) => BackupImport::Ready {
                             file_name,
                             incoming: Rc::new(incoming),
-                            mode: ImportMode::Merge,
+                            mode: default_mode,
                         },
                         Err(error) => BackupImport::Failed(error.to_string()),
                     },

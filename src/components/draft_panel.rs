@@ -308,9 +308,9 @@ pub fn DraftPanel() -> Html {
         })
     };
     let person = action
-        .interviewer
-        .and_then(|id| process.interviewer(id))
-        .map(|(_, p)| p.name.clone());
+        .recipient_id()
+        .and_then(|id| process.person(id))
+        .map(|p| p.name().to_string());
     let title = match &person {
         Some(name) => format!("{} to {}", action.kind.label(), name),
         None => format!("{} — {}", action.kind.label(), process.company),

@@ -7,7 +7,7 @@ use crate::components::action_card::ActionCard;
 use crate::components::format;
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::log_form::{LogField, LogForm, Loggable};
-use crate::core::model::{EventKind, InterviewerId, Process, ProcessId, RoundId};
+use crate::core::model::{EventKind, InterviewerId, PersonId, Process, ProcessId, RoundId};
 use crate::core::zone::UserZone;
 use crate::hooks::use_app;
 use crate::state::{Msg, View};
@@ -23,6 +23,11 @@ fn describe(process: &Process, kind: &EventKind) -> String {
             .map(|(_, p)| format!(" ({})", p.name))
             .unwrap_or_default()
     };
+    let sender = |id: &Option<PersonId>| {
+        id.and_then(|id| process.person(id))
+            .map(|p| format!(" ({})", p.name()))
+            .unwrap_or_default()
+    };
     match kind {
         EventKind::MessageSent {
             message,
@@ -36,10 +41,11 @@ fn describe(process: &Process, kind: &EventKind) -> String {
                 person(to)
             )
         }
-        EventKind::ReplyReceived { from } => format!("They replied{}", person(from)),
-        EventKind::DecisionDateGiven { date } => format!(
-            "Decision or next step expected {}",
-            date.format("%a %-d %b %Y")
+        EventKind::ReplyReceived { from } => format!("They replied{}", sender(from)),
+        EventKind::DecisionDateGiven { date, from } => format!(
+            "Decision or next step expected {}{}",
+            date.format("%a %-d %b %Y"),
+            sender(from)
         ),
         EventKind::DocumentsRequested { what, deadline, by } => format!(
             "Asked for {}{}{}",
@@ -50,11 +56,12 @@ fn describe(process: &Process, kind: &EventKind) -> String {
             person(by)
         ),
         EventKind::UpdateRequested { by } => format!("Asked to be kept updated{}", person(by)),
-        EventKind::Offer { deadline } => format!(
-            "Offer{}",
+        EventKind::Offer { deadline, from } => format!(
+            "Offer{}{}",
             deadline
                 .map(|d| format!(", answer by {}", d.format("%a %-d %b")))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            sender(from)
         ),
         EventKind::CompetingOffer { deadline } => format!(
             "Offer from another employer{}",
@@ -62,7 +69,7 @@ fn describe(process: &Process, kind: &EventKind) -> String {
                 .map(|d| format!(", answer by {}", d.format("%a %-d %b")))
                 .unwrap_or_default()
         ),
-        EventKind::Rejection => "Turned down".into(),
+        EventKind::Rejection { from } => format!("Turned down{}", sender(from)),
         EventKind::Withdrawn => "Withdrew".into(),
         EventKind::MovedOn => "Closed as moved on".into(),
         EventKind::Snoozed { action, until } => format!(
@@ -109,7 +116,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
         .events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::DecisionDateGiven { date } => Some(format!(
+            EventKind::DecisionDateGiven { date, .. } => Some(format!(
                 "Decision or next step: {}",
                 date.format("%a %-d %b %Y")
             )),
@@ -126,9 +133,9 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                 },
                 deadline.format("%a %-d %b %Y")
             )),
-            EventKind::Offer { deadline: Some(d) } => {
-                Some(format!("Offer answer due {}", d.format("%a %-d %b %Y")))
-            }
+            EventKind::Offer {
+                deadline: Some(d), ..
+            } => Some(format!("Offer answer due {}", d.format("%a %-d %b %Y"))),
             _ => None,
         })
         .collect();
@@ -194,12 +201,8 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
             log.set(next);
         })
     };
-    let people: Vec<(InterviewerId, String)> = process
-        .rounds
-        .iter()
-        .flat_map(|r| r.interviewers.iter().map(|p| (p.id, p.name.clone())))
-        .collect();
     let kind = log.kind;
+    let people = kind.people(&process);
 
     html! {
         <article class="av-section av-process" aria-labelledby="av-process-title" data-process={id.to_string()}>

@@ -6,7 +6,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::contacts_editor::{saved_interviewers, ContactsEditor};
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
+use crate::core::contacts_form::ContactsForm;
 use crate::core::edit_merge::Prefer;
 use crate::core::form::{blank_process, FieldError, InterviewerForm, ProcessForm, RoundForm};
 use crate::core::model::{IndustryPace, ProcessId, RoundFormat, RoundKind};
@@ -195,6 +197,15 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
     };
     let errors = use_state(Vec::<FieldError>::new);
     let error = |path: &str| errors.iter().find(|e| e.field == path).cloned();
+    let contacts = {
+        let existing = existing.clone();
+        use_state(move || {
+            existing
+                .as_ref()
+                .map(ContactsForm::from_process)
+                .unwrap_or_default()
+        })
+    };
 
     let form_ref = use_node_ref();
     // Bumped by each failed save: after that render, focus goes to the first problem.
@@ -215,6 +226,7 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
         let existing = existing.clone();
         let form_ref = form_ref.clone();
         let focus_request = focus_request.clone();
+        let contacts = contacts.clone();
         Callback::from(move |()| {
             // A new process gets its id from the reducer when it is saved.
             let base = existing
@@ -227,7 +239,10 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
             for (index, round) in typed.rounds.iter_mut().enumerate() {
                 round.date_unreadable = date_unreadable(&form_ref, index);
             }
-            match typed.to_process(&base, &zone) {
+            let saved = typed
+                .to_process(&base, &zone)
+                .and_then(|mut process| contacts.apply(&mut process).map(|()| process));
+            match saved {
                 Ok(process) => {
                     errors.set(Vec::new());
                     ctx.dispatch(Msg::SaveProcess {
@@ -395,6 +410,9 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
                 <div class="av-actions-row">
                     <button type="button" class="av-btn" onclick={{ let today = today.clone(); on_click(&form, move |f| f.rounds.push(new_round(&today))) }}>{ "Add round" }</button>
                 </div>
+                <ContactsEditor value={(*contacts).clone()} errors={(*errors).clone()}
+                    interviewers={existing.as_ref().map(saved_interviewers).unwrap_or_default()}
+                    on_change={{ let contacts = contacts.clone(); Callback::from(move |next| contacts.set(next)) }} />
                 <div class="av-actions-row">
                     <button type="button" class="av-btn av-btn-primary" onclick={click_saves(&submit)}>{ if existing.is_some() { "Save changes" } else { "Save interview" } }</button>
                     <button type="button" class="av-btn" onclick={cancel}>{ "Cancel" }</button>

@@ -1,39 +1,55 @@
-//! The Today view: planned actions grouped as late, due today, this week and later.
+//! The Today view: interviews coming up, then one compact row per action in the groups
+//! `core::today` decides (Overdue, Today, Next 7 days, Later), a collapsed "Missed"
+//! line, bulk done/snooze for selected rows, and the in-context offer of reminders.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::components::action_card::ActionCard;
-use crate::core::action::{Action, ActionState};
+use crate::core::action_form::SnoozeWindow;
+use crate::core::calendar::BusinessCalendar;
+use crate::core::model::{ActionKey, ProcessId};
+use crate::core::today::{today_plan, Group, TodayPlan};
+use crate::core::zone::UserZone;
 use crate::hooks::use_app;
+use crate::services::reminders;
 use crate::state::{Msg, View};
 
-/// Each group shows this many actions until the user asks for all (long plans stay quick).
-const GROUP_LIMIT: usize = 10;
+/// Rows shown per group until the user asks for all (long plans stay light).
+const GROUP_LIMIT: usize = 8;
+/// Upcoming interviews listed at the top.
+const UPCOMING_LIMIT: usize = 4;
+
+type RowId = (ProcessId, ActionKey);
 
 #[component]
 pub fn Today() -> Html {
     let ctx = use_app();
-    let expanded = use_state(HashSet::<&'static str>::new);
-    let now = ctx.state.now;
-    let week_end = now.date_naive() + chrono::Duration::days(7);
-    let mut late = Vec::new();
-    let mut today = Vec::new();
-    let mut week = Vec::new();
-    let mut later = Vec::new();
-    for action in ctx.plan.iter() {
-        let group = match action.state {
-            ActionState::Late => &mut late,
-            ActionState::DueToday => &mut today,
-            _ if action.due.date_naive() <= now.date_naive() => &mut today,
-            _ if action.due.date_naive() <= week_end => &mut week,
-            _ => &mut later,
-        };
-        group.push(action.clone());
-    }
+    let shown_all = use_state(HashSet::<Group>::new);
+    let expanded = use_state(|| None::<RowId>);
+    let selected = use_state(HashSet::<RowId>::new);
+    let missed_open = use_state(|| false);
+    let reminder_state = use_state(reminders::status);
+    let state = &ctx.state;
+    let zone = UserZone::from_setting(state.data.settings.time_zone);
+    let today: Rc<TodayPlan> = {
+        let plan = ctx.plan.clone();
+        let state = state.clone();
+        use_memo((state.data_version, state.now), move |_| {
+            let calendar = BusinessCalendar::from_settings(&state.data.settings);
+            today_plan(
+                &plan,
+                &state.data.processes,
+                &calendar,
+                &state.now.with_timezone(&zone),
+            )
+        })
+    };
+
     let add = ctx.callback(|_: MouseEvent| Msg::Navigate(View::NewProcess));
-    if ctx.state.data.processes.is_empty() {
+    if state.data.processes.is_empty() {
         return html! {
             <section class="av-section" aria-labelledby="av-today-title">
                 <h2 id="av-today-title" class="av-section-title">{ "Today" }</h2>
@@ -44,49 +60,269 @@ pub fn Today() -> Html {
             </section>
         };
     }
-    let group = |id: &'static str, title: &str, actions: Vec<Action>| {
-        if actions.is_empty() {
-            return html! {};
+
+    // Selected rows that are still planned (a done row drops out of the selection).
+    let live_selection: Vec<RowId> = today
+        .rows
+        .iter()
+        .map(|row| (row.action.process, row.action.key()))
+        .filter(|id| selected.contains(id))
+        .collect();
+
+    let upcoming = if today.upcoming.is_empty() {
+        html! {}
+    } else {
+        let more = today.upcoming.len().saturating_sub(UPCOMING_LIMIT);
+        html! {
+            <section class="av-section av-upcoming" aria-labelledby="av-upcoming-title" data-testid="upcoming-interviews">
+                <h2 id="av-upcoming-title" class="av-section-title">{ "Coming up" }</h2>
+                <ul class="av-upcoming-list">
+                    { for today.upcoming.iter().take(UPCOMING_LIMIT).map(|item| html! { <li>{ item.label.clone() }</li> }) }
+                </ul>
+                if more > 0 {
+                    <p class="av-hint">{ format!("and {more} more on the Interviews page") }</p>
+                }
+            </section>
         }
-        let total = actions.len();
-        let show_all = expanded.contains(id) || total <= GROUP_LIMIT;
-        let expand = {
-            let expanded = expanded.clone();
+    };
+
+    let bulk = if live_selection.is_empty() {
+        html! {}
+    } else {
+        let count = live_selection.len();
+        let done = {
+            let ctx = ctx.clone();
+            let today = today.clone();
+            let chosen = live_selection.clone();
+            let selected = selected.clone();
             Callback::from(move |_: MouseEvent| {
-                let mut next = (*expanded).clone();
-                next.insert(id);
-                expanded.set(next);
+                let now = ctx.state.now;
+                let mut marked = 0;
+                for row in today.rows.iter() {
+                    let id = (row.action.process, row.action.key());
+                    if chosen.contains(&id) {
+                        marked += 1;
+                        ctx.dispatch(Msg::MarkDone {
+                            process: row.action.process,
+                            key: row.action.key(),
+                            channel: row.action.channel,
+                            at: now,
+                        });
+                    }
+                }
+                selected.set(HashSet::new());
+                ctx.dispatch(Msg::Announce(format!(
+                    "Marked {marked} action{} done.",
+                    if marked == 1 { "" } else { "s" }
+                )));
             })
         };
+        let snooze = {
+            let ctx = ctx.clone();
+            let today = today.clone();
+            let chosen = live_selection.clone();
+            let selected = selected.clone();
+            Callback::from(move |_: MouseEvent| {
+                let now = ctx.state.now.with_timezone(&zone);
+                let work_start = ctx.state.data.settings.work_start;
+                let (mut moved, mut kept) = (0, 0);
+                for row in today.rows.iter() {
+                    if !chosen.contains(&(row.action.process, row.action.key())) {
+                        continue;
+                    }
+                    let until = SnoozeWindow::of(&row.action, &now).and_then(|window| {
+                        window.until(Some(window.first), work_start, &zone).ok()
+                    });
+                    match until {
+                        Some(until) => {
+                            moved += 1;
+                            ctx.dispatch(Msg::Snooze {
+                                process: row.action.process,
+                                key: row.action.key(),
+                                until,
+                            });
+                        }
+                        None => kept += 1,
+                    }
+                }
+                selected.set(HashSet::new());
+                let mut text = format!(
+                    "Snoozed {moved} action{} to the next day its window allows.",
+                    if moved == 1 { "" } else { "s" }
+                );
+                if kept > 0 {
+                    text.push_str(&format!(
+                        " {kept} could not move: their window closes today or has closed."
+                    ));
+                }
+                ctx.dispatch(Msg::Announce(text));
+            })
+        };
+        let clear = {
+            let selected = selected.clone();
+            Callback::from(move |_: MouseEvent| selected.set(HashSet::new()))
+        };
         html! {
-            <section class="av-section" aria-labelledby={id} data-group={id}>
-                <h2 id={id} class="av-section-title">{ title }<span class="av-count">{ total }</span></h2>
-                <ul class="av-list">
-                    { for actions.into_iter().take(if show_all { total } else { GROUP_LIMIT }).map(|action| {
-                        let key = format!("{}-{:?}", action.process, action.key());
-                        html! { <ActionCard {key} action={action} /> }
-                    }) }
-                </ul>
-                if !show_all {
+            <div class="av-bulk" role="group" aria-label="Selected actions" data-testid="bulk-bar">
+                <span class="av-bulk-count">{ format!("{count} selected") }</span>
+                <button type="button" class="av-btn av-btn-primary" onclick={done}>{ "Mark selected done" }</button>
+                <button type="button" class="av-btn" onclick={snooze}>{ "Snooze selected" }</button>
+                <button type="button" class="av-btn-link" onclick={clear}>{ "Clear" }</button>
+            </div>
+        }
+    };
+
+    let group = |group: Group| {
+        let rows: Vec<_> = today.group(group).collect();
+        if rows.is_empty() {
+            return html! {};
+        }
+        let total = rows.len();
+        let collapsed_by_default = group == Group::Later;
+        let show_all = shown_all.contains(&group);
+        let limit = if show_all {
+            total
+        } else if collapsed_by_default {
+            0
+        } else {
+            GROUP_LIMIT
+        };
+        let expand = {
+            let shown_all = shown_all.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut next = (*shown_all).clone();
+                next.insert(group);
+                shown_all.set(next);
+            })
+        };
+        let heading_id = format!("av-group-{}", group.slug());
+        html! {
+            <section class="av-section" aria-labelledby={heading_id.clone()} data-group={group.slug()}>
+                <h2 id={heading_id} class="av-section-title">{ group.title() }<span class="av-count">{ total }</span></h2>
+                if limit > 0 {
+                    <ul class="av-rows">
+                        { for rows.into_iter().take(limit).map(|row| {
+                            let action = row.action.clone();
+                            let id: RowId = (action.process, action.key());
+                            let key = format!("{}-{:?}", action.process, action.key());
+                            let is_expanded = *expanded == Some(id);
+                            let on_toggle = {
+                                let expanded = expanded.clone();
+                                Callback::from(move |()| {
+                                    expanded.set(if *expanded == Some(id) { None } else { Some(id) });
+                                })
+                            };
+                            let on_select = {
+                                let selected = selected.clone();
+                                Callback::from(move |on: bool| {
+                                    let mut next = (*selected).clone();
+                                    if on { next.insert(id); } else { next.remove(&id); }
+                                    selected.set(next);
+                                })
+                            };
+                            html! {
+                                <ActionCard {key} {action} due_label={AttrValue::from(row.due_label.clone())}
+                                    expanded={Some(is_expanded)} on_toggle={Some(on_toggle)}
+                                    selected={selected.contains(&id)} on_select={Some(on_select)} />
+                            }
+                        }) }
+                    </ul>
+                }
+                if limit < total {
                     <p class="av-actions-row">
-                        <button type="button" class="av-btn" onclick={expand}>{ format!("Show all {total}") }</button>
+                        <button type="button" class="av-btn" onclick={expand}>
+                            { if limit == 0 { format!("Show {total}") } else { format!("Show all {total}") } }
+                        </button>
                     </p>
                 }
             </section>
         }
     };
-    let nothing = late.is_empty() && today.is_empty() && week.is_empty() && later.is_empty();
+
+    let missed = match today.missed_summary() {
+        None => html! {},
+        Some(summary) => {
+            let toggle = {
+                let missed_open = missed_open.clone();
+                Callback::from(move |event: Event| {
+                    let details: web_sys::HtmlDetailsElement = event.target_unchecked_into();
+                    missed_open.set(details.open());
+                })
+            };
+            let dismiss_all = {
+                let ctx = ctx.clone();
+                let today = today.clone();
+                Callback::from(move |_: MouseEvent| {
+                    for action in today.missed.iter() {
+                        ctx.dispatch(Msg::Dismiss {
+                            process: action.process,
+                            key: action.key(),
+                        });
+                    }
+                    ctx.dispatch(Msg::Announce(format!(
+                        "Dismissed {} missed note{}.",
+                        today.missed.len(),
+                        if today.missed.len() == 1 { "" } else { "s" }
+                    )));
+                })
+            };
+            let state = ctx.state.clone();
+            html! {
+                <details class="av-missed" data-testid="missed" open={*missed_open} ontoggle={toggle}>
+                    <summary>{ summary }</summary>
+                    <p class="av-hint">{ today.missed_advice() }</p>
+                    if *missed_open {
+                        <ul class="av-missed-list">
+                            { for today.missed.iter().map(|action| {
+                                let company = state.process(action.process).map(|p| p.company.clone()).unwrap_or_default();
+                                let to = state.process(action.process)
+                                    .zip(action.recipient)
+                                    .map(|(process, recipient)| format!(" to {}", recipient.name(process)))
+                                    .unwrap_or_default();
+                                html! { <li>{ format!("{}{to} · {company}", action.kind.label()) }</li> }
+                            }) }
+                        </ul>
+                        <p class="av-actions-row"><button type="button" class="av-btn" onclick={dismiss_all}>{ "Dismiss all missed" }</button></p>
+                    }
+                </details>
+            }
+        }
+    };
+
+    let due_now = today.due_now_count();
+    let offer_reminders = if due_now + today.group(Group::Next7Days).count() > 0
+        && *reminder_state == reminders::Status::CanAsk
+    {
+        let ask = {
+            let reminder_state = reminder_state.clone();
+            Callback::from(move |_: MouseEvent| {
+                let reminder_state = reminder_state.clone();
+                reminders::ask(Callback::from(move |status| reminder_state.set(status)));
+            })
+        };
+        html! {
+            <p class="av-reminder-offer av-hint" data-testid="reminder-offer">
+                { "Keep this tab open and get a browser notification when something comes due. " }
+                <button type="button" class="av-btn-link" onclick={ask}>{ "Turn on reminders" }</button>
+            </p>
+        }
+    } else {
+        html! {}
+    };
+
+    let nothing = today.rows.is_empty();
     html! {
         <div class="av-today">
+            { upcoming }
             if nothing {
                 <div class="av-empty" data-testid="all-clear">
                     <p>{ "Nothing to send right now. New suggestions appear here as dates come up." }</p>
                 </div>
             }
-            { group("av-group-late", "Late", late) }
-            { group("av-group-today", "Due today", today) }
-            { group("av-group-week", "This week", week) }
-            { group("av-group-later", "Later", later) }
+            { bulk }
+            { for Group::ALL.into_iter().map(group) }
+            { missed }
+            { offer_reminders }
         </div>
     }
 }

@@ -1,10 +1,12 @@
 //! What the planner proposes: one follow-up action with its window, state, rules and reason.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::explain::Reason;
-use super::model::{ActionKey, ActionKind, Channel, InterviewerId, ProcessId, RoundId};
+use super::model::{
+    ActionKey, ActionKind, Channel, InterviewerId, PersonId, Process, ProcessId, RoundId,
+};
 
 /// The timing rules of `docs/rules.md`, T1 to T15.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -116,6 +118,76 @@ pub enum ActionState {
     Late,
 }
 
+/// Why the planner chose the person an action is addressed to (the recipient rule of
+/// `docs/rules.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "basis", rename_all = "kebab-case")]
+pub enum RecipientBasis {
+    /// Thank-you notes and LinkedIn invitations go to each interviewer.
+    Interviewed,
+    /// They asked for the documents or the update being answered.
+    Asked { on: NaiveDate },
+    /// The latest employer message with a known sender came from them.
+    WroteLast { on: NaiveDate },
+    /// The user's chosen (or the default) point of contact.
+    PointOfContact,
+    /// Nobody wrote and no point of contact: the most senior interviewer of the latest round.
+    SeniorInterviewer,
+}
+
+/// The person an action is addressed to, and why them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Recipient {
+    pub person: PersonId,
+    #[serde(flatten)]
+    pub basis: RecipientBasis,
+}
+
+impl Recipient {
+    /// One line saying who this is and why them, without the name:
+    /// "your recruiter, who last wrote on Tue 3 Mar".
+    pub fn reason(&self, process: &Process) -> String {
+        let role = process
+            .person(self.person)
+            .map_or("the person", |person| person.role_phrase());
+        match self.basis {
+            RecipientBasis::Interviewed => "who interviewed you".to_string(),
+            RecipientBasis::Asked { on } => {
+                format!("{role}, who asked on {}", on.format("%a %-d %b"))
+            }
+            RecipientBasis::WroteLast { on } => {
+                format!("{role}, who last wrote on {}", on.format("%a %-d %b"))
+            }
+            RecipientBasis::PointOfContact => format!("{role}, your point of contact"),
+            RecipientBasis::SeniorInterviewer => {
+                "the most senior interviewer of the latest round (no point of contact chosen)"
+                    .to_string()
+            }
+        }
+    }
+
+    /// The recipient's name as recorded, or a neutral placeholder.
+    pub fn name(&self, process: &Process) -> String {
+        process
+            .person(self.person)
+            .map(|person| person.name().trim().to_string())
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| "(no name)".to_string())
+    }
+}
+
+impl ActionState {
+    /// How a person would say it (lists, exports).
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionState::Upcoming => "Upcoming",
+            ActionState::Open => "Open now",
+            ActionState::DueToday => "Due today",
+            ActionState::Late => "Late",
+        }
+    }
+}
+
 /// One thing the user should do, with the window in which to do it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {
@@ -137,6 +209,9 @@ pub struct Action {
     pub rules: Rules,
     /// Why this window: rendered to a sentence only when shown.
     pub reason: Reason,
+    /// Who it goes to; `None` for a note to self (move on) or when nobody is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<Recipient>,
 }
 
 impl Action {
@@ -146,6 +221,13 @@ impl Action {
             round: self.round,
             interviewer: self.interviewer,
         }
+    }
+
+    /// Who it is addressed to: the recipient, else the interviewer its key names.
+    pub fn recipient_id(&self) -> Option<PersonId> {
+        self.recipient
+            .map(|recipient| recipient.person)
+            .or(self.interviewer.map(PersonId::from))
     }
 
     /// One plain sentence saying why this action is due when it is.

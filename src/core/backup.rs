@@ -7,6 +7,7 @@
 use chrono::{DateTime, Duration, FixedOffset};
 use serde_json::error::Category;
 
+use super::ids::{in_range, MAX_ID};
 use super::model::{Process, ProcessId};
 use super::storage::{self, AppData, DecodeError, Tombstone};
 
@@ -66,6 +67,23 @@ pub enum ImportError {
     DuplicateId {
         id: ProcessId,
     },
+    /// Settings Afterview cannot plan with, or a date outside the years it keeps.
+    OutOfRange {
+        problem: String,
+    },
+    /// An id outside `1..=`[`MAX_ID`]: zero, or too large to survive a JavaScript number.
+    IdOutOfRange {
+        /// What carries it, e.g. "process" or "round in the Acme process".
+        what: String,
+        id: u64,
+    },
+    /// Two rounds, two events, or one interviewer twice in a round share an id inside one
+    /// process, so edits and logged events could land on the wrong one.
+    DuplicateLocalId {
+        /// What shares it, e.g. "rounds in the Acme process".
+        what: String,
+        id: u64,
+    },
 }
 
 impl std::fmt::Display for ImportError {
@@ -110,6 +128,18 @@ impl std::fmt::Display for ImportError {
                 f,
                 "Two processes in the backup share the id {id}. Nothing was imported; the file was probably edited by hand."
             ),
+            ImportError::OutOfRange { problem } => write!(
+                f,
+                "The backup cannot be used as it is: {problem}. Nothing was imported; correct that value in the file or use another backup."
+            ),
+            ImportError::IdOutOfRange { what, id } => write!(
+                f,
+                "The {what} has the id {id}; ids run from 1 to {MAX_ID}. Nothing was imported; the file was probably edited by hand."
+            ),
+            ImportError::DuplicateLocalId { what, id } => write!(
+                f,
+                "Two {what} share the id {id}. Nothing was imported; the file was probably edited by hand."
+            ),
         }
     }
 }
@@ -122,6 +152,7 @@ impl From<DecodeError> for ImportError {
             DecodeError::Malformed(detail) => ImportError::Invalid { detail },
             DecodeError::NotAfterview => ImportError::NotAfterview,
             DecodeError::TooNew { found, supported } => ImportError::TooNew { found, supported },
+            DecodeError::OutOfRange(problem) => ImportError::OutOfRange { problem },
         }
     }
 }
@@ -216,14 +247,54 @@ fn validate(data: &mut AppData) -> Result<(), ImportError> {
         "signature in your settings".into()
     })?;
 
+    for tombstone in &data.tombstones {
+        check_id(tombstone.id.0, || "deleted-process record".into())?;
+    }
     let mut seen = std::collections::BTreeSet::new();
     for process in &mut data.processes {
+        check_id(process.id.0, || "process".into())?;
         if !seen.insert(process.id) {
             return Err(ImportError::DuplicateId { id: process.id });
         }
         validate_process(process)?;
+        check_local_ids(process)?;
     }
     Ok(())
+}
+
+fn check_id(id: u64, what: impl FnOnce() -> String) -> Result<(), ImportError> {
+    if in_range(id) {
+        Ok(())
+    } else {
+        Err(ImportError::IdOutOfRange { what: what(), id })
+    }
+}
+
+/// Round, interviewer and event ids: in range and unique where they must be. One person may
+/// sit on several rounds under one id, but not twice in the same round.
+fn check_local_ids(process: &Process) -> Result<(), ImportError> {
+    let company = preview_text(&process.company);
+    let unique = |ids: &mut dyn Iterator<Item = u64>, what: &str| {
+        let mut seen = std::collections::BTreeSet::new();
+        for id in ids {
+            check_id(id, || format!("{what} in the {company} process"))?;
+            if !seen.insert(id) {
+                return Err(ImportError::DuplicateLocalId {
+                    what: format!("{what}s in the {company} process"),
+                    id,
+                });
+            }
+        }
+        Ok(())
+    };
+    unique(&mut process.rounds.iter().map(|round| round.id.0), "round")?;
+    for round in &process.rounds {
+        unique(
+            &mut round.interviewers.iter().map(|person| person.id.0),
+            "interviewer",
+        )?;
+    }
+    unique(&mut process.events.iter().map(|event| event.id.0), "event")
 }
 
 fn validate_process(process: &mut Process) -> Result<(), ImportError> {
@@ -380,6 +451,17 @@ pub enum ImportMode {
     Replace,
 }
 
+/// The import mode to offer first: Replace when there is nothing here to keep (no process of
+/// the user's own, the example aside, and settings nobody edited), otherwise Merge.
+pub fn default_import_mode(current: &AppData) -> ImportMode {
+    let own_processes = current.processes.iter().any(|process| !process.sample);
+    if own_processes || current.settings_edited() {
+        ImportMode::Merge
+    } else {
+        ImportMode::Replace
+    }
+}
+
 /// What an import would do, process by process.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ImportPreview {
@@ -438,10 +520,10 @@ fn same_company(a: &Process, b: &Process) -> bool {
 
 fn apply_merge(current: &AppData, incoming: &AppData) -> AppData {
     let mut result = current.clone();
-    let mut next_id = current
-        .next_process_id()
-        .0
-        .max(incoming.next_process_id().0);
+    let mut ids = current.process_ids();
+    for process in &incoming.processes {
+        ids.reserve(process.id.0);
+    }
     for candidate in &incoming.processes {
         let mut candidate = candidate.clone();
         // A backup from another device numbers its processes independently: the same id
@@ -450,8 +532,7 @@ fn apply_merge(current: &AppData, incoming: &AppData) -> AppData {
             .process(candidate.id)
             .is_some_and(|existing| !same_company(existing, &candidate))
         {
-            candidate.id = ProcessId(next_id);
-            next_id = next_id.saturating_add(1);
+            candidate.id = ProcessId(ids.take());
         }
         match result
             .processes
@@ -476,10 +557,9 @@ fn apply_merge(current: &AppData, incoming: &AppData) -> AppData {
             }
         }
     }
-    if (incoming.settings_revision, incoming.settings_updated_at)
-        > (current.settings_revision, current.settings_updated_at)
-    {
+    if std::ptr::eq(storage::newer_settings(current, incoming), incoming) {
         result.settings = incoming.settings.clone();
+        result.settings.onboarded |= current.settings.onboarded;
         result.settings_revision = incoming.settings_revision;
         result.settings_updated_at = incoming.settings_updated_at;
     }

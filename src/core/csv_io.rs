@@ -3,12 +3,12 @@
 //! The process export uses the same column names the tracker import reads, so an export can be
 //! imported again. Cells that a spreadsheet would run as a formula get a leading apostrophe.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime};
 
 use super::action::Action;
 use super::backup::{cleaned_text, FieldKind, MAX_DOCUMENT_BYTES, MAX_PROCESSES};
 use super::model::{Process, ProcessId, ProcessStatus};
-use super::storage::AppData;
+use super::storage::{AppData, YEARS};
 
 const PROCESS_HEADER: [&str; 11] = [
     "Company Name",
@@ -83,16 +83,16 @@ pub fn actions_to_csv(actions: &[Action], processes: &[Process]) -> String {
     for action in actions {
         let process = processes.iter().find(|p| p.id == action.process);
         let person = process
-            .zip(action.interviewer)
-            .and_then(|(process, id)| process.interviewer(id))
-            .map(|(_, person)| person.name.clone());
+            .zip(action.recipient_id())
+            .and_then(|(process, id)| process.person(id))
+            .map(|person| person.name().to_string());
         rows.push(vec![
             process.map(|p| p.company.clone()).unwrap_or_default(),
             process.map(|p| p.role.clone()).unwrap_or_default(),
             action.kind.label().to_string(),
             action.channel.label().to_string(),
             person.unwrap_or_default(),
-            format!("{:?}", action.state),
+            action.state.label().to_string(),
             format_moment(action.earliest),
             format_moment(action.due),
             format_moment(action.latest),
@@ -266,7 +266,7 @@ pub fn import_tracker_csv(
     }
 
     let mut result = TrackerImport::default();
-    let mut next_id = data.next_process_id().0;
+    let mut ids = data.process_ids();
     for (index, record) in reader.records().enumerate() {
         let row = index + 2;
         let record = match record {
@@ -288,7 +288,7 @@ pub fn import_tracker_csv(
             ));
             break;
         }
-        match read_row(&record, &columns, ProcessId(next_id), now) {
+        match read_row(&record, &columns, now) {
             Ok((process, notes)) => {
                 result
                     .problems
@@ -297,8 +297,9 @@ pub fn import_tracker_csv(
                         message: format!("Row {row}: {note}"),
                         skipped: false,
                     }));
+                let mut process = process;
+                process.id = ProcessId(ids.take());
                 result.processes.push(process);
-                next_id = next_id.saturating_add(1);
             }
             Err(message) => result.problems.push(skip(row, message)),
         }
@@ -318,7 +319,6 @@ fn skip(row: usize, reason: String) -> RowProblem {
 fn read_row(
     record: &csv::StringRecord,
     columns: &Columns,
-    id: ProcessId,
     now: DateTime<FixedOffset>,
 ) -> Result<(Process, Vec<String>), String> {
     let cell = |column: Option<usize>, kind: FieldKind| -> String {
@@ -346,18 +346,15 @@ fn read_row(
     }
 
     let mut notes = Vec::new();
-    let mut process = Process::new(id, company, role);
+    // The caller numbers the rows it keeps.
+    let mut process = Process::new(ProcessId::default(), company, role);
     process.job_url = cell(columns.url, FieldKind::Line);
     process.notes = cell(columns.notes, FieldKind::Text);
-    for (label, field) in [
-        ("job address", &mut process.job_url),
-        ("notes", &mut process.notes),
+    for (label, field, kind) in [
+        ("The job address was", &mut process.job_url, FieldKind::Line),
+        ("The notes were", &mut process.notes, FieldKind::Text),
     ] {
-        let limit = if label == "Notes" {
-            FieldKind::Text.limit()
-        } else {
-            FieldKind::Line.limit()
-        };
+        let limit = kind.limit();
         if field.chars().count() > limit {
             *field = field.chars().take(limit).collect();
             notes.push(format!("{label} shortened to {limit} characters."));
@@ -434,7 +431,12 @@ pub fn map_status(text: &str) -> Option<ProcessStatus> {
 
 /// Dates as trackers write them: ISO, US and European numeric forms, month names, or a full
 /// timestamp. With slashes, month/day is assumed unless the first number cannot be a month.
+/// Years outside [`YEARS`] are not dates Afterview keeps.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    read_date(text).filter(|day| YEARS.contains(&day.year()))
+}
+
+fn read_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     if let Ok(moment) = DateTime::parse_from_rfc3339(text) {
         return Some(moment.date_naive());

@@ -23,7 +23,7 @@ pub fn log_event(
         EventKind::Offer { .. } if !process.status.is_closed() => {
             process.status = ProcessStatus::Offer;
         }
-        EventKind::Rejection => process.status = ProcessStatus::Rejected,
+        EventKind::Rejection { .. } => process.status = ProcessStatus::Rejected,
         EventKind::Withdrawn => process.status = ProcessStatus::Withdrawn,
         EventKind::MovedOn => process.status = ProcessStatus::MovedOn,
         _ => {}
@@ -103,7 +103,7 @@ pub fn status_from_events(process: &Process) -> ProcessStatus {
         .iter()
         .rev()
         .find_map(|event| match event.kind {
-            EventKind::Rejection => Some(ProcessStatus::Rejected),
+            EventKind::Rejection { .. } => Some(ProcessStatus::Rejected),
             EventKind::Withdrawn => Some(ProcessStatus::Withdrawn),
             EventKind::MovedOn => Some(ProcessStatus::MovedOn),
             EventKind::Offer { .. } => Some(ProcessStatus::Offer),
@@ -126,7 +126,7 @@ mod tests {
         let mut process = Process::new(ProcessId(1), "Acme", "Designer");
         let id = log_event(
             &mut process,
-            EventKind::Rejection,
+            EventKind::Rejection { from: None },
             at("2026-11-20T10:00:00+01:00"),
             None,
             String::new(),
@@ -186,7 +186,10 @@ mod tests {
         process.status = ProcessStatus::Withdrawn;
         log_event(
             &mut process,
-            EventKind::Offer { deadline: None },
+            EventKind::Offer {
+                deadline: None,
+                from: None,
+            },
             at("2026-11-20T10:00:00+01:00"),
             None,
             String::new(),

@@ -128,24 +128,13 @@ impl ProcessForm {
             );
         }
 
-        let mut next_id = base.next_local_id().max(
-            self.rounds
-                .iter()
-                .flat_map(|round| {
-                    std::iter::once(round.id).chain(round.interviewers.iter().map(|p| p.id))
-                })
-                .max()
-                .unwrap_or(0)
-                + 1,
-        );
-        let mut fresh_id = |kept: u64| {
-            if kept != 0 {
-                kept
-            } else {
-                next_id += 1;
-                next_id - 1
+        let mut ids = base.local_ids();
+        for round in &self.rounds {
+            for id in std::iter::once(round.id).chain(round.interviewers.iter().map(|p| p.id)) {
+                ids.reserve(id);
             }
-        };
+        }
+        let mut fresh_id = |kept: u64| if kept != 0 { kept } else { ids.take() };
 
         let mut rounds = Vec::with_capacity(self.rounds.len());
         for (index, round) in self.rounds.iter().enumerate() {
@@ -254,7 +243,7 @@ pub fn blank_process(id: ProcessId) -> Process {
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .ok()
-        .filter(|date| (1900..=2200).contains(&chrono::Datelike::year(date)))
+        .filter(|date| super::storage::YEARS.contains(&chrono::Datelike::year(date)))
 }
 
 /// A time of day as `HH:MM` (or `HH:MM:SS`).
@@ -418,7 +407,7 @@ mod tests {
             id: crate::core::model::EventId(99),
             at: process.rounds[0].end,
             round: None,
-            kind: crate::core::model::EventKind::Rejection,
+            kind: crate::core::model::EventKind::Rejection { from: None },
             note: String::new(),
         });
         let mut form = ProcessForm::from_process(&with_event);

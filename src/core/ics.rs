@@ -97,9 +97,9 @@ pub fn ics_file_name(now: DateTime<FixedOffset>) -> String {
 
 fn summary(action: &Action, process: Option<&Process>) -> String {
     let person = process
-        .zip(action.interviewer)
-        .and_then(|(process, id)| process.interviewer(id))
-        .map(|(_, person)| person.name.trim())
+        .zip(action.recipient_id())
+        .and_then(|(process, id)| process.person(id))
+        .map(|person| person.name().trim())
         .filter(|name| !name.is_empty());
     let mut text = action.kind.label().to_string();
     if let Some(process) = process {

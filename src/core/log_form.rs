@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
 use super::form::{parse_date, parse_local_datetime};
-use super::model::{EventKind, InterviewerId};
+use super::model::{EventKind, InterviewerId, PersonId, Process};
 
 /// The events a user can log by hand, with the extra fields each needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -76,10 +76,46 @@ impl Loggable {
 
     /// Events that come from someone at the employer, who can be named.
     pub fn has_sender(self) -> bool {
-        matches!(
-            self,
-            Loggable::Reply | Loggable::Documents | Loggable::UpdateRequested
-        )
+        !matches!(self, Loggable::CompetingOffer | Loggable::Withdrawn)
+    }
+
+    /// Requests the planner answers to the person who made them, an interviewer.
+    fn asked_by_interviewer(self) -> bool {
+        matches!(self, Loggable::Documents | Loggable::UpdateRequested)
+    }
+
+    /// Who can be named as the sender: every interviewer and contact, once, in the order
+    /// the process lists them (only interviewers for requests answered to an interviewer).
+    pub fn people(self, process: &Process) -> Vec<(PersonId, String)> {
+        let mut people: Vec<(PersonId, String)> = Vec::new();
+        let interviewers = process
+            .rounds
+            .iter()
+            .flat_map(|round| round.interviewers.iter())
+            .map(|person| {
+                (
+                    PersonId::from(person.id),
+                    person.name.clone(),
+                    person.title.clone(),
+                )
+            });
+        let contacts = process
+            .contacts
+            .iter()
+            .filter(|_| !self.asked_by_interviewer())
+            .map(|contact| (contact.id, contact.name.clone(), contact.title.clone()));
+        for (id, name, title) in interviewers.chain(contacts) {
+            if people.iter().any(|(known, _)| *known == id) || name.trim().is_empty() {
+                continue;
+            }
+            let label = if title.trim().is_empty() {
+                name
+            } else {
+                format!("{name} ({title})")
+            };
+            people.push((id, label));
+        }
+        people
     }
 
     pub fn asks_what(self) -> bool {
@@ -115,7 +151,7 @@ pub struct LogForm {
     pub date_bad_input: bool,
     pub what: String,
     /// Who at the company it came from; unset means "someone at the company".
-    pub person: Option<InterviewerId>,
+    pub person: Option<PersonId>,
     pub note: String,
 }
 
@@ -138,7 +174,7 @@ impl LogForm {
 
     /// Sets who it came from, from the value of the person list (empty: nobody named).
     pub fn choose_person(&mut self, value: &str) {
-        self.person = value.parse::<u64>().ok().map(InterviewerId);
+        self.person = value.parse::<u64>().ok().map(PersonId);
     }
 
     /// The form after a successful log: a fresh one, keeping the kind and time.
@@ -179,25 +215,30 @@ impl LogForm {
         let (Some(at), true) = (at, errors.is_empty()) else {
             return Err(errors);
         };
-        let person = if self.kind.has_sender() {
+        let from = if self.kind.has_sender() {
             self.person
         } else {
             None
         };
+        let by = from.map(|id| InterviewerId(id.0));
         let kind = match self.kind {
-            Loggable::Reply => EventKind::ReplyReceived { from: person },
+            Loggable::Reply => EventKind::ReplyReceived { from },
             Loggable::DecisionDate => EventKind::DecisionDateGiven {
                 date: date.expect("a required date was checked above"),
+                from,
             },
             Loggable::Documents => EventKind::DocumentsRequested {
                 what: self.what.trim().to_string(),
                 deadline: date,
-                by: person,
+                by,
             },
-            Loggable::UpdateRequested => EventKind::UpdateRequested { by: person },
-            Loggable::Offer => EventKind::Offer { deadline: date },
+            Loggable::UpdateRequested => EventKind::UpdateRequested { by },
+            Loggable::Offer => EventKind::Offer {
+                deadline: date,
+                from,
+            },
             Loggable::CompetingOffer => EventKind::CompetingOffer { deadline: date },
-            Loggable::Rejection => EventKind::Rejection,
+            Loggable::Rejection => EventKind::Rejection { from },
             Loggable::Withdrawn => EventKind::Withdrawn,
         };
         Ok(LogEntry {

@@ -38,6 +38,18 @@ id_type!(
     /// Identifies an event within its process.
     EventId
 );
+id_type!(
+    /// Names one person at the employer, an interviewer or a contact, within their process.
+    /// Interviewers and contacts draw their ids from one counter per process
+    /// ([`Process::next_local_id`]), so the number alone says who is meant.
+    PersonId
+);
+
+impl From<InterviewerId> for PersonId {
+    fn from(id: InterviewerId) -> Self {
+        PersonId(id.0)
+    }
+}
 
 /// How quickly the employer's industry moves; decides whether a handwritten note is suggested.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -167,6 +179,155 @@ pub struct Interviewer {
     pub invited_call: bool,
     /// They already spoke with the user by phone (a phone follow-up is then acceptable).
     pub spoke_by_phone: bool,
+}
+
+/// What a contact does in the hiring process.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContactRole {
+    #[default]
+    Recruiter,
+    Hr,
+    Coordinator,
+    HiringManager,
+    Other,
+}
+
+impl ContactRole {
+    pub const ALL: [ContactRole; 5] = [
+        ContactRole::Recruiter,
+        ContactRole::Hr,
+        ContactRole::Coordinator,
+        ContactRole::HiringManager,
+        ContactRole::Other,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ContactRole::Recruiter => "recruiter",
+            ContactRole::Hr => "hr",
+            ContactRole::Coordinator => "coordinator",
+            ContactRole::HiringManager => "hiring-manager",
+            ContactRole::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactRole::Recruiter => "Recruiter",
+            ContactRole::Hr => "HR",
+            ContactRole::Coordinator => "Coordinator",
+            ContactRole::HiringManager => "Hiring manager",
+            ContactRole::Other => "Other",
+        }
+    }
+
+    /// Recruiters and HR run the process day to day: the natural point of contact.
+    pub fn handles_process(self) -> bool {
+        matches!(self, ContactRole::Recruiter | ContactRole::Hr)
+    }
+}
+
+/// Someone at the employer besides the interviewers: a recruiter, HR, a coordinator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Contact {
+    pub id: PersonId,
+    pub role: ContactRole,
+    pub name: String,
+    pub title: String,
+    pub email: String,
+    pub phone: String,
+    /// Profile address or handle; empty when unknown.
+    pub linkedin: String,
+    /// They asked the user to call them.
+    pub invited_call: bool,
+    /// They already spoke with the user by phone (a phone follow-up is then acceptable).
+    pub spoke_by_phone: bool,
+}
+
+/// Parts of a job title that mark someone who runs hiring rather than the work itself.
+const RECRUITING_TITLE_PARTS: [&str; 5] = [
+    "recruit",
+    "talent",
+    "human resources",
+    "people partner",
+    "sourcing",
+];
+
+/// Whether a title reads as recruiting or HR ("Talent acquisition partner", "HR business partner").
+pub fn is_recruiting_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    RECRUITING_TITLE_PARTS
+        .iter()
+        .any(|part| lower.contains(part))
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word == "hr")
+}
+
+/// One person of a process, whichever list they are recorded in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersonRef<'a> {
+    Interviewer(&'a Interviewer),
+    Contact(&'a Contact),
+}
+
+impl<'a> PersonRef<'a> {
+    pub fn id(self) -> PersonId {
+        match self {
+            PersonRef::Interviewer(person) => person.id.into(),
+            PersonRef::Contact(person) => person.id,
+        }
+    }
+
+    pub fn name(self) -> &'a str {
+        match self {
+            PersonRef::Interviewer(person) => &person.name,
+            PersonRef::Contact(person) => &person.name,
+        }
+    }
+
+    pub fn title(self) -> &'a str {
+        match self {
+            PersonRef::Interviewer(person) => &person.title,
+            PersonRef::Contact(person) => &person.title,
+        }
+    }
+
+    pub fn email(self) -> &'a str {
+        match self {
+            PersonRef::Interviewer(person) => &person.email,
+            PersonRef::Contact(person) => &person.email,
+        }
+    }
+
+    /// A phone follow-up is acceptable: they invited a call or already spoke by phone.
+    pub fn takes_calls(self) -> bool {
+        match self {
+            PersonRef::Interviewer(person) => person.invited_call || person.spoke_by_phone,
+            PersonRef::Contact(person) => person.invited_call || person.spoke_by_phone,
+        }
+    }
+
+    /// How the user knows them, for a recipient line: "your recruiter", "an interviewer".
+    pub fn role_phrase(self) -> &'static str {
+        match self {
+            PersonRef::Contact(contact) => match contact.role {
+                ContactRole::Recruiter => "your recruiter",
+                ContactRole::Hr => "your HR contact",
+                ContactRole::Coordinator => "the coordinator",
+                ContactRole::HiringManager => "the hiring manager",
+                ContactRole::Other => "your contact",
+            },
+            PersonRef::Interviewer(person) if is_recruiting_title(&person.title) => {
+                "your recruiter"
+            }
+            PersonRef::Interviewer(_) => "your interviewer",
+        }
+    }
 }
 
 /// One interview round of a process.
@@ -338,10 +499,14 @@ pub enum EventKind {
     /// The employer answered (resets the inquiry clock, rule T3).
     ReplyReceived {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        from: Option<InterviewerId>,
+        from: Option<PersonId>,
     },
     /// The employer named a decision or next-step date (rules T5, T6).
-    DecisionDateGiven { date: NaiveDate },
+    DecisionDateGiven {
+        date: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<PersonId>,
+    },
     /// The employer asked for documents or answers (rule T10).
     DocumentsRequested {
         #[serde(default)]
@@ -360,6 +525,8 @@ pub enum EventKind {
     Offer {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         deadline: Option<NaiveDate>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<PersonId>,
     },
     /// Another employer made an offer (rule T11). Never holds the other salary.
     CompetingOffer {
@@ -367,7 +534,10 @@ pub enum EventKind {
         deadline: Option<NaiveDate>,
     },
     /// The employer turned the user down (rule T12).
-    Rejection,
+    Rejection {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<PersonId>,
+    },
     /// The user withdrew.
     Withdrawn,
     /// The user closed the process after no answer (rule T8).
@@ -379,6 +549,23 @@ pub enum EventKind {
     },
     /// The user chose not to do a planned action.
     Dismissed { action: ActionKey },
+}
+
+impl EventKind {
+    /// For something the employer sent: who sent it, when recorded. Requests name
+    /// the interviewer who asked. `None` for the user's own entries.
+    pub fn employer_sender(&self) -> Option<Option<PersonId>> {
+        match self {
+            EventKind::ReplyReceived { from }
+            | EventKind::DecisionDateGiven { from, .. }
+            | EventKind::Offer { from, .. }
+            | EventKind::Rejection { from } => Some(*from),
+            EventKind::DocumentsRequested { by, .. } | EventKind::UpdateRequested { by } => {
+                Some(by.map(PersonId::from))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// One entry of a process's event log.
@@ -408,6 +595,13 @@ pub struct Process {
     /// Ordered by start time (the planner sorts defensively anyway).
     #[serde(default)]
     pub rounds: Vec<Round>,
+    /// People besides the interviewers: recruiter, HR, coordinator, hiring manager.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+    /// The person who handles the process, as the user chose; `None` means
+    /// [`Process::default_point_of_contact`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point_of_contact: Option<PersonId>,
     #[serde(default)]
     pub events: Vec<Event>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -439,6 +633,8 @@ impl Process {
             pace: IndustryPace::default(),
             status: ProcessStatus::default(),
             rounds: Vec::new(),
+            contacts: Vec::new(),
+            point_of_contact: None,
             events: Vec::new(),
             job_url: String::new(),
             applied_on: None,
@@ -464,18 +660,77 @@ impl Process {
         })
     }
 
-    /// The next unused id for rounds, interviewers and events of this process.
+    /// Finds a person by id among the interviewers of every round, then the contacts.
+    pub fn person(&self, id: PersonId) -> Option<PersonRef<'_>> {
+        self.interviewer(InterviewerId(id.0))
+            .map(|(_, person)| PersonRef::Interviewer(person))
+            .or_else(|| {
+                self.contacts
+                    .iter()
+                    .find(|contact| contact.id == id)
+                    .map(PersonRef::Contact)
+            })
+    }
+
+    /// Who handles the process when the user has not chosen: the first recruiter or HR
+    /// contact (lowest id), else an interviewer whose title reads as recruiting or HR
+    /// (lowest id), else nobody.
+    pub fn default_point_of_contact(&self) -> Option<PersonId> {
+        let contact = self
+            .contacts
+            .iter()
+            .filter(|contact| contact.role.handles_process())
+            .min_by_key(|contact| (contact.role, contact.id))
+            .map(|contact| contact.id);
+        contact.or_else(|| {
+            self.rounds
+                .iter()
+                .flat_map(|round| round.interviewers.iter())
+                .filter(|person| is_recruiting_title(&person.title))
+                .map(|person| PersonId::from(person.id))
+                .min()
+        })
+    }
+
+    /// The point of contact in effect: the user's choice while that person still
+    /// exists, else the default.
+    pub fn effective_point_of_contact(&self) -> Option<PersonId> {
+        self.point_of_contact
+            .filter(|&id| self.person(id).is_some())
+            .or_else(|| self.default_point_of_contact())
+    }
+
+    /// The latest round that has started by `now`; rounds recorded ahead of time are upcoming
+    /// interviews, never the "last round".
+    pub fn last_held_round<Tz: chrono::TimeZone>(&self, now: &DateTime<Tz>) -> Option<&Round> {
+        self.rounds
+            .iter()
+            .filter(|round| round.start <= *now)
+            .max_by_key(|round| (round.start, round.id))
+    }
+
+    /// The earliest round that has not started by `now`.
+    pub fn next_round<Tz: chrono::TimeZone>(&self, now: &DateTime<Tz>) -> Option<&Round> {
+        self.rounds
+            .iter()
+            .filter(|round| round.start > *now)
+            .min_by_key(|round| (round.start, round.id))
+    }
+
+    /// The next unused id for rounds, people and events of this process.
     pub fn next_local_id(&self) -> u64 {
+        self.local_ids().take()
+    }
+
+    /// Every round, interviewer and event id of this process, for picking new ones.
+    pub fn local_ids(&self) -> super::ids::IdPool {
         let rounds = self.rounds.iter().map(|r| r.id.0);
         let people = self
             .rounds
             .iter()
             .flat_map(|r| r.interviewers.iter().map(|p| p.id.0));
+        let contacts = self.contacts.iter().map(|c| c.id.0);
         let events = self.events.iter().map(|e| e.id.0);
-        rounds
-            .chain(people)
-            .chain(events)
-            .max()
-            .map_or(1, |max| max + 1)
+        super::ids::IdPool::new(rounds.chain(people).chain(contacts).chain(events))
     }
 }

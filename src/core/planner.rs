@@ -26,29 +26,34 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
-use super::action::{Action, ActionState, Rule, Rules};
+use super::action::{Action, ActionState, Recipient, RecipientBasis, Rule, Rules};
 use super::calendar::{add_days, resolve_local, BusinessCalendar};
-use super::explain::Reason;
+use super::explain::{CountedFrom, Reason};
 use super::model::{
-    ActionKey, ActionKind, Channel, EventKind, IndustryPace, Interviewer, InterviewerId, Process,
-    ProcessStatus, Round,
+    ActionKey, ActionKind, Channel, EventKind, IndustryPace, PersonId, Process, ProcessStatus,
+    Round,
 };
 use super::settings::Settings;
+use super::timing::Timing;
 
 mod log_index;
 mod order;
+pub mod recipient;
 mod synthetic;
 
 use log_index::{LogIndex, Person};
 
 pub use synthetic::synthetic_processes;
 
+/// The waits the rules use (see [`Timing`]).
+const TIMING: Timing = Timing::DEFAULT;
+
 /// At most this many follow-ups (status, second, competing-offer notes) per process (T8).
-pub const MAX_INQUIRIES: u8 = 2;
+pub const MAX_INQUIRIES: u8 = TIMING.max_inquiries;
 
 /// Optional extras (LinkedIn invitation, handwritten card) never done leave the plan
 /// this many days after their window closed: past that they read as an afterthought.
-pub const EXTRA_GRACE_DAYS: i64 = 14;
+pub const EXTRA_GRACE_DAYS: i64 = TIMING.extra_grace_days;
 
 /// Processes whose logs are indexed together before planning (see [`plan_with_calendar`]).
 const LOG_BATCH: usize = 32;
@@ -95,14 +100,6 @@ pub fn plan_with_calendar<Tz: TimeZone>(
     actions
 }
 
-/// How an inquiry reaches its contact: phone only when they invited a call or already spoke by phone.
-pub fn inquiry_channel(contact: Option<&Interviewer>) -> Channel {
-    match contact {
-        Some(person) if person.invited_call || person.spoke_by_phone => Channel::Phone,
-        _ => Channel::Email,
-    }
-}
-
 struct Planner<'c, Tz: TimeZone> {
     calendar: &'c BusinessCalendar,
     now: DateTime<Tz>,
@@ -126,6 +123,7 @@ struct Draft<Tz: TimeZone> {
     business_hours: bool,
     /// Left out of the plan once `now` is this long past the end of its window.
     expires_after: Option<TimeDelta>,
+    recipient: Option<Recipient>,
 }
 
 impl<Tz: TimeZone> Planner<'_, Tz> {
@@ -205,7 +203,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     /// are kept five business days apart by pushing the later one. A competing-offer
     /// note never moves (T11: it cannot wait) but still pushes the others.
     fn space_planned(&mut self, first: usize) {
-        let spaced = |action: &Action| action.kind.is_unsolicited() && action.interviewer.is_some();
+        let spaced = |action: &Action| action.kind.is_unsolicited() && action.recipient.is_some();
         let planned = &self.actions[first..];
         if planned.iter().filter(|action| spaced(action)).count() < 2 {
             return;
@@ -232,7 +230,9 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     let clash = placed
                         .iter()
                         .map(|&other| &self.actions[other])
-                        .filter(|other| other.interviewer == action.interviewer)
+                        .filter(|other| {
+                            other.recipient.map(|r| r.person) == action.recipient.map(|r| r.person)
+                        })
                         .filter(|other| {
                             let other_due = self.local(&other.due);
                             if other_due <= due {
@@ -266,10 +266,12 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let reason = match action.reason {
             Reason::LinkedinAfterThankYou {
                 thank_you_sent,
+                thanked_by,
                 drops_after,
                 ..
             } => Reason::LinkedinAfterThankYou {
                 thank_you_sent,
+                thanked_by,
                 spaced_after,
                 drops_after,
             },
@@ -325,10 +327,12 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             Reason::LinkedinAfterThankYou {
                 thank_you_sent,
+                thanked_by,
                 spaced_after,
                 ..
             } => Reason::LinkedinAfterThankYou {
                 thank_you_sent,
+                thanked_by,
                 spaced_after,
                 drops_after: drops_after(),
             },
@@ -372,6 +376,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             reason,
             business_hours,
             expires_after,
+            recipient,
         } = draft;
         if self.log.dismissed(key) {
             return;
@@ -395,7 +400,9 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             }
         }
         let state = self.state(&earliest, &due, &latest);
-        let reason = self.with_lateness(reason, state, &latest);
+        let reason = self
+            .with_lateness(reason, state, &latest)
+            .with_due_on(due.naive_local().date());
         self.actions.push(Action {
             process: process.id,
             round: key.round,
@@ -408,6 +415,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             state,
             rules,
             reason,
+            recipient,
         });
     }
 
@@ -430,11 +438,15 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             channel: Channel::Email,
             due: received.clone(),
-            latest: self.closing(self.calendar.add_business_days(day, 2)),
+            latest: self.closing(
+                self.calendar
+                    .add_business_days(day, TIMING.rejection_reply_business_days),
+            ),
             earliest: received,
             rules: Rules::empty().with(Rule::T12).with(Rule::T13),
             reason: Reason::RejectionReply { rejected_on: day },
             business_hours: true,
+            recipient: self.employer_recipient(process),
             expires_after: None,
         };
         self.finish(process, draft);
@@ -466,7 +478,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 let Some(&person) = self.log.people_of_round(position).get(slot) else {
                     break;
                 };
-                let thanked = self.log.sent_since(
+                let thanked = self.log.first_sent_since(
                     ActionKind::ThankYou,
                     None,
                     Some(person.id),
@@ -474,7 +486,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 );
                 match thanked {
                     None => {
-                        let earliest = Self::plus(&end, TimeDelta::hours(2));
+                        let earliest =
+                            Self::plus(&end, TimeDelta::hours(TIMING.thank_you_from_hours));
                         let draft = Draft {
                             key: ActionKey {
                                 kind: ActionKind::ThankYou,
@@ -482,8 +495,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                                 interviewer: Some(person.id),
                             },
                             channel: Channel::Email,
-                            due: Self::plus(&end, TimeDelta::hours(3)),
-                            latest: Self::plus(&end, TimeDelta::hours(24)),
+                            due: Self::plus(&end, TimeDelta::hours(TIMING.thank_you_due_hours)),
+                            latest: Self::plus(
+                                &end,
+                                TimeDelta::hours(TIMING.thank_you_until_hours),
+                            ),
                             earliest,
                             rules,
                             reason: Reason::ThankYouWindow {
@@ -492,11 +508,14 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                                 late: false,
                             },
                             business_hours: false,
+                            recipient: Some(recipient::interviewer(person.id)),
                             expires_after: thank_you_expiry,
                         };
                         self.finish(process, draft);
                     }
-                    Some(sent_at) => self.linkedin_connect(process, position, person, sent_at),
+                    Some(sent) => {
+                        self.linkedin_connect(process, position, person, sent.at, sent.channel)
+                    }
                 }
                 if process.pace == IndustryPace::Traditional {
                     self.handwritten_note(process, round, person, &end, rules);
@@ -511,6 +530,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         round_position: usize,
         person: Person,
         thank_you_sent: DateTime<FixedOffset>,
+        thanked_by: Channel,
     ) {
         if !person.on_linkedin {
             return;
@@ -537,7 +557,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let mut earliest = self.local(&thank_you_sent);
         let mut rules = Rules::empty().with(Rule::T13);
         let mut spaced_after = None;
-        if let Some((floor, previous_day)) = self.spacing_floor(Some(person.id), false) {
+        if let Some((floor, previous_day)) = self.spacing_floor(Some(person.id.into()), false) {
             if floor > earliest {
                 earliest = floor;
                 rules = rules.with(Rule::T9);
@@ -546,7 +566,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         let latest_day = self
             .calendar
-            .add_business_days(earliest.naive_local().date(), 5);
+            .add_business_days(earliest.naive_local().date(), TIMING.linkedin_business_days);
         let draft = Draft {
             key: ActionKey {
                 kind: ActionKind::LinkedinConnect,
@@ -560,10 +580,12 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules,
             reason: Reason::LinkedinAfterThankYou {
                 thank_you_sent: sent_day,
+                thanked_by,
                 spaced_after,
                 drops_after: None,
             },
             business_hours: true,
+            recipient: Some(recipient::interviewer(person.id)),
             expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
         };
         self.finish(process, draft);
@@ -590,7 +612,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             return;
         }
         let end_day = end.naive_local().date();
-        let earliest = Self::plus(end, TimeDelta::hours(2));
+        let earliest = Self::plus(end, TimeDelta::hours(TIMING.thank_you_from_hours));
         let draft = Draft {
             key: ActionKey {
                 kind: ActionKind::HandwrittenNote,
@@ -599,7 +621,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             channel: Channel::Handwritten,
             due: earliest.clone(),
-            latest: self.closing(self.calendar.add_business_days(end_day, 2)),
+            latest: self.closing(
+                self.calendar
+                    .add_business_days(end_day, TIMING.card_business_days),
+            ),
             earliest,
             rules: rules.with(Rule::T13),
             reason: Reason::HandwrittenExtra {
@@ -607,6 +632,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 drops_after: None,
             },
             business_hours: true,
+            recipient: Some(recipient::interviewer(person.id)),
             expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
         };
         self.finish(process, draft);
@@ -651,7 +677,19 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             }
             let requested = self.local(&event.at);
             let requested_day = requested.naive_local().date();
-            let next_day = self.calendar.add_business_days(requested_day, 1);
+            let wait = if kind == ActionKind::SendUpdate {
+                TIMING.update_business_days
+            } else {
+                TIMING.documents_business_days
+            };
+            let next_day = self.calendar.add_business_days(requested_day, wait);
+            let recipient = match by {
+                Some(id) if process.interviewer(id).is_some() => Some(Recipient {
+                    person: id.into(),
+                    basis: RecipientBasis::Asked { on: requested_day },
+                }),
+                _ => self.employer_recipient(process),
+            };
             let (due, latest, rules, reason) = if kind == ActionKind::SendUpdate {
                 (
                     self.opening(next_day),
@@ -694,6 +732,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 rules,
                 reason,
                 business_hours: true,
+                recipient,
                 expires_after: None,
             };
             self.finish(process, draft);
@@ -717,7 +756,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         let received = self.local(&offered_at);
         let day = received.naive_local().date();
-        let mut latest = self.closing(self.calendar.add_business_days(day, 1));
+        let mut latest = self.closing(
+            self.calendar
+                .add_business_days(day, TIMING.offer_reply_business_days),
+        );
         if let Some(deadline) = deadline {
             latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
         }
@@ -735,8 +777,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             reason: Reason::OfferReply {
                 offered_on: day,
                 deadline,
+                due_after_deadline: None,
             },
             business_hours: true,
+            recipient: self.employer_recipient(process),
             expires_after: None,
         };
         self.finish(process, draft);
@@ -747,7 +791,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     /// Returns that moment and the day of the message it is spaced from.
     fn spacing_floor(
         &self,
-        person: Option<InterviewerId>,
+        person: Option<PersonId>,
         inquiry: bool,
     ) -> Option<(DateTime<Tz>, NaiveDate)> {
         let previous = self.log.last_unsolicited_to(person, inquiry)?;
@@ -757,7 +801,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
 
     /// T9: the opening of the fifth business day after a message sent on `day`.
     fn spaced_from(&self, day: NaiveDate) -> DateTime<Tz> {
-        self.opening(self.calendar.add_business_days(day, 5))
+        self.opening(
+            self.calendar
+                .add_business_days(day, TIMING.spacing_business_days),
+        )
     }
 
     /// T2/T3/T5/T6/T7/T8/T11/T14: the status-inquiry chain of one process.
@@ -777,10 +824,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             .max_by_key(|(_, round)| (round.end.max(round.start), round.start, round.id))
             .map(|(position, _)| position);
         let latest_round = latest_position.and_then(|position| process.rounds.get(position));
-        let contact = latest_position
-            .and_then(|position| self.log.people_of_round(position).first())
-            .copied();
-        let contact_id = contact.map(|person| person.id);
+        let recipient = self.employer_recipient(process);
+        let recipient_id = recipient.map(|recipient| recipient.person);
 
         if let Some(competing) = self.log.competing_offer {
             if self
@@ -793,7 +838,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     competing.at,
                     competing.date,
                     latest_round,
-                    contact_id,
+                    recipient,
                 );
                 return;
             }
@@ -806,13 +851,21 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let round_end_day = self.day_of(&round_end);
         let decision = self.log.decision.and_then(|event| event.date);
         // T5: nothing before the business day after a named decision date.
-        let decision_floor = decision.map(|date| (date, self.calendar.add_business_days(date, 1)));
+        let decision_floor = decision.map(|date| {
+            (
+                date,
+                self.calendar
+                    .add_business_days(date, TIMING.after_decision_from_business_days),
+            )
+        });
+        // Inquiries name no person in their key: who receives them can change with
+        // the next employer message, and a snooze must survive that.
         let key = ActionKey {
             kind: ActionKind::StatusInquiry,
             round: Some(round.id),
-            interviewer: contact_id,
+            interviewer: None,
         };
-        let spacing = self.spacing_floor(contact_id, true);
+        let spacing = self.spacing_floor(recipient_id, true);
         let mut rules = Rules::empty().with(Rule::T8).with(Rule::T13);
         if process.rounds.len() > 1 {
             rules = rules.with(Rule::T14);
@@ -822,7 +875,9 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             match decision_floor {
                 Some((date, floor_day)) if date >= round_end_day => {
                     rules = rules.with(Rule::T5).with(Rule::T6);
-                    let latest_day = self.calendar.add_business_days(date, 2);
+                    let latest_day = self
+                        .calendar
+                        .add_business_days(date, TIMING.after_decision_until_business_days);
                     (
                         ActionKind::StatusInquiry,
                         self.opening(floor_day),
@@ -838,9 +893,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     rules = rules.with(Rule::T2).with(Rule::T3);
                     let basis = last_employer_message.map_or(round_end, |m| m.max(round_end));
                     let basis_day = self.day_of(&basis);
-                    let five_business =
-                        self.opening(self.calendar.add_business_days(round_end_day, 5));
-                    let one_week = self.morning(add_days(basis_day, 7));
+                    let five_business = self.opening(
+                        self.calendar
+                            .add_business_days(round_end_day, TIMING.no_timeline_business_days),
+                    );
+                    let one_week = self.morning(add_days(basis_day, TIMING.inquiry_from_days));
                     let earliest = self.after_decision_floor(
                         five_business.max(one_week),
                         decision_floor,
@@ -850,7 +907,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     (
                         ActionKind::StatusInquiry,
                         earliest,
-                        self.evening(add_days(basis_day, 14)),
+                        self.evening(add_days(basis_day, TIMING.inquiry_until_days)),
                         Reason::NoTimeline {
                             interview_on: round_end_day,
                             counted_from: basis_day,
@@ -864,18 +921,20 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             rules = rules.with(Rule::T7);
             let first = last_inquiry.unwrap_or(round_end);
             let mut basis = first;
-            let replied = last_reply.is_some_and(|reply| reply > first);
+            let mut since = CountedFrom::Inquiry;
             if let Some(reply) = last_reply.filter(|reply| *reply > basis) {
                 basis = reply;
+                since = CountedFrom::Reply;
                 rules = rules.with(Rule::T3);
             }
             if round_end > basis {
                 basis = round_end;
+                since = CountedFrom::LaterRound;
                 rules = rules.with(Rule::T14);
             }
             let basis_day = self.day_of(&basis);
             let earliest = self.after_decision_floor(
-                self.morning(add_days(basis_day, 7)),
+                self.morning(add_days(basis_day, TIMING.inquiry_from_days)),
                 decision_floor,
                 &mut rules,
             );
@@ -883,11 +942,13 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             (
                 ActionKind::SecondInquiry,
                 earliest,
-                self.evening(add_days(basis_day, 14)),
+                self.evening(add_days(basis_day, TIMING.inquiry_until_days)),
                 Reason::SecondInquiry {
+                    inquiry_on: self.day_of(&first),
+                    inquiries: inquiries_sent,
+                    since,
                     counted_from: basis_day,
                     not_before,
-                    replied,
                 },
             )
         };
@@ -923,13 +984,14 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         let draft = Draft {
             key: ActionKey { kind, ..key },
-            channel: contact.map_or(Channel::Email, |person| person.inquiry_channel),
+            channel: Self::channel_for(process, recipient),
             due: earliest.clone(),
             latest,
             earliest,
             rules,
             reason,
             business_hours: true,
+            recipient,
             expires_after: None,
         };
         self.finish(process, draft);
@@ -942,11 +1004,14 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         received_at: DateTime<FixedOffset>,
         deadline: Option<NaiveDate>,
         latest_round: Option<&Round>,
-        contact: Option<InterviewerId>,
+        recipient: Option<Recipient>,
     ) {
         let received = self.local(&received_at);
         let day = received.naive_local().date();
-        let mut latest = self.closing(self.calendar.add_business_days(day, 2));
+        let mut latest = self.closing(
+            self.calendar
+                .add_business_days(day, TIMING.competing_offer_business_days),
+        );
         if let Some(deadline) = deadline {
             latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
         }
@@ -954,7 +1019,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             key: ActionKey {
                 kind: ActionKind::CompetingOffer,
                 round: latest_round.map(|round| round.id),
-                interviewer: contact,
+                interviewer: None,
             },
             channel: Channel::Email,
             due: received.clone(),
@@ -967,8 +1032,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             reason: Reason::CompetingOffer {
                 received_on: day,
                 deadline,
+                due_after_deadline: None,
             },
             business_hours: true,
+            recipient,
             expires_after: None,
         };
         self.finish(process, draft);
@@ -993,11 +1060,17 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         if answered || new_round {
             return;
         }
-        let mut earliest = Self::plus(&self.local(&last_inquiry), TimeDelta::days(14));
+        let mut earliest = Self::plus(
+            &self.local(&last_inquiry),
+            TimeDelta::days(TIMING.move_on_after_days),
+        );
         let decision = self.log.decision.and_then(|event| event.date);
         let mut rules = Rules::empty().with(Rule::T8);
         if let Some(date) = decision {
-            let floor = self.opening(self.calendar.add_business_days(date, 1));
+            let floor = self.opening(
+                self.calendar
+                    .add_business_days(date, TIMING.after_decision_from_business_days),
+            );
             if floor > earliest {
                 earliest = floor;
                 rules = rules.with(Rule::T5);
@@ -1011,7 +1084,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             channel: Channel::Email,
             due: earliest.clone(),
-            latest: Self::plus(&earliest, TimeDelta::days(7)),
+            latest: Self::plus(&earliest, TimeDelta::days(TIMING.move_on_window_days)),
             earliest,
             rules,
             reason: Reason::MoveOn {
@@ -1019,6 +1092,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 inquiries: inquiries_sent,
             },
             business_hours: false,
+            recipient: None,
             expires_after: None,
         };
         self.finish(process, draft);

@@ -23,6 +23,10 @@ impl Tone {
     }
 }
 
+/// The farthest a fixed offset may be from UTC, in minutes: real clocks stay within ±14 hours
+/// and the date-time standards allow ±18.
+pub const MAX_OFFSET_MINUTES: i32 = 18 * 60;
+
 /// Which clock the planner reads dates in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(tag = "type", rename_all = "kebab-case")]
@@ -92,5 +96,32 @@ impl Default for Settings {
             theme: Theme::Auto,
             onboarded: false,
         }
+    }
+}
+
+impl Settings {
+    /// What makes these settings unusable for planning, as a sentence for the user; `None`
+    /// when they are fine. Stored or imported settings with a problem are refused, never
+    /// quietly planned with something else.
+    pub fn problem(&self) -> Option<String> {
+        if let ZoneSetting::Fixed { offset_minutes } = self.time_zone {
+            if offset_minutes.unsigned_abs() > MAX_OFFSET_MINUTES.unsigned_abs() {
+                return Some(format!(
+                    "the time zone is {offset_minutes} minutes from UTC, but a time zone is at most {} hours from UTC",
+                    MAX_OFFSET_MINUTES / 60
+                ));
+            }
+        }
+        if self.work_start >= self.work_end {
+            return Some(format!(
+                "the working day starts at {} and ends at {}; the end must come after the start",
+                self.work_start.format("%H:%M"),
+                self.work_end.format("%H:%M")
+            ));
+        }
+        if self.work_days.is_empty() {
+            return Some("no day of the week is a working day".into());
+        }
+        None
     }
 }

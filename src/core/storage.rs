@@ -8,20 +8,25 @@
 mod merge;
 mod migrate;
 
-pub use merge::merge;
+pub use merge::{merge, newer_settings};
 pub use migrate::{Migration, MIGRATIONS};
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::model::{Process, ProcessId};
+use super::ids::IdPool;
+use super::model::{EventKind, Process, ProcessId};
 use super::settings::Settings;
 
 /// The schema this build writes. Always one more than the number of migration steps.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Marks a JSON document as an Afterview backup.
 pub const FORMAT: &str = "afterview";
+
+/// The years a stored date may fall in. Planning adds weeks at most, so every time Afterview
+/// writes keeps the four-digit year RFC 3339 requires.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// Records that a process was deleted, so a stale copy in another tab cannot bring it back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +45,9 @@ pub struct AppData {
     pub processes: Vec<Process>,
     /// Bumped on every settings change; the higher one wins when two tabs merge.
     pub settings_revision: u64,
+    /// When the user last edited their settings; `None` while nobody has (finishing
+    /// onboarding without typing anything is not an edit). Edited settings always win a
+    /// merge or an import over settings nobody edited.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub settings_updated_at: Option<DateTime<FixedOffset>>,
     /// Deleted processes (schema 2 onwards).
@@ -57,13 +65,14 @@ impl AppData {
 
     /// An id no live or deleted process has used.
     pub fn next_process_id(&self) -> ProcessId {
+        ProcessId(self.process_ids().take())
+    }
+
+    /// Every process id in use, live or deleted, for picking several new ones.
+    pub fn process_ids(&self) -> IdPool {
         let live = self.processes.iter().map(|process| process.id.0);
         let dead = self.tombstones.iter().map(|tombstone| tombstone.id.0);
-        ProcessId(
-            live.chain(dead)
-                .max()
-                .map_or(1, |max| max.saturating_add(1)),
-        )
+        IdPool::new(live.chain(dead))
     }
 
     /// Stores a new or edited process, bumping its revision so the edit wins a merge
@@ -101,11 +110,90 @@ impl AppData {
         true
     }
 
-    /// Replaces the settings, bumping their revision.
+    /// Replaces the settings, bumping their revision. Only a change beyond the onboarding
+    /// flag counts as an edit and stamps [`AppData::settings_updated_at`].
     pub fn update_settings(&mut self, settings: Settings, now: DateTime<FixedOffset>) {
+        let edited = Settings {
+            onboarded: settings.onboarded,
+            ..self.settings.clone()
+        } != settings;
         self.settings = settings;
         self.settings_revision = self.settings_revision.saturating_add(1);
-        self.settings_updated_at = Some(now);
+        if edited {
+            self.settings_updated_at = Some(now);
+        }
+    }
+
+    /// Whether the user ever edited the settings (see [`AppData::settings_updated_at`]).
+    pub fn settings_edited(&self) -> bool {
+        self.settings_updated_at.is_some()
+    }
+
+    /// What makes this data unusable, as a sentence for the user: settings that cannot be
+    /// planned with, or a date outside [`YEARS`]. `None` when all is well.
+    pub fn problem(&self) -> Option<String> {
+        if let Some(problem) = self.settings.problem() {
+            return Some(problem);
+        }
+        let mut days = self.settings.holidays.clone();
+        let mut times: Vec<(String, DateTime<FixedOffset>)> = Vec::new();
+        times.extend(
+            self.settings_updated_at
+                .map(|at| ("the settings".to_string(), at)),
+        );
+        times.extend(
+            self.last_export_at
+                .map(|at| ("the last export".to_string(), at)),
+        );
+        for tombstone in &self.tombstones {
+            times.push(("a deleted process".into(), tombstone.deleted_at));
+        }
+        for process in &self.processes {
+            let place = || {
+                let company: String = process.company.chars().take(40).collect();
+                format!("the {company} process")
+            };
+            days.extend(process.applied_on);
+            times.extend(process.updated_at.map(|at| (place(), at)));
+            for round in &process.rounds {
+                times.push((place(), round.start));
+                times.push((place(), round.end));
+            }
+            for event in &process.events {
+                times.push((place(), event.at));
+                match &event.kind {
+                    EventKind::DecisionDateGiven { date, .. } => days.push(*date),
+                    EventKind::DocumentsRequested { deadline, .. }
+                    | EventKind::Offer { deadline, .. }
+                    | EventKind::CompetingOffer { deadline } => days.extend(*deadline),
+                    EventKind::Snoozed { until, .. } => times.push((place(), *until)),
+                    _ => {}
+                }
+            }
+        }
+        let outside = |year: i32| !YEARS.contains(&year);
+        let range = || {
+            format!(
+                "Afterview keeps dates from {} to {}",
+                YEARS.start(),
+                YEARS.end()
+            )
+        };
+        if let Some((place, at)) = times.iter().find(|(_, at)| outside(at.year())) {
+            return Some(format!(
+                "{place} has a date in the year {}; {}",
+                at.year(),
+                range()
+            ));
+        }
+        if let Some(day) = days.iter().find(|day| outside(day.year())) {
+            return Some(format!(
+                "a date in the year {} was found; {}",
+                day.year(),
+                range()
+            ));
+        }
+        None
     }
 
     /// Nothing worth keeping: no process and settings never changed.
@@ -139,6 +227,8 @@ pub enum DecodeError {
     NotAfterview,
     /// Written by a newer build: readable only by that build.
     TooNew { found: u32, supported: u32 },
+    /// Well formed, but holding a value Afterview cannot plan with (see [`AppData::problem`]).
+    OutOfRange(String),
 }
 
 impl std::fmt::Display for DecodeError {
@@ -155,6 +245,10 @@ impl std::fmt::Display for DecodeError {
             DecodeError::TooNew { found, supported } => write!(
                 f,
                 "This document uses data version {found}, newer than this version of Afterview understands ({supported}). Open it with the newer Afterview."
+            ),
+            DecodeError::OutOfRange(problem) => write!(
+                f,
+                "This document cannot be used as it is: {problem}. Correct that value in the file, or use another backup."
             ),
         }
     }
@@ -175,8 +269,17 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
     decode_document(text).map(|decoded| decoded.envelope)
 }
 
-/// Like [`decode`], but also says which version the text was in.
+/// Like [`decode`], but also says which version the text was in. Data with a
+/// [`problem`](AppData::problem) is refused.
 pub fn decode_document(text: &str) -> Result<Decoded, DecodeError> {
+    let decoded = decode_unchecked(text)?;
+    match decoded.envelope.data.problem() {
+        Some(problem) => Err(DecodeError::OutOfRange(problem)),
+        None => Ok(decoded),
+    }
+}
+
+fn decode_unchecked(text: &str) -> Result<Decoded, DecodeError> {
     // Fast path for the common case, a current document: read it straight into the types
     // (no intermediate JSON tree, which costs about as much again at every start-up).
     #[derive(Deserialize)]
@@ -202,11 +305,19 @@ pub fn decode_document(text: &str) -> Result<Decoded, DecodeError> {
     // Anything else (older, newer, damaged) takes the general path and its precise errors.
     let raw: serde_json::Value =
         serde_json::from_str(text).map_err(|error| DecodeError::Malformed(error.to_string()))?;
-    decode_value(raw)
+    decode_value_unchecked(raw)
 }
 
 /// Like [`decode_document`], for a document already parsed as JSON.
-pub fn decode_value(mut raw: serde_json::Value) -> Result<Decoded, DecodeError> {
+pub fn decode_value(raw: serde_json::Value) -> Result<Decoded, DecodeError> {
+    let decoded = decode_value_unchecked(raw)?;
+    match decoded.envelope.data.problem() {
+        Some(problem) => Err(DecodeError::OutOfRange(problem)),
+        None => Ok(decoded),
+    }
+}
+
+fn decode_value_unchecked(mut raw: serde_json::Value) -> Result<Decoded, DecodeError> {
     let from_version = envelope_version(&raw)?;
     if from_version > SCHEMA_VERSION {
         return Err(DecodeError::TooNew {
@@ -326,6 +437,7 @@ fn read_newer_data(text: &str) -> Option<AppData> {
     serde_json::from_str::<Newer>(text)
         .ok()
         .map(|newer| newer.data)
+        .filter(|data| data.problem().is_none())
 }
 
 /// The localStorage key holding the envelope. `namespace` separates several embeds on one
@@ -334,10 +446,28 @@ pub fn data_key(namespace: &str) -> String {
     format!("{}:data", key_prefix(namespace))
 }
 
-/// Where unreadable text is set aside, one key per occurrence so none overwrites another.
+/// Where unreadable text is set aside, one key per distinct content; see
+/// [`unused_quarantine_key`] for keeping two copies apart.
 pub fn quarantine_key(namespace: &str, when: DateTime<FixedOffset>) -> String {
     let stamp = when.with_timezone(&Utc).format("%Y%m%dT%H%M%S%.3fZ");
     format!("{}:quarantine:{stamp}", key_prefix(namespace))
+}
+
+/// A quarantine key for `when` that `taken` says is free: [`quarantine_key`] itself, or it
+/// with `-2`, `-3`… appended, so a copy never lands on another.
+pub fn unused_quarantine_key(
+    namespace: &str,
+    when: DateTime<FixedOffset>,
+    taken: impl Fn(&str) -> bool,
+) -> String {
+    let base = quarantine_key(namespace, when);
+    if !taken(&base) {
+        return base;
+    }
+    (2u64..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|key| !taken(key))
+        .unwrap_or(base)
 }
 
 /// True for keys made by [`quarantine_key`] with the same namespace.

@@ -105,14 +105,13 @@ pub fn place(days_since_contact: i64) -> Placement {
     }
 }
 
-/// Whole days from the last contact with the employer (the end of the latest round,
-/// or a later message from them) to `now`; `None` when nothing has happened yet.
+/// Whole days from the last contact with the employer (the end of the latest round held,
+/// or a later message from them) to `now`; `None` when nothing has happened yet. Rounds
+/// recorded ahead of time are not contact yet, so the count is never negative.
 pub fn days_since_contact<Tz: TimeZone>(process: &Process, now: &DateTime<Tz>) -> Option<i64> {
     let latest_round = process
-        .rounds
-        .iter()
-        .map(|round| round.end.max(round.start))
-        .max();
+        .last_held_round(now)
+        .map(|round| round.end.max(round.start).min(now.fixed_offset()));
     let latest_message = process
         .events
         .iter()
@@ -126,6 +125,7 @@ pub fn days_since_contact<Tz: TimeZone>(process: &Process, now: &DateTime<Tz>) -
             )
         })
         .map(|event| event.at)
+        .filter(|at| *at <= *now)
         .max();
     let contact = latest_round.max(latest_message)?;
     let today = now.naive_local().date();

@@ -3,10 +3,12 @@
 //! shows, never into lost data.
 
 use chrono::{DateTime, FixedOffset};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::state::StorageStatus;
-use crate::core::storage::{self, data_key, encode, quarantine_key, AppData, LoadOutcome};
+use crate::core::storage::{
+    self, data_key, encode, is_quarantine_key, unused_quarantine_key, AppData, LoadOutcome,
+};
 
 /// What opening the store found.
 pub struct Opened {
@@ -38,6 +40,23 @@ fn is_quota_error(error: &JsValue) -> bool {
         .ok()
         .and_then(|name| name.as_string())
         .is_some_and(|name| name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED")
+}
+
+/// The value under `key` exactly as the browser holds it. A JavaScript string may hold a lone
+/// surrogate (text cut inside an emoji), which turning it into a Rust `String` would replace
+/// with U+FFFD; kept as a `JsValue` it stays byte for byte what was stored.
+fn raw_item(storage: &web_sys::Storage, key: &str) -> Result<JsValue, JsValue> {
+    let get: js_sys::Function =
+        js_sys::Reflect::get(storage, &JsValue::from_str("getItem"))?.dyn_into()?;
+    get.call1(storage, &JsValue::from_str(key))
+}
+
+/// Stores a value read by [`raw_item`] under `key` without decoding it.
+fn set_raw_item(storage: &web_sys::Storage, key: &str, value: &JsValue) -> Result<(), JsValue> {
+    let set: js_sys::Function =
+        js_sys::Reflect::get(storage, &JsValue::from_str("setItem"))?.dyn_into()?;
+    set.call2(storage, &JsValue::from_str(key), value)
+        .map(|_| ())
 }
 
 impl Store {
@@ -75,13 +94,51 @@ impl Store {
         };
         match storage::load(raw.as_deref()) {
             LoadOutcome::Empty => fresh(StorageStatus::Saving, None),
-            LoadOutcome::Loaded(data) => Opened {
+            LoadOutcome::Loaded(data) if !self.is_damaged(&storage) => Opened {
                 data,
                 status: StorageStatus::Saving,
                 quarantined: None,
                 notice: None,
             },
+            LoadOutcome::Loaded(data) => {
+                // Readable, but some characters could only be read as U+FFFD: keep the exact
+                // original before any save replaces it.
+                let kept = self.keep_aside(&storage, now);
+                let status = match kept {
+                    Some(_) => StorageStatus::Saving,
+                    None => StorageStatus::InMemory {
+                        why: "damaged characters in the stored data could not be set aside".into(),
+                    },
+                };
+                Opened {
+                    data,
+                    status,
+                    quarantined: kept.zip(raw),
+                    notice: Some(
+                        "Some characters in your saved data were damaged and could not be read; an exact copy of the data was kept aside."
+                            .into(),
+                    ),
+                }
+            }
             LoadOutcome::Migrated { data, from_version } => {
+                // Damaged characters: the exact original goes aside before the upgrade is
+                // written over it, and nothing is written if that fails.
+                let kept = if self.is_damaged(&storage) {
+                    match self.keep_aside(&storage, now) {
+                        Some(key) => Some(key),
+                        None => return Opened {
+                            data,
+                            status: StorageStatus::InMemory {
+                                why: "damaged characters in the stored data could not be set aside"
+                                    .into(),
+                            },
+                            quarantined: None,
+                            notice: None,
+                        },
+                    }
+                } else {
+                    None
+                };
                 // Write the upgrade back once; if that fails the data is still shown and kept.
                 let status = match self.save(&data, now) {
                     Ok(()) => StorageStatus::Saving,
@@ -90,16 +147,15 @@ impl Store {
                 Opened {
                     data,
                     status,
-                    quarantined: None,
+                    quarantined: kept.zip(raw),
                     notice: Some(format!(
                         "Your saved data was upgraded from format version {from_version}."
                     )),
                 }
             }
             LoadOutcome::Unreadable { raw, error } => {
-                let key = quarantine_key(&self.namespace, now);
-                let kept_aside = storage.set_item(&key, &raw).is_ok();
-                let status = if kept_aside {
+                let kept = self.keep_aside(&storage, now);
+                let status = if kept.is_some() {
                     StorageStatus::Saving
                 } else {
                     // Could not copy it aside: never write over the only copy.
@@ -110,7 +166,10 @@ impl Store {
                 Opened {
                     data: AppData::default(),
                     status,
-                    quarantined: Some((key, raw)),
+                    quarantined: Some((
+                        kept.unwrap_or_else(|| storage::quarantine_key(&self.namespace, now)),
+                        raw,
+                    )),
                     notice: Some(format!(
                         "Saved data could not be read ({error}). It was kept aside untouched; download it below."
                     )),
@@ -123,6 +182,42 @@ impl Store {
                 notice: None,
             },
         }
+    }
+
+    /// True when the stored text is not well-formed UTF-16 (a lone surrogate), so reading it
+    /// into Rust changed some characters.
+    fn is_damaged(&self, storage: &web_sys::Storage) -> bool {
+        raw_item(storage, &self.key())
+            .ok()
+            .and_then(|value| value.dyn_into::<js_sys::JsString>().ok())
+            .is_some_and(|text| !text.is_valid_utf16())
+    }
+
+    /// Copies the stored data, exactly as the browser holds it, to a quarantine key, once per
+    /// distinct content: a copy already holding the same text is reused, and a new copy goes
+    /// under a key that is checked to be free. Returns the key, or `None` when it failed.
+    fn keep_aside(&self, storage: &web_sys::Storage, now: DateTime<FixedOffset>) -> Option<String> {
+        let original = raw_item(storage, &self.key()).ok()?;
+        if original.is_null() {
+            return None;
+        }
+        let count = storage.length().ok()?;
+        for index in 0..count {
+            let Ok(Some(key)) = storage.key(index) else {
+                continue;
+            };
+            // JsValue equality is JavaScript's ===: exact, lone surrogates included.
+            if is_quarantine_key(&self.namespace, &key)
+                && raw_item(storage, &key).is_ok_and(|copy| copy == original)
+            {
+                return Some(key);
+            }
+        }
+        let key = unused_quarantine_key(&self.namespace, now, |key| {
+            !matches!(storage.get_item(key), Ok(None))
+        });
+        set_raw_item(storage, &key, &original).ok()?;
+        Some(key)
     }
 
     /// Writes the data. On failure the status says why; the caller keeps the data in memory.

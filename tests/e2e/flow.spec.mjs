@@ -40,6 +40,8 @@ test("a new user plans, drafts, copies and completes a thank-you note", async ({
 
   // "Why this date?" explains the rule in words and names it.
   const dana = thanks.filter({ hasText: "Dana Whitfield" });
+  // Rows are compact: the window and the "why" are on expand.
+  await dana.locator(".av-row-toggle").click();
   await dana.getByText("Why this date?").click();
   await expect(dana.locator(".av-why p").first()).toContainText("15:00");
   await expect(dana.locator(".av-rule")).toContainText("T1");
@@ -94,6 +96,7 @@ test("snoozing keeps the action inside its window and dismissing hides it", asyn
   await addInterview(page);
   await page.getByRole("button", { name: "Today", exact: true }).click();
   const inquiry = page.locator('[data-kind="status-inquiry"]');
+  await inquiry.locator(".av-row-toggle").click();
   await inquiry.getByRole("button", { name: "Snooze" }).click();
   const date = inquiry.getByLabel("Remind me on");
   await date.fill("2026-12-30");
@@ -101,7 +104,12 @@ test("snoozing keeps the action inside its window and dismissing hides it", asyn
   await expect(inquiry.locator(".av-error")).toContainText("Pick a day");
   await date.fill("2026-12-01");
   await inquiry.getByRole("button", { name: "Snooze" }).last().click();
+  // Snoozed past next week, it moves to the collapsed "Later" group.
+  await page.locator('[data-group="later"]').getByRole("button", { name: /^Show/ }).click();
   await expect(page.locator('[data-kind="status-inquiry"]')).toHaveAttribute("data-due", "2026-12-01");
+  if ((await page.locator('[data-kind="status-inquiry"]').getAttribute("data-expanded")) !== "true") {
+    await page.locator('[data-kind="status-inquiry"] .av-row-toggle').click();
+  }
   await page.locator('[data-kind="status-inquiry"]').getByRole("button", { name: "Dismiss" }).click();
   await expect(page.locator('[data-kind="status-inquiry"]')).toHaveCount(0);
 });

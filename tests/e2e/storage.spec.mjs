@@ -87,6 +87,7 @@ test("two tabs editing different interviews both keep their edits", async ({ con
   // Tab one logs a reply; tab two, holding the older copy, marks a thank-you done.
   await first.getByLabel("What happened", { exact: true }).selectOption({ label: "They replied" });
   await first.getByRole("button", { name: "Add to timeline" }).click();
+  await second.locator('[data-kind="thank-you"] .av-row-toggle').first().click();
   await second.locator('[data-kind="thank-you"]').first().getByRole("button", { name: "Mark done" }).click();
   await second.getByRole("button", { name: "Save as done" }).click();
 

@@ -62,7 +62,9 @@ test("the main flow works from the keyboard alone", async ({ page }) => {
   // Escape closes the panel.
   await page.keyboard.press("Escape");
   await expect(page.locator("#av-draft-title")).toHaveCount(0);
-  // Mark done by keyboard.
+  // Mark done by keyboard: expand the row, then its "Mark done".
+  await page.locator('[data-kind="thank-you"] .av-row-toggle').first().focus();
+  await page.keyboard.press("Enter");
   const done = page.locator('[data-kind="thank-you"]').first().getByRole("button", { name: "Mark done" });
   await done.focus();
   await page.keyboard.press("Enter");

@@ -86,12 +86,26 @@ impl Facts {
             .or_else(|| action.round.and_then(|id| process.round(id)))
             .or_else(|| process.rounds.iter().max_by_key(|round| round.start));
 
-        let (recipient_name, recipient_address, first_name, full_name) = match person {
-            Some((_, _, interviewer)) => {
-                let name = interviewer.name.trim().to_string();
+        // A contact (recruiter, HR) is addressed the same way an interviewer is.
+        let contact = action
+            .recipient
+            .and_then(|recipient| process.person(recipient.person))
+            .and_then(|person| match person {
+                crate::core::model::PersonRef::Contact(contact) => Some(contact),
+                crate::core::model::PersonRef::Interviewer(_) => None,
+            });
+        let addressee = contact.map(|contact| (&contact.name, &contact.email, &contact.linkedin));
+        let addressee = addressee.or_else(|| {
+            person.map(|(_, _, interviewer)| {
+                (&interviewer.name, &interviewer.email, &interviewer.linkedin)
+            })
+        });
+        let (recipient_name, recipient_address, first_name, full_name) = match addressee {
+            Some((name, email, linkedin)) => {
+                let name = name.trim().to_string();
                 let address = match action.channel {
-                    Channel::Email => interviewer.email.trim().to_string(),
-                    Channel::Linkedin => interviewer.linkedin.trim().to_string(),
+                    Channel::Email => email.trim().to_string(),
+                    Channel::Linkedin => linkedin.trim().to_string(),
                     _ => String::new(),
                 };
                 let (first, full) = match name.split_whitespace().next() {
@@ -142,7 +156,7 @@ impl Facts {
         .unwrap_or_default();
         let deadline_of = |wanted: &dyn Fn(&EventKind) -> bool| {
             latest(wanted).and_then(|event| match event.kind {
-                EventKind::CompetingOffer { deadline } | EventKind::Offer { deadline } => {
+                EventKind::CompetingOffer { deadline } | EventKind::Offer { deadline, .. } => {
                     deadline.map(day)
                 }
                 _ => None,
@@ -263,6 +277,10 @@ fn find_person<'a>(action: &Action, process: &'a Process) -> Option<Person<'a>> 
         })
     };
     if let Some(found) = action.interviewer.and_then(locate) {
+        return Some(found);
+    }
+    let recipient = action.recipient.map(|r| InterviewerId(r.person.0));
+    if let Some(found) = recipient.and_then(locate) {
         return Some(found);
     }
     let requester = process

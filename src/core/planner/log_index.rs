@@ -13,8 +13,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::core::model::{
-    ActionKey, ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId, Process,
-    RoundId,
+    ActionKey, ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId,
+    PersonId, Process, RoundId,
 };
 
 /// A message the user logged as sent, reduced to what the rules compare.
@@ -22,6 +22,7 @@ use crate::core::model::{
 pub(super) struct SentMessage {
     pub at: DateTime<FixedOffset>,
     pub kind: ActionKind,
+    pub channel: Channel,
     pub to: Option<InterviewerId>,
     pub round: Option<RoundId>,
 }
@@ -32,8 +33,6 @@ pub(super) struct Person {
     pub id: InterviewerId,
     /// A LinkedIn profile is recorded (not blank).
     pub on_linkedin: bool,
-    /// How a status inquiry reaches them.
-    pub inquiry_channel: Channel,
 }
 
 impl Person {
@@ -41,7 +40,6 @@ impl Person {
         Person {
             id: interviewer.id,
             on_linkedin: !interviewer.linkedin.trim().is_empty(),
-            inquiry_channel: super::inquiry_channel(Some(interviewer)),
         }
     }
 }
@@ -99,6 +97,9 @@ pub(super) struct LogIndex {
     pub last_reply: Option<DateTime<FixedOffset>>,
     /// Replies, decision dates and requests: anything the employer said (T3).
     pub last_employer_message: Option<DateTime<FixedOffset>>,
+    /// The latest employer message (reply, date, request, offer, rejection) that
+    /// names who sent it: the recipient rule answers that person.
+    pub last_sender: Option<(DateTime<FixedOffset>, EventId, PersonId)>,
 }
 
 impl LogIndex {
@@ -146,13 +147,25 @@ impl LogIndex {
         self.last_inquiry = None;
         self.last_reply = None;
         self.last_employer_message = None;
+        self.last_sender = None;
         for event in events {
+            if let Some(Some(sender)) = event.kind.employer_sender() {
+                let order = (event.at, event.id);
+                if self.last_sender.is_none_or(|(at, id, _)| order >= (at, id)) {
+                    self.last_sender = Some((event.at, event.id, sender));
+                }
+            }
             match &event.kind {
-                EventKind::MessageSent { message, to, .. } => {
+                EventKind::MessageSent {
+                    message,
+                    to,
+                    channel,
+                } => {
                     self.kinds_sent |= 1 << (*message as u16);
                     self.sent.push(SentMessage {
                         at: event.at,
                         kind: *message,
+                        channel: *channel,
                         to: *to,
                         round: event.round,
                     });
@@ -168,7 +181,7 @@ impl LogIndex {
                     self.last_reply = self.last_reply.max(Some(event.at));
                     self.last_employer_message = self.last_employer_message.max(Some(event.at));
                 }
-                EventKind::DecisionDateGiven { date } => {
+                EventKind::DecisionDateGiven { date, .. } => {
                     keep_latest(&mut self.decision, event, Some(*date));
                     self.last_employer_message = self.last_employer_message.max(Some(event.at));
                 }
@@ -176,11 +189,13 @@ impl LogIndex {
                     self.has_requests = true;
                     self.last_employer_message = self.last_employer_message.max(Some(event.at));
                 }
-                EventKind::Offer { deadline } => keep_latest(&mut self.offer, event, *deadline),
+                EventKind::Offer { deadline, .. } => {
+                    keep_latest(&mut self.offer, event, *deadline);
+                }
                 EventKind::CompetingOffer { deadline } => {
                     keep_latest(&mut self.competing_offer, event, *deadline);
                 }
-                EventKind::Rejection => {
+                EventKind::Rejection { .. } => {
                     self.closed = true;
                     keep_latest(&mut self.rejection, event, None);
                 }
@@ -199,8 +214,8 @@ impl LogIndex {
         }
     }
 
-    /// The earliest logged message of `kind` at or after `since`, to `to` when both
-    /// name a person, in `round` when both name a round.
+    /// When the earliest logged message of `kind` at or after `since` went out, to `to` when
+    /// both name a person, in `round` when both name a round.
     pub fn sent_since(
         &self,
         kind: ActionKind,
@@ -208,6 +223,18 @@ impl LogIndex {
         to: Option<InterviewerId>,
         round: Option<RoundId>,
     ) -> Option<DateTime<FixedOffset>> {
+        self.first_sent_since(kind, since, to, round)
+            .map(|sent| sent.at)
+    }
+
+    /// Like [`LogIndex::sent_since`], with the whole message (its channel too).
+    pub fn first_sent_since(
+        &self,
+        kind: ActionKind,
+        since: Option<DateTime<FixedOffset>>,
+        to: Option<InterviewerId>,
+        round: Option<RoundId>,
+    ) -> Option<SentMessage> {
         if self.kinds_sent & (1 << (kind as u16)) == 0 {
             return None;
         }
@@ -225,15 +252,15 @@ impl LogIndex {
                         _ => true,
                     }
             })
-            .map(|sent| sent.at)
-            .min()
+            .min_by_key(|sent| sent.at)
+            .copied()
     }
 
     /// The last unsolicited message to `person` (T9). With `inquiry`, logged
     /// inquiries that named no recipient count too (they went to the contact).
     pub fn last_unsolicited_to(
         &self,
-        person: Option<InterviewerId>,
+        person: Option<PersonId>,
         inquiry: bool,
     ) -> Option<DateTime<FixedOffset>> {
         self.sent
@@ -241,7 +268,7 @@ impl LogIndex {
             .filter(|sent| {
                 sent.kind.is_unsolicited()
                     && match (sent.to, person) {
-                        (Some(to), Some(person)) => to == person,
+                        (Some(to), Some(person)) => PersonId::from(to) == person,
                         (None, _) => inquiry && sent.kind.is_inquiry(),
                         (Some(_), None) => false,
                     }

@@ -142,7 +142,7 @@ pub fn synthetic_processes(count: usize, now: DateTime<FixedOffset>) -> Vec<Proc
                 push(
                     shifted(last_end, 60),
                     last_round,
-                    EventKind::DecisionDateGiven { date },
+                    EventKind::DecisionDateGiven { date, from: None },
                 );
             }
             1 => push(
@@ -201,13 +201,20 @@ pub fn synthetic_processes(count: usize, now: DateTime<FixedOffset>) -> Vec<Proc
             _ => {}
         }
         if process.status == ProcessStatus::Rejected {
-            push(shifted(last_end, 4 * 24 * 60), None, EventKind::Rejection);
+            push(
+                shifted(last_end, 4 * 24 * 60),
+                None,
+                EventKind::Rejection { from: None },
+            );
         }
         if process.status == ProcessStatus::Offer {
             push(
                 shifted(last_end, 5 * 24 * 60),
                 None,
-                EventKind::Offer { deadline: None },
+                EventKind::Offer {
+                    deadline: None,
+                    from: None,
+                },
             );
         }
         // Some users log out of order (a late entry for something earlier).

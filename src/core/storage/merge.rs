@@ -55,7 +55,8 @@ impl Version<'_> {
 }
 
 /// Combines two copies: the newer version of every process wins, deletions stay deleted
-/// unless the other copy edited the process later, and the newer settings win.
+/// unless the other copy edited the process later, and the newer settings win (see
+/// [`newer_settings`]).
 ///
 /// `merge(a, b) == merge(b, a)`; the result lists processes by id.
 pub fn merge(mine: &AppData, theirs: &AppData) -> AppData {
@@ -94,8 +95,10 @@ pub fn merge(mine: &AppData, theirs: &AppData) -> AppData {
     }
 
     let settings_source = newer_settings(mine, theirs);
+    let mut settings = settings_source.settings.clone();
+    settings.onboarded = mine.settings.onboarded || theirs.settings.onboarded;
     AppData {
-        settings: settings_source.settings.clone(),
+        settings,
         settings_revision: settings_source.settings_revision,
         settings_updated_at: settings_source.settings_updated_at,
         processes,
@@ -104,9 +107,13 @@ pub fn merge(mine: &AppData, theirs: &AppData) -> AppData {
     }
 }
 
-fn newer_settings<'a>(mine: &'a AppData, theirs: &'a AppData) -> &'a AppData {
+/// Whose settings win: edited settings beat settings nobody edited, then the higher revision,
+/// the later edit and, last, the larger serialised form. Onboarding, once finished in either
+/// copy, stays finished whichever wins.
+pub fn newer_settings<'a>(mine: &'a AppData, theirs: &'a AppData) -> &'a AppData {
     let key = |data: &AppData| {
         (
+            data.settings_edited(),
             data.settings_revision,
             data.settings_updated_at,
             serde_json::to_string(&data.settings).unwrap_or_default(),

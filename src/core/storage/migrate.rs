@@ -19,12 +19,20 @@ pub struct Migration {
 }
 
 /// Every step ever published, oldest first. `MIGRATIONS[i].from_version == i + 1`.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from_version: 1,
-    summary: "adds merge bookkeeping: settings revision, tombstones, and a revision and \
-              timestamp on every process",
-    apply: v1_to_v2,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from_version: 1,
+        summary: "adds merge bookkeeping: settings revision, tombstones, and a revision and \
+                  timestamp on every process",
+        apply: v1_to_v2,
+    },
+    Migration {
+        from_version: 2,
+        summary: "inquiries are addressed by the recipient rule: snoozes and dismissals of \
+                  inquiries and competing-offer notes no longer name an interviewer",
+        apply: v2_to_v3,
+    },
+];
 
 /// Runs every step from `from_version` up to the current schema.
 pub(super) fn upgrade(envelope: &mut Value, from_version: u32) -> Result<(), DecodeError> {
@@ -79,5 +87,48 @@ fn v1_to_v2(envelope: &mut Value) -> Result<(), String> {
     data.entry("settings_revision").or_insert(Value::from(1u64));
     data.entry("tombstones")
         .or_insert_with(|| Value::Array(Vec::new()));
+    Ok(())
+}
+
+/// Action kinds whose recipient the planner now chooses by the recipient rule; their
+/// keys no longer name a person.
+const RECIPIENT_RULE_KINDS: [&str; 3] = ["status-inquiry", "second-inquiry", "competing-offer"];
+
+/// Version 3 adds contacts, a point of contact and the sender of employer messages, all
+/// optional, so old processes load as they are (an interviewer whose title reads as
+/// recruiting or HR becomes the default point of contact at planning time, not here, so
+/// a recruiter contact added later takes over). What does change: an inquiry used to be
+/// keyed to the first interviewer of the latest round, and is now keyed to no one
+/// (who receives it can change with the next employer message). Snoozes and dismissals
+/// of those kinds drop their `interviewer` so they still match.
+fn v2_to_v3(envelope: &mut Value) -> Result<(), String> {
+    let Some(processes) = envelope
+        .get_mut("data")
+        .and_then(|data| data.get_mut("processes"))
+    else {
+        return Ok(());
+    };
+    let list = processes.as_array_mut().ok_or("processes is not a list")?;
+    for process in list {
+        let Some(events) = process.get_mut("events").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for event in events {
+            let marks = matches!(
+                event.get("type").and_then(Value::as_str),
+                Some("snoozed" | "dismissed")
+            );
+            if !marks {
+                continue;
+            }
+            let Some(action) = event.get_mut("action").and_then(Value::as_object_mut) else {
+                continue;
+            };
+            let kind = action.get("kind").and_then(Value::as_str).unwrap_or("");
+            if RECIPIENT_RULE_KINDS.contains(&kind) {
+                action.remove("interviewer");
+            }
+        }
+    }
     Ok(())
 }
