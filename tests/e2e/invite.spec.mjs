@@ -82,6 +82,8 @@ async function confirmAndCheckPlan(page) {
   for (const name of ["Dana Whitfield", "Sam Ortiz"]) {
     const card = thanks.filter({ hasText: name });
     await expect(card).toHaveCount(1);
+    // Rows are compact: the window and the "why" are on expand.
+    await card.locator(".av-row-toggle").click();
     await card.getByText("Why this date?").click();
     await expect(card.locator(".av-why p").first()).toContainText("15:00");
   }
