@@ -196,7 +196,11 @@ pub fn App(props: &AppProps) -> Html {
     let view = &state.view;
     let on_interviews = matches!(
         view,
-        View::Interviews | View::Process(_) | View::NewProcess | View::EditProcess(_)
+        View::Interviews
+            | View::Process(_)
+            | View::NewProcess
+            | View::EditProcess(_)
+            | View::ImportInvitation
     );
     let toggle_theme = {
         let state = state.clone();
@@ -242,6 +246,7 @@ pub fn App(props: &AppProps) -> Html {
                             View::Process(id) => html! { <ProcessDetail {id} /> },
                             View::NewProcess => html! { <ProcessFormView id={None::<crate::core::model::ProcessId>} /> },
                             View::EditProcess(id) => html! { <ProcessFormView id={Some(id)} /> },
+                            View::ImportInvitation => html! { <crate::components::invite_import::InviteImport /> },
                             View::Settings => html! { <SettingsView /> },
                         } }
                     }

@@ -8,6 +8,7 @@ pub mod data_panel;
 pub mod draft_panel;
 pub mod format;
 pub mod interviews;
+pub mod invite_import;
 pub mod onboarding;
 pub mod process_detail;
 pub mod process_form;

@@ -15,6 +15,7 @@ pub mod explain;
 pub mod form;
 pub mod ics;
 pub mod ids;
+pub mod invite;
 pub mod log_form;
 pub mod mailto;
 pub mod model;

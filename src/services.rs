@@ -4,5 +4,6 @@
 pub mod clipboard;
 pub mod clock;
 pub mod files;
+pub mod intl_zone;
 pub mod reminders;
 pub mod storage;

@@ -28,6 +28,7 @@ fn sample_data() -> AppData {
     let mut process = Process::new(ProcessId(1), "Northwind, Inc.", "Data analyst");
     process.notes = "Line one\n\tindented; with \"quotes\"".into();
     process.rounds.push(Round {
+        uid: None,
         id: RoundId(1),
         kind: RoundKind::Panel,
         format: RoundFormat::InPerson,

@@ -99,6 +99,7 @@ fn process() -> Process {
     let mut process = Process::new(ProcessId(1), "Lumen Analytics", "Senior data engineer");
     process.rounds = vec![
         Round {
+            uid: None,
             id: RoundId(10),
             kind: RoundKind::Panel,
             format: RoundFormat::Video,
@@ -121,6 +122,7 @@ fn process() -> Process {
             notes: "I have run Kafka clusters in production for three years".to_string(),
         },
         Round {
+            uid: None,
             id: RoundId(20),
             kind: RoundKind::Technical,
             format: RoundFormat::InPerson,

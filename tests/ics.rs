@@ -24,6 +24,7 @@ fn at(text: &str) -> DateTime<FixedOffset> {
 fn processes() -> Vec<Process> {
     let mut first = Process::new(ProcessId(1), "Smith, Jones; Partners \\ Co", "Analyst");
     first.rounds.push(Round {
+        uid: None,
         id: RoundId(1),
         kind: Default::default(),
         format: Default::default(),

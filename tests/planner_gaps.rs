@@ -24,6 +24,7 @@ fn person(id: u64, linkedin: &str) -> Interviewer {
 
 fn round(id: u64, start: &str, end: &str, people: Vec<Interviewer>) -> Round {
     Round {
+        uid: None,
         id: RoundId(id),
         kind: Default::default(),
         format: Default::default(),

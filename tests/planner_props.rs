@@ -78,6 +78,7 @@ prop_compose! {
         for (index, (start, length, phone)) in rounds.into_iter().enumerate() {
             let index = index as u64;
             process.rounds.push(Round {
+                uid: None,
                 id: RoundId(10 + index),
                 kind: Default::default(),
                 format: Default::default(),
@@ -262,6 +263,7 @@ fn bad_input_never_panics_and_plans_sensibly() {
     for moment in far {
         let mut process = Process::new(ProcessId(1), "", "");
         process.rounds.push(Round {
+            uid: None,
             id: RoundId(1),
             kind: Default::default(),
             format: Default::default(),
@@ -325,6 +327,7 @@ fn bad_input_never_panics_and_plans_sensibly() {
     let process = {
         let mut p = Process::new(ProcessId(6), "A", "B");
         p.rounds.push(Round {
+            uid: None,
             id: RoundId(1),
             kind: Default::default(),
             format: Default::default(),

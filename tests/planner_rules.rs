@@ -33,6 +33,7 @@ fn person(id: u64) -> Interviewer {
 fn process(start: &str, end: &str, people: Vec<Interviewer>) -> Process {
     let mut process = Process::new(ProcessId(1), "Acme", "Analyst");
     process.rounds.push(Round {
+        uid: None,
         id: RoundId(10),
         kind: Default::default(),
         format: Default::default(),
@@ -489,6 +490,7 @@ fn t13_unsolicited_messages_move_to_business_hours_but_thank_yous_do_not() {
 fn t14_each_round_restarts_thank_yous_and_the_clock() {
     let mut p = process(START, END, vec![person(1)]);
     p.rounds.push(Round {
+        uid: None,
         id: RoundId(20),
         kind: Default::default(),
         format: Default::default(),

@@ -37,6 +37,7 @@ fn contact(id: u64, role: ContactRole, name: &str) -> Contact {
 fn panel() -> Process {
     let mut process = Process::new(ProcessId(1), "Contoso", "Platform engineer");
     process.rounds.push(Round {
+        uid: None,
         id: RoundId(1),
         kind: Default::default(),
         format: Default::default(),

@@ -77,6 +77,7 @@ pub fn Interviews() -> Html {
         })
     };
     let add = ctx.callback(|_: MouseEvent| Msg::Navigate(View::NewProcess));
+    let import = ctx.callback(|_: MouseEvent| Msg::Navigate(View::ImportInvitation));
 
     let mut processes: Vec<&Process> = ctx
         .state
@@ -109,6 +110,7 @@ pub fn Interviews() -> Html {
             <div class="av-process-row">
                 <h2 id="av-interviews-title" class="av-section-title">{ "Interviews" }<span class="av-count">{ ctx.state.data.processes.len() }</span></h2>
                 <button type="button" class="av-btn av-btn-primary" onclick={add}>{ "Add interview" }</button>
+                <button type="button" class="av-btn" onclick={import}>{ "Import invitation" }</button>
             </div>
             <div class="av-toolbar" role="search">
                 <div class="av-field">

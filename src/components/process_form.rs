@@ -23,6 +23,9 @@ use crate::state::{Msg, View};
 #[derive(Clone, PartialEq, Properties)]
 pub struct ProcessFormProps {
     pub id: Option<ProcessId>,
+    /// A form filled from an imported invitation, shown instead of the stored or empty one.
+    #[prop_or_default]
+    pub prefill: Option<std::rc::Rc<ProcessForm>>,
 }
 
 type Form = UseStateHandle<ProcessForm>;
@@ -208,9 +211,11 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
     let form = {
         let existing = existing.clone();
         let today = today.clone();
-        use_state(move || match &existing {
-            Some(process) => ProcessForm::from_process(process),
-            None => ProcessForm {
+        let prefill = props.prefill.clone();
+        use_state(move || match (&prefill, &existing) {
+            (Some(prefill), _) => (**prefill).clone(),
+            (None, Some(process)) => ProcessForm::from_process(process),
+            (None, None) => ProcessForm {
                 rounds: vec![new_round(&today)],
                 ..ProcessForm::default()
             },

@@ -38,6 +38,8 @@ pub struct RoundForm {
     pub end: String,
     pub notes: String,
     pub interviewers: Vec<InterviewerForm>,
+    /// The calendar invitation this round came from, kept so a later update finds it.
+    pub uid: Option<String>,
     /// The date field holds text the browser cannot read as a day (such as 31/02); `date`
     /// then still holds the last readable value, which is not used.
     pub date_unreadable: bool,
@@ -85,6 +87,7 @@ impl ProcessForm {
                     start: round.start.format("%H:%M").to_string(),
                     end: round.end.format("%H:%M").to_string(),
                     notes: round.notes.clone(),
+                    uid: round.uid.clone(),
                     date_unreadable: false,
                     interviewers: round
                         .interviewers
@@ -207,6 +210,7 @@ impl ProcessForm {
                         end: end_at.max(start_at + Duration::minutes(1)),
                         interviewers,
                         notes: round.notes.trim().to_string(),
+                        uid: round.uid.clone(),
                     }),
                     _ => error(
                         at("start"),

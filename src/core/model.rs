@@ -350,6 +350,10 @@ pub struct Round {
     /// tell one interviewer goes in that interviewer's `to_tell`.
     #[serde(default)]
     pub notes: String,
+    /// The calendar invitation's UID when the round was imported, so a re-imported update
+    /// or cancellation finds this round instead of adding another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
 }
 
 /// Every message kind the planner can propose (and the user can log as sent).

@@ -27,6 +27,7 @@ pub fn sample_process(id: ProcessId, now: DateTime<FixedOffset>) -> Process {
     process.notes = "An example to explore. Remove it from Settings once you add your own.".into();
     process.rounds = vec![
         Round {
+            uid: None,
             id: RoundId(1),
             kind: RoundKind::PhoneScreen,
             format: RoundFormat::Phone,
@@ -44,6 +45,7 @@ pub fn sample_process(id: ProcessId, now: DateTime<FixedOffset>) -> Process {
             notes: String::new(),
         },
         Round {
+            uid: None,
             id: RoundId(3),
             kind: RoundKind::Panel,
             format: RoundFormat::Video,

@@ -22,6 +22,8 @@ pub enum View {
     Process(ProcessId),
     NewProcess,
     EditProcess(ProcessId),
+    /// Reading a calendar invitation or an email into a pre-filled interview form.
+    ImportInvitation,
     Settings,
 }
 

@@ -42,6 +42,7 @@ pub fn process_with_round(
     let mut process = Process::new(ProcessId(id), company, role);
     let start = at(start);
     process.rounds.push(Round {
+        uid: None,
         id: RoundId(100),
         kind: RoundKind::Panel,
         format: RoundFormat::Video,

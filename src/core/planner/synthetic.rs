@@ -75,6 +75,7 @@ pub fn synthetic_processes(count: usize, now: DateTime<FixedOffset>) -> Vec<Proc
                 next_id += 1;
             }
             process.rounds.push(Round {
+                uid: None,
                 id: RoundId(next_id),
                 kind: RoundKind::ALL[(round_index as usize) % RoundKind::ALL.len()],
                 format: Default::default(),

@@ -1,0 +1,154 @@
+//! Time zones through the browser's `Intl`: the offset of any IANA zone at any instant, the
+//! list of zones the browser knows and the device's own zone. No zone database is shipped.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use chrono::{FixedOffset, NaiveDate, NaiveDateTime, Timelike};
+use js_sys::{Array, Date, Function, Intl, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::core::invite::zones::ZoneResolver;
+
+/// Offsets differ from UTC by less than a day; anything else is a misread.
+const MAX_OFFSET_SECONDS: i64 = 86_399;
+
+/// Asks `Intl.DateTimeFormat` for wall-clock parts in a zone and compares them with UTC.
+/// Formatters are costly to build, so one per zone is kept; an unknown zone is remembered
+/// as unknown.
+#[derive(Default)]
+pub struct IntlZones {
+    formatters: RefCell<HashMap<String, Option<Intl::DateTimeFormat>>>,
+}
+
+impl IntlZones {
+    pub fn new() -> Self {
+        IntlZones::default()
+    }
+
+    fn formatter(&self, zone: &str) -> Option<Intl::DateTimeFormat> {
+        if let Some(known) = self.formatters.borrow().get(zone) {
+            return known.clone();
+        }
+        let made = make_formatter(zone);
+        self.formatters
+            .borrow_mut()
+            .insert(zone.to_string(), made.clone());
+        made
+    }
+}
+
+fn intl() -> Option<JsValue> {
+    Reflect::get(&js_sys::global(), &JsValue::from_str("Intl"))
+        .ok()
+        .filter(JsValue::is_object)
+}
+
+/// `new Intl.DateTimeFormat("en-US", {timeZone, hourCycle: "h23", ...})`, built through
+/// `Reflect.construct` so that an unknown zone's RangeError comes back as `None`.
+fn make_formatter(zone: &str) -> Option<Intl::DateTimeFormat> {
+    let constructor: Function = Reflect::get(&intl()?, &JsValue::from_str("DateTimeFormat"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let options = Object::new();
+    let set = |key: &str, value: &str| {
+        Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).is_ok()
+    };
+    let complete = set("timeZone", zone)
+        && set("hourCycle", "h23")
+        && set("year", "numeric")
+        && set("month", "numeric")
+        && set("day", "numeric")
+        && set("hour", "numeric")
+        && set("minute", "numeric")
+        && set("second", "numeric");
+    if !complete {
+        return None;
+    }
+    let arguments = Array::of2(&JsValue::from_str("en-US"), &options);
+    Reflect::construct(&constructor, &arguments)
+        .ok()
+        .map(JsCast::unchecked_into)
+}
+
+/// The wall-clock time a formatter shows for an instant.
+fn wall_time(formatter: &Intl::DateTimeFormat, utc: NaiveDateTime) -> Option<NaiveDateTime> {
+    let millis = utc.and_utc().timestamp_millis() as f64;
+    let parts = formatter.format_to_parts(&Date::new(&JsValue::from_f64(millis)));
+    let mut numbers: HashMap<String, i64> = HashMap::new();
+    for part in parts.iter() {
+        let kind = Reflect::get(&part, &JsValue::from_str("type"))
+            .ok()?
+            .as_string()?;
+        let value = Reflect::get(&part, &JsValue::from_str("value"))
+            .ok()?
+            .as_string()?;
+        if let Ok(number) = value.trim().parse::<i64>() {
+            numbers.insert(kind, number);
+        }
+    }
+    let get = |key: &str| numbers.get(key).copied();
+    let date = NaiveDate::from_ymd_opt(
+        i32::try_from(get("year")?).ok()?,
+        u32::try_from(get("month")?).ok()?,
+        u32::try_from(get("day")?).ok()?,
+    )?;
+    // Some engines write midnight as hour 24 even with h23.
+    let hour = u32::try_from(get("hour")? % 24).ok()?;
+    date.and_hms_opt(
+        hour,
+        u32::try_from(get("minute")?).ok()?,
+        u32::try_from(get("second")?).ok()?,
+    )
+}
+
+impl ZoneResolver for IntlZones {
+    fn offset_at_utc(&self, zone: &str, utc: NaiveDateTime) -> Option<FixedOffset> {
+        let formatter = self.formatter(zone)?;
+        // Whole seconds only: the formatter shows no milliseconds.
+        let utc = utc.with_nanosecond(0)?;
+        let wall = wall_time(&formatter, utc)?;
+        let seconds = (wall - utc).num_seconds();
+        if seconds.abs() > MAX_OFFSET_SECONDS {
+            return None;
+        }
+        FixedOffset::east_opt(i32::try_from(seconds).ok()?)
+    }
+}
+
+/// Every IANA zone the browser knows (`Intl.supportedValuesOf("timeZone")`); empty on
+/// browsers without it.
+pub fn supported_zones() -> Vec<String> {
+    let Some(intl) = intl() else {
+        return Vec::new();
+    };
+    let Some(function) = Reflect::get(&intl, &JsValue::from_str("supportedValuesOf"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    else {
+        return Vec::new();
+    };
+    match function.call1(&intl, &JsValue::from_str("timeZone")) {
+        Ok(list) => list
+            .dyn_into::<Array>()
+            .map(|list| list.iter().filter_map(|zone| zone.as_string()).collect())
+            .unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The device's zone name (`Europe/Berlin`), when the browser says.
+pub fn device_zone() -> Option<String> {
+    let constructor: Function = Reflect::get(&intl()?, &JsValue::from_str("DateTimeFormat"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let formatter: Intl::DateTimeFormat = Reflect::construct(&constructor, &Array::new())
+        .ok()?
+        .unchecked_into();
+    let options = formatter.resolved_options();
+    Reflect::get(&options, &JsValue::from_str("timeZone"))
+        .ok()?
+        .as_string()
+}
