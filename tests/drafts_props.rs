@@ -189,6 +189,7 @@ fn realistic(seed: u64) -> (Process, Settings) {
             end: at(start + 60),
             interviewers,
             notes: "private: ask the recruiter about parking".to_string(),
+            uid: None,
         });
         start += 60 * 24 * (3 + dice.below(6) as i64);
     }
