@@ -14,8 +14,8 @@ use crate::components::data_panel::DataPanel;
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::settings::{Theme, Tone, ZoneSetting};
 use crate::core::settings_form::{
-    day_name, offset_choices, offset_label, SettingsEditor, SettingsField as Field,
-    SettingsForm as Draft, WEEK,
+    day_name, offset_choices, offset_label, SettingsEditor, SettingsField as Field, SettingsForm,
+    WEEK,
 };
 use crate::hooks::use_app;
 use crate::state::Msg;
@@ -56,7 +56,11 @@ fn change(form: &Form, apply: impl FnOnce(&mut SettingsEditor) + 'static) {
 }
 
 /// A callback for a text field: stores the value and drops that field's message.
-fn on_text(form: &Form, field: Field, store: fn(&mut Draft, String)) -> Callback<InputEvent> {
+fn on_text(
+    form: &Form,
+    field: Field,
+    store: fn(&mut SettingsForm, String),
+) -> Callback<InputEvent> {
     let form = form.clone();
     Callback::from(move |event: InputEvent| {
         let value = match event.target() {
@@ -117,7 +121,7 @@ struct TextInput {
     value: String,
 }
 
-fn text_input(form: &Form, spec: TextInput, store: fn(&mut Draft, String)) -> Html {
+fn text_input(form: &Form, spec: TextInput, store: fn(&mut SettingsForm, String)) -> Html {
     let error = form.error(spec.field);
     let id = spec.field.id();
     html! {
@@ -177,7 +181,7 @@ pub fn SettingsView() -> Html {
 
     // Leaving the page keeps any text that still needs a fix, for when the user comes back.
     {
-        let latest = use_mut_ref(|| None::<Draft>);
+        let latest = use_mut_ref(|| None::<SettingsForm>);
         *latest.borrow_mut() = form.unsaved_draft();
         let app = app.clone();
         use_effect_with((), move |_| {

@@ -1,6 +1,6 @@
 //! The planner: (processes, settings, now) -> follow-up actions, one rule at a time.
 //!
-//! [`plan`] is pure and deterministic. Rules are those of `shared/design/rules.md`
+//! [`plan`] is pure and deterministic. Rules are those of `docs/rules.md`
 //! (T1..T15); each action records which rules shaped it and a compact [`Reason`].
 //!
 //! Choices the spec leaves open:
@@ -111,7 +111,7 @@ struct Planner<'c, Tz: TimeZone> {
 }
 
 /// One proposed action before the common finishing steps (dismiss, snooze, T13, state).
-struct Draft<Tz: TimeZone> {
+struct Proposal<Tz: TimeZone> {
     key: ActionKey,
     channel: Channel,
     earliest: DateTime<Tz>,
@@ -365,8 +365,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         self.inquiries(process);
     }
 
-    fn finish(&mut self, process: &Process, draft: Draft<Tz>) {
-        let Draft {
+    fn finish(&mut self, process: &Process, proposal: Proposal<Tz>) {
+        let Proposal {
             key,
             channel,
             earliest,
@@ -377,7 +377,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             business_hours,
             expires_after,
             recipient,
-        } = draft;
+        } = proposal;
         if self.log.dismissed(key) {
             return;
         }
@@ -430,7 +430,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         let received = self.local(&rejected_at);
         let day = self.day_of(&rejected_at);
-        let draft = Draft {
+        let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::RejectionReply,
                 round: None,
@@ -449,7 +449,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             recipient: self.employer_recipient(process),
             expires_after: None,
         };
-        self.finish(process, draft);
+        self.finish(process, proposal);
     }
 
     /// T1/T14 thank-you notes per interviewer per round, plus the LinkedIn and paper extras.
@@ -493,7 +493,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     None => {
                         let earliest =
                             Self::plus(&end, TimeDelta::hours(TIMING.thank_you_from_hours));
-                        let draft = Draft {
+                        let proposal = Proposal {
                             key: ActionKey {
                                 kind: ActionKind::ThankYou,
                                 round: Some(round.id),
@@ -516,7 +516,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                             recipient: Some(recipient::interviewer(person.id)),
                             expires_after: thank_you_expiry,
                         };
-                        self.finish(process, draft);
+                        self.finish(process, proposal);
                     }
                     Some(sent) => {
                         self.linkedin_connect(process, position, person, sent.at, sent.channel)
@@ -572,7 +572,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let latest_day = self
             .calendar
             .add_business_days(earliest.naive_local().date(), TIMING.linkedin_business_days);
-        let draft = Draft {
+        let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::LinkedinConnect,
                 round: None,
@@ -593,7 +593,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             recipient: Some(recipient::interviewer(person.id)),
             expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
         };
-        self.finish(process, draft);
+        self.finish(process, proposal);
     }
 
     fn handwritten_note(
@@ -618,7 +618,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         let end_day = end.naive_local().date();
         let earliest = Self::plus(end, TimeDelta::hours(TIMING.thank_you_from_hours));
-        let draft = Draft {
+        let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::HandwrittenNote,
                 round: Some(round.id),
@@ -640,7 +640,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             recipient: Some(recipient::interviewer(person.id)),
             expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
         };
-        self.finish(process, draft);
+        self.finish(process, proposal);
     }
 
     /// T10 documents and T15 updates, one action per request still unanswered
@@ -724,7 +724,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     },
                 )
             };
-            let draft = Draft {
+            let proposal = Proposal {
                 key: ActionKey {
                     kind,
                     round: event.round,
@@ -740,7 +740,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 recipient,
                 expires_after: None,
             };
-            self.finish(process, draft);
+            self.finish(process, proposal);
         }
     }
 
@@ -768,7 +768,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         if let Some(deadline) = deadline {
             latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
         }
-        let draft = Draft {
+        let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::OfferReply,
                 round: None,
@@ -788,7 +788,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             recipient: self.employer_recipient(process),
             expires_after: None,
         };
-        self.finish(process, draft);
+        self.finish(process, proposal);
     }
 
     /// T9: the first moment a new unsolicited message to `person` may go out.
@@ -987,7 +987,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 };
             }
         }
-        let draft = Draft {
+        let proposal = Proposal {
             key: ActionKey { kind, ..key },
             channel: Self::channel_for(process, recipient),
             due: earliest.clone(),
@@ -999,7 +999,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             recipient,
             expires_after: None,
         };
-        self.finish(process, draft);
+        self.finish(process, proposal);
     }
 
     /// T11: tell the employer about a competing offer at the next business moment.
@@ -1020,7 +1020,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         if let Some(deadline) = deadline {
             latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
         }
-        let draft = Draft {
+        let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::CompetingOffer,
                 round: latest_round.map(|round| round.id),
@@ -1043,7 +1043,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             recipient,
             expires_after: None,
         };
-        self.finish(process, draft);
+        self.finish(process, proposal);
     }
 
     /// T8: two follow-ups unanswered for two weeks: suggest closing the process.
@@ -1081,7 +1081,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 rules = rules.with(Rule::T5);
             }
         }
-        let draft = Draft {
+        let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::MoveOn,
                 round: None,
@@ -1100,6 +1100,6 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             recipient: None,
             expires_after: None,
         };
-        self.finish(process, draft);
+        self.finish(process, proposal);
     }
 }

@@ -195,13 +195,6 @@ impl AppData {
         }
         None
     }
-
-    /// Nothing worth keeping: no process and settings never changed.
-    pub fn is_blank(&self) -> bool {
-        self.processes.is_empty()
-            && self.tombstones.is_empty()
-            && self.settings == Settings::default()
-    }
 }
 
 /// What is written to storage and to backup files.

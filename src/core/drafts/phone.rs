@@ -1,6 +1,6 @@
 //! Phone scripts: short cue lines for a follow-up call, with the branches marked.
 //!
-//! The flow follows rules.md: greet and give your name; ask whether a decision
+//! The flow follows `docs/rules.md`: greet and give your name; ask whether a decision
 //! was made; if not, say you are still interested and ask whether you are still
 //! being considered; ask when they expect to decide; ask if you may ring again
 //! shortly after that date (or in a week); thank them.
