@@ -2,6 +2,8 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use afterview::core::backup::{
     apply, backup_reminder_due, export_backup, parse_backup, preview, ImportError, ImportMode,
     MAX_DOCUMENT_BYTES, MAX_LINE_CHARS,
@@ -11,12 +13,8 @@ use afterview::core::model::{
     RoundId, RoundKind,
 };
 use afterview::core::storage::{encode, merge, AppData, SCHEMA_VERSION};
-use chrono::{DateTime, FixedOffset};
+use common::at;
 use proptest::prelude::*;
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).expect("test timestamp")
-}
 
 fn sample_data() -> AppData {
     let mut data = AppData::default();

@@ -2,6 +2,8 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 #[path = "fixtures/storage/support.rs"]
 mod support;
 
@@ -10,12 +12,9 @@ use afterview::core::csv_io::{
 };
 use afterview::core::model::{ActionKind, Process, ProcessId, ProcessStatus};
 use afterview::core::storage::AppData;
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
+use common::at;
 use support::action;
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).expect("test timestamp")
-}
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("test date")

@@ -13,7 +13,7 @@ use afterview::core::model::{
 };
 use afterview::core::proofread::{check, similarity, Check, NEAR_DUPLICATE_THRESHOLD};
 use afterview::core::settings::{Settings, Tone};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use common::{at, date};
 
 const CHANNELS: [Channel; 5] = [
     Channel::Email,
@@ -22,14 +22,6 @@ const CHANNELS: [Channel; 5] = [
     Channel::Handwritten,
     Channel::InPerson,
 ];
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).expect("test timestamps are valid")
-}
-
-fn date(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test dates are valid")
-}
 
 /// The one place that builds an `Action` by hand (the planner makes real ones).
 fn action(

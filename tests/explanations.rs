@@ -2,6 +2,8 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use afterview::core::action::Action;
 use afterview::core::explain::{CountedFrom, Reason};
 use afterview::core::model::{
@@ -11,11 +13,8 @@ use afterview::core::model::{
 use afterview::core::planner::{plan, synthetic_processes};
 use afterview::core::settings::Settings;
 use afterview::core::timing::Timing;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap_or_else(|error| panic!("bad time {text}: {error}"))
-}
+use chrono::{Duration, NaiveDate};
+use common::at;
 
 fn day(text: &str) -> NaiveDate {
     text.parse()

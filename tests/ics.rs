@@ -2,6 +2,8 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 #[path = "fixtures/storage/support.rs"]
 mod support;
 
@@ -9,16 +11,12 @@ use afterview::core::ics::{actions_to_ics, escape_text, event_uid};
 use afterview::core::model::{
     ActionKind, Interviewer, InterviewerId, Process, ProcessId, Round, RoundId,
 };
-use chrono::{DateTime, FixedOffset};
+use common::at;
 use support::action;
 
 /// Undoes folding, as a calendar does when it reads the file (the test's oracle).
 fn unfold(text: &str) -> String {
     text.replace("\r\n ", "").replace("\r\n\t", "")
-}
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).expect("test timestamp")
 }
 
 fn processes() -> Vec<Process> {

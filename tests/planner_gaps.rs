@@ -1,5 +1,7 @@
 //! Extras and late thank-yous leave the plan in time; T9 spaces planned messages too.
 
+mod common;
+
 use afterview::core::action::{Action, ActionState, Rule};
 use afterview::core::model::{
     ActionKind, Channel, Event, EventId, EventKind, IndustryPace, Interviewer, InterviewerId,
@@ -7,11 +9,7 @@ use afterview::core::model::{
 };
 use afterview::core::planner::plan;
 use afterview::core::settings::Settings;
-use chrono::{DateTime, FixedOffset};
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap_or_else(|error| panic!("bad time {text}: {error}"))
-}
+use common::at;
 
 fn person(id: u64, linkedin: &str) -> Interviewer {
     Interviewer {

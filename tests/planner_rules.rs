@@ -2,6 +2,8 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use afterview::core::action::{Action, ActionState, Rule};
 use afterview::core::model::{
     ActionKey, ActionKind, Channel, Event, EventId, EventKind, IndustryPace, Interviewer,
@@ -10,16 +12,7 @@ use afterview::core::model::{
 use afterview::core::planner::plan;
 use afterview::core::settings::Settings;
 use afterview::core::survey::{days_since_contact, place, Bucket};
-use chrono::{DateTime, FixedOffset, NaiveDate};
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap_or_else(|error| panic!("bad time {text}: {error}"))
-}
-
-fn date(text: &str) -> NaiveDate {
-    text.parse()
-        .unwrap_or_else(|error| panic!("bad date {text}: {error}"))
-}
+use common::{at, date};
 
 fn person(id: u64) -> Interviewer {
     Interviewer {

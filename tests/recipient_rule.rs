@@ -1,5 +1,7 @@
 //! The recipient rule: who each message goes to, across every order of employer messages.
 
+mod common;
+
 use afterview::core::action::{Action, RecipientBasis};
 use afterview::core::model::{
     ActionKind, Channel, Contact, ContactRole, Event, EventId, EventKind, Interviewer,
@@ -9,10 +11,7 @@ use afterview::core::planner::plan;
 use afterview::core::planner::recipient::seniority;
 use afterview::core::settings::Settings;
 use chrono::{DateTime, FixedOffset, TimeDelta};
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap_or_else(|error| panic!("bad time {text}: {error}"))
-}
+use common::at;
 
 fn interviewer(id: u64, name: &str, title: &str) -> Interviewer {
     Interviewer {

@@ -2,6 +2,8 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use afterview::core::model::{
     ActionKey, ActionKind, Channel, EventKind, InterviewerId, PersonId, Process, ProcessId,
     ProcessStatus,
@@ -12,11 +14,7 @@ use afterview::core::storage::{
     data_key, decode, decode_document, encode, is_quarantine_key, load, merge, quarantine_key,
     AppData, DecodeError, LoadOutcome, Tombstone, MIGRATIONS, SCHEMA_VERSION,
 };
-use chrono::{DateTime, FixedOffset};
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).expect("test timestamp")
-}
+use common::at;
 
 fn fixture(name: &str) -> String {
     let path = format!(

@@ -1,5 +1,7 @@
 //! Today's groups, due labels, the "Missed" fold and upcoming interviews (decided in the core).
 
+mod common;
+
 use afterview::core::action::ActionState;
 use afterview::core::calendar::BusinessCalendar;
 use afterview::core::model::{
@@ -9,11 +11,8 @@ use afterview::core::model::{
 use afterview::core::planner::{plan, synthetic_processes};
 use afterview::core::settings::Settings;
 use afterview::core::today::{today_plan, upcoming_interviews, Group, TodayPlan};
-use chrono::{DateTime, FixedOffset, NaiveDate};
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap_or_else(|error| panic!("bad time {text}: {error}"))
-}
+use chrono::NaiveDate;
+use common::at;
 
 fn person(id: u64, name: &str) -> Interviewer {
     Interviewer {
