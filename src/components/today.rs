@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use yew::prelude::*;
 
 use crate::components::action_card::ActionCard;
+use crate::components::deferred::Deferred;
 use crate::core::action::{Action, ActionState};
 use crate::hooks::use_app;
 use crate::state::{Msg, View};
@@ -76,6 +77,21 @@ pub fn Today() -> Html {
         }
     };
     let nothing = late.is_empty() && today.is_empty() && week.is_empty() && later.is_empty();
+    // The first group with actions paints at once, each further one a frame later: a long plan
+    // never makes one long startup task.
+    let mut groups = [
+        ("av-group-late", "Late", late),
+        ("av-group-today", "Due today", today),
+        ("av-group-week", "This week", week),
+        ("av-group-later", "Later", later),
+    ]
+    .into_iter()
+    .filter(|(_, _, actions)| !actions.is_empty())
+    .map(|(id, title, actions)| group(id, title, actions));
+    let first = groups.next().unwrap_or_default();
+    let rest = groups.rev().fold(Html::default(), |inner, group| {
+        html! { <Deferred>{ group }{ inner }</Deferred> }
+    });
     html! {
         <div class="av-today">
             if nothing {
@@ -83,10 +99,8 @@ pub fn Today() -> Html {
                     <p>{ "Nothing to send right now. New suggestions appear here as dates come up." }</p>
                 </div>
             }
-            { group("av-group-late", "Late", late) }
-            { group("av-group-today", "Due today", today) }
-            { group("av-group-week", "This week", week) }
-            { group("av-group-later", "Later", later) }
+            { first }
+            { rest }
         </div>
     }
 }
