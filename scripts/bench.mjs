@@ -215,6 +215,18 @@ async function startupRun(kind, count, cpu) {
       await window.__benchNextFrame();
       await window.__benchNextFrame();
       const ready = performance.getEntriesByName("afterview-ready")[0].startTime;
+      const firstScreen = document.getElementsByTagName("*").length;
+      // Content rendered after yielding counts too: wait until three frames in a row change
+      // nothing in the DOM, then read the long tasks and the settled DOM size.
+      let changed = false;
+      const observer = new MutationObserver(() => (changed = true));
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+      for (let quiet = 0, frames = 0; quiet < 3 && frames < 300; frames++) {
+        changed = false;
+        await window.__benchNextFrame();
+        quiet = changed ? 0 : quiet + 1;
+      }
+      observer.disconnect();
       const quarantined = Object.keys(localStorage).some((key) => key.includes(":quarantine:"));
       let tasks = window.__benchLongTasks;
       if (tasks && window.__benchLongTaskObserver) {
@@ -222,7 +234,7 @@ async function startupRun(kind, count, cpu) {
           tasks.push({ start: entry.startTime, duration: entry.duration });
         }
       }
-      return { ready, quarantined, tasks, elements: document.getElementsByTagName("*").length };
+      return { ready, quarantined, tasks, firstScreen, elements: document.getElementsByTagName("*").length };
     });
   });
 }
@@ -276,8 +288,9 @@ for (const cpu of [1, 4]) {
   sideRow(`longest task, 50 processes, CPU ${cpu}x (median run)`, (kind) => ms(figure(kind, cpu, 50, longestOf)));
   sideRow(`long tasks per startup, 50 processes, CPU ${cpu}x`, (kind) => String(figure(kind, cpu, 50, countOf)));
 }
-sideRow("DOM elements at startup, 50 processes", (kind) => String(figure(kind, 1, 50, (result) => result.elements)));
-sideRow("DOM elements at startup, 0 processes", (kind) => String(figure(kind, 1, 0, (result) => result.elements)));
+sideRow("DOM elements at startup, 50 processes (settled)", (kind) => String(figure(kind, 1, 50, (result) => result.elements)));
+sideRow("DOM elements two frames after ready, 50 processes", (kind) => String(figure(kind, 1, 50, (result) => result.firstScreen)));
+sideRow("DOM elements at startup, 0 processes (settled)", (kind) => String(figure(kind, 1, 0, (result) => result.elements)));
 for (const entry of sideBySide) {
   row(entry.metric, entry.cells.map((cell, at) => `${KIND_NAMES[kinds[at]]} ${cell}`).join(" · "));
 }
@@ -725,6 +738,23 @@ const crateSummary = (() => {
   );
   return ["| crate | bytes | share |", "| --- | --- | --- |", ...lines].join("\n");
 })();
+// The app's own code by module (afterview::core::x, afterview::components::y): how much a
+// second, lazily loaded module could take out of the first download.
+const moduleSummary = (() => {
+  const totals = new Map();
+  for (const line of readWork("twiggy-all.csv").split("\n").slice(1)) {
+    const match = line.match(/^(.*),(\d+),[\d.]+,[^,]*,[^,]*$/);
+    if (!match) continue;
+    const name = match[1].replace(/^"(.*)"$/, "$1").replaceAll('""', '"');
+    const path = name.match(/afterview::((?:core|components|services)::[a-z_]+|[a-z_]+)/);
+    if (!path) continue;
+    totals.set(path[1], (totals.get(path[1]) ?? 0) + Number(match[2]));
+  }
+  const lines = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20).map(
+    ([module, bytes]) => `| ${escape(module)} | ${kB(bytes)} |`,
+  );
+  return lines.length ? ["| module (code mentioning it, incl. generic instances) | bytes |", "| --- | --- |", ...lines].join("\n") : "";
+})();
 const twiggyNote = readWork("twiggy-note.txt").trim();
 const cpuModel = os.cpus()[0]?.model ?? "unknown CPU";
 const machine = `${os.availableParallelism?.() ?? os.cpus().length} CPUs (${cpuModel}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}, Chromium ${chromiumVersion}, Node ${process.version}`;
@@ -818,8 +848,17 @@ ${twiggy}
 Summed by crate (first path segment of each item's name; generic code counts for the crate
 that defines it):
 
-${crateSummary}` : ""}`
+${crateSummary}` : ""}${moduleSummary ? `
+
+The app's code by module (items whose name mentions the module; generic instances included, so
+shares overlap a little):
+
+${moduleSummary}` : ""}`
   : `Skipped: ${twiggyNote || "no twiggy output"}.`}
 `;
-writeFileSync(out, document);
+// The hand-written part (size work, what a split would take) sits between two markers and is
+// carried over from the previous report unchanged.
+const NOTES = /<!-- notes -->[\s\S]*<!-- \/notes -->/;
+const notes = existsSync(out) ? (readFileSync(out, "utf8").match(NOTES)?.[0] ?? "") : "";
+writeFileSync(out, notes ? `${document}\n${notes}\n` : document);
 console.log(`\nwritten to ${out}`);

@@ -5,12 +5,20 @@
 # sizes, startup, long tasks, DOM size, rendering, and the planner in wasm; prints a table with
 # PASS/FAIL budget lines and writes it to docs/PERFORMANCE.md. Takes several minutes.
 #   scripts/bench.sh            (BENCH_RUNS=N changes the browser runs per figure; default 7)
+#   BENCH_REUSE=1 scripts/bench.sh   keeps the previous run's wasm planner figures, stored data,
+#                                    anchor and twiggy output (a quick re-run after an app change)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 work="$ROOT/target/bench"
-rm -rf "$work" && mkdir -p "$work"
+reuse="${BENCH_REUSE:-0}"
+if [ "$reuse" = 1 ] && [ -f "$work/anchor/anchor_bg.wasm" ] && [ -f "$work/backup-1000.json" ]; then
+  rm -rf "$work/site"
+else
+  reuse=0
+  rm -rf "$work" && mkdir -p "$work"
+fi
 
 say "installing what is missing"
 ensure_build_tools
@@ -19,6 +27,7 @@ ensure_chromium
 say "release build"
 bash scripts/build.sh
 
+if [ "$reuse" = 0 ]; then
 say "benchmark anchor: a small Yew app with the same release profile"
 anchor="$work/anchor"
 mkdir -p "$anchor"
@@ -47,6 +56,8 @@ for count in 0 50 200 1000; do
   cargo run --quiet --release --example synthetic_backup -- "$count" >"$work/backup-$count.json"
 done
 
+fi
+
 say "wasm size contributors (twiggy)"
 if ! command -v twiggy >/dev/null 2>&1; then
   say "installing twiggy (once)"
@@ -72,7 +83,7 @@ cp -r "$ROOT/dist" "$site"
 printf '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>seed</title></head><body></body></html>\n' \
   >"$site/bench-blank.html"
 sed -e '/<link rel="/d' -e '/<script /d' -e '/<style>/d' "$site/index.html" >"$site/bench-plain.html"
-cp -r "$anchor" "$site/anchor"
+cp -r "$work/anchor" "$site/anchor"
 cp "$ROOT/benches/anchor/floor.html" "$site/floor.html"
 
 server_log="$work/server.log"
