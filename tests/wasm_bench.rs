@@ -64,12 +64,9 @@ fn plan_five_hundred_processes() {
         .map(|_| {
             let started = clock.now();
             for _ in 0..PLANS_PER_SAMPLE {
-                actions = std::hint::black_box(plan(
-                    std::hint::black_box(&processes),
-                    &settings,
-                    &now(),
-                ))
-                .len();
+                actions =
+                    std::hint::black_box(plan(std::hint::black_box(&processes), &settings, &now()))
+                        .len();
             }
             (clock.now() - started) / PLANS_PER_SAMPLE as f64
         })
