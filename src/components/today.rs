@@ -12,6 +12,8 @@ use crate::state::{Msg, View};
 
 /// Each group shows this many actions until the user asks for all (long plans stay quick).
 const GROUP_LIMIT: usize = 10;
+/// Cards of a group drawn with it; the rest of the group follows a frame later.
+const FIRST_PAINT: usize = 4;
 
 #[component]
 pub fn Today() -> Html {
@@ -59,14 +61,22 @@ pub fn Today() -> Html {
                 expanded.set(next);
             })
         };
+        let mut cards = actions
+            .into_iter()
+            .take(if show_all { total } else { GROUP_LIMIT })
+            .map(|action| {
+                let key = format!("{}-{:?}", action.process, action.key());
+                html! { <ActionCard {key} action={action} /> }
+            });
+        // The first few cards (a screenful) come with the group, the rest a frame later.
+        let first: Html = cards.by_ref().take(FIRST_PAINT).collect();
+        let rest: Html = cards.collect();
         html! {
             <section class="av-section" aria-labelledby={id} data-group={id}>
                 <h2 id={id} class="av-section-title">{ title }<span class="av-count">{ total }</span></h2>
                 <ul class="av-list">
-                    { for actions.into_iter().take(if show_all { total } else { GROUP_LIMIT }).map(|action| {
-                        let key = format!("{}-{:?}", action.process, action.key());
-                        html! { <ActionCard {key} action={action} /> }
-                    }) }
+                    { first }
+                    <Deferred>{ rest }</Deferred>
                 </ul>
                 if !show_all {
                     <p class="av-actions-row">
