@@ -61,7 +61,13 @@ fn Anchor() -> Html {
         let remove = {
             let processes = processes.clone();
             Callback::from(move |_: MouseEvent| {
-                processes.set(processes.iter().filter(|other| other.id != id).cloned().collect());
+                processes.set(
+                    processes
+                        .iter()
+                        .filter(|other| other.id != id)
+                        .cloned()
+                        .collect(),
+                );
             })
         };
         html! {
