@@ -36,7 +36,10 @@ const icon = web("favicon.svg");
 const build = digest(wasm, glue, css, icon, web("boot.js"), web("sw.js"), web("afterview-embed.js"));
 const values = { ...names, BUILD: build };
 
-const page = readFileSync(join(root, "index.html"), "utf8").replaceAll("afterview.css", names.CSS);
+const page = readFileSync(join(root, "index.html"), "utf8")
+  .replaceAll('href="afterview.css"', `href="${names.CSS}"`)
+  .replaceAll('href="afterview.js"', `href="${names.GLUE}"`)
+  .replaceAll('href="afterview.wasm"', `href="${names.WASM}"`);
 const files = {
   [names.WASM]: wasm,
   [names.GLUE]: glue,
@@ -48,7 +51,11 @@ const files = {
 };
 // The service worker precaches exactly the app page's files of this build.
 const precache = ["./", "index.html", "boot.js", "favicon.svg", names.GLUE, names.WASM, names.CSS];
-files["sw.js"] = fill(web("sw.js"), { ...values, ASSETS: JSON.stringify(precache) });
+files["sw.js"] = fill(web("sw.js"), {
+  ...values,
+  ASSETS: JSON.stringify(precache),
+  HASHED: JSON.stringify([names.GLUE, names.WASM, names.CSS]),
+});
 
 // The sample careers blog, with and without the widget (the benchmark compares the two).
 const blog = web("blog.html");
@@ -59,10 +66,15 @@ files["blog-plain.html"] = blog.replace("<!--EMBED-SCRIPT-->", "").replace("<!--
 
 // One self-contained file: stylesheet and glue inline, the wasm embedded as base64.
 const inlineScript = (code) => code.replaceAll("</script", "<\\/script");
-// The icon goes inline too, so opening the file makes no request that could fail.
+// Nothing to fetch there: the preload hints go, the stylesheet is inline (so styled at once),
+// and the icon is inline too, so opening the file makes no request that could fail.
 const single = page
   .replace('href="favicon.svg"', () => `href="data:image/svg+xml,${encodeURIComponent(icon.trim())}"`)
-  .replace(/<link rel="stylesheet" href="[^"]+">/, () => `<style>\n${css}\n</style>`)
+  .replace(/^\s*<!-- Fetch early:[\s\S]*?-->\n/m, "")
+  .replace(/^\s*<link rel="(?:modulepreload|preload)"[^>]*>\n/gm, "")
+  .replace(/^\s*<!-- Until the stylesheet[^\n]*-->\n\s*<style>[^\n]*<\/style>\n/m, "")
+  .replace('<html lang="en">', '<html lang="en" data-av-styled="">')
+  .replace(/<script type="module" src="boot.js"><\/script>/, (tag) => `<style>\n${css}\n</style>\n  ${tag}`)
   .replace(
     /<script type="module" src="boot.js"><\/script>/,
     () => `<script type="module">\n${inlineScript(glue)}\n` +

@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # Performance benchmark (not part of the test command). Installs what is missing, builds the
-# release, then measures transfer sizes, startup and page-load cost in headless Chromium,
-# startup long tasks, the planner natively and in wasm, and rendering; prints a table with
-# PASS/FAIL budget lines and writes it to docs/PERFORMANCE.md. Takes a few minutes.
+# release and a small Yew anchor with the same profile, then measures side by side in one
+# headless Chromium (app, Yew anchor, plain-JS floor, interleaved; CPU 1x and 4x): transfer
+# sizes, startup, long tasks, DOM size, rendering, and the planner in wasm; prints a table with
+# PASS/FAIL budget lines and writes it to docs/PERFORMANCE.md. Takes several minutes.
 #   scripts/bench.sh            (BENCH_RUNS=N changes the browser runs per figure; default 7)
+#   BENCH_REUSE=1 scripts/bench.sh   keeps the previous run's wasm planner figures, stored data,
+#                                    anchor and twiggy output (a quick re-run after an app change)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 work="$ROOT/target/bench"
-rm -rf "$work" && mkdir -p "$work"
+reuse="${BENCH_REUSE:-0}"
+if [ "$reuse" = 1 ] && [ -f "$work/anchor/anchor_bg.wasm" ] && [ -f "$work/backup-1000.json" ]; then
+  rm -rf "$work/site"
+else
+  reuse=0
+  rm -rf "$work" && mkdir -p "$work"
+fi
 
 say "installing what is missing"
 ensure_build_tools
@@ -18,8 +27,20 @@ ensure_chromium
 say "release build"
 bash scripts/build.sh
 
-say "native planner (cargo bench --bench planner)"
-cargo bench --quiet --bench planner 2>&1 | tee "$work/native-planner.txt"
+if [ "$reuse" = 0 ]; then
+say "benchmark anchor: a small Yew app with the same release profile"
+anchor="$work/anchor"
+mkdir -p "$anchor"
+# Its own target directory: the anchor's dependency set differs from the app's.
+(cd "$ROOT/benches/anchor" && cargo build --release --target wasm32-unknown-unknown \
+  --target-dir "$ROOT/target/anchor")
+wasm-bindgen --target web --no-typescript --out-dir "$anchor" --out-name anchor \
+  "$ROOT/target/anchor/wasm32-unknown-unknown/release/afterview-bench-anchor.wasm"
+wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+  -o "$anchor/anchor_bg.opt.wasm" "$anchor/anchor_bg.wasm"
+mv "$anchor/anchor_bg.opt.wasm" "$anchor/anchor_bg.wasm"
+cp "$ROOT/benches/anchor/index.html" "$anchor/index.html"
 
 say "planner and storage in the browser (wasm-bindgen-test, release)"
 export CHROMEDRIVER="$(command -v chromedriver)"
@@ -30,10 +51,12 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 timeout 900 cargo test --release --target wasm32-unknown-unknown --test wasm_bench \
   -- --nocapture 2>&1 | tee "$work/wasm-bench.txt" || true
 
-say "synthetic stored data (0, 50 and 1,000 processes)"
-for count in 0 50 1000; do
+say "synthetic stored data (0, 50, 200 and 1,000 processes)"
+for count in 0 50 200 1000; do
   cargo run --quiet --release --example synthetic_backup -- "$count" >"$work/backup-$count.json"
 done
+
+fi
 
 say "wasm size contributors (twiggy)"
 if ! command -v twiggy >/dev/null 2>&1; then
@@ -59,7 +82,9 @@ site="$work/site"
 cp -r "$ROOT/dist" "$site"
 printf '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>seed</title></head><body></body></html>\n' \
   >"$site/bench-blank.html"
-sed -e '/<link rel="stylesheet"/d' -e '/<script /d' "$site/index.html" >"$site/bench-plain.html"
+sed -e '/<link rel="/d' -e '/<script /d' -e '/<style>/d' "$site/index.html" >"$site/bench-plain.html"
+cp -r "$work/anchor" "$site/anchor"
+cp "$ROOT/benches/anchor/floor.html" "$site/floor.html"
 
 server_log="$work/server.log"
 # The server stops itself after 10 minutes whatever happens; the trap stops it sooner.

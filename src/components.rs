@@ -5,6 +5,7 @@ pub mod action_card;
 pub mod banners;
 pub mod contacts_editor;
 pub mod data_panel;
+pub mod deferred;
 pub mod draft_panel;
 pub mod format;
 pub mod interviews;

@@ -6,7 +6,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    afterview::app::start();
+    // Mount in a task of its own: instantiating the module and the first render (reading
+    // storage, planning, drawing Today) then never add up to one long task.
+    gloo::timers::callback::Timeout::new(0, afterview::app::start).forget();
 }
 
 /// Mounts one widget into `container` (inside the element's shadow root), reading its options

@@ -63,16 +63,22 @@ class AfterviewWidget extends HTMLElement {
   async start(root, container) {
     if (this.started) return;
     this.started = true;
-    // The stylesheet too is fetched only now that the widget is wanted.
+    // The stylesheet too is fetched only now that the widget is wanted, in parallel with the
+    // app; the widget mounts once both are there (or the sheet failed), so it never shows unstyled.
+    let sheetReady = Promise.resolve();
     if (!root.querySelector("link")) {
       const sheet = document.createElement("link");
       sheet.rel = "stylesheet";
       sheet.href = asset(CSS);
+      sheetReady = new Promise((resolve) => {
+        sheet.addEventListener("load", resolve, { once: true });
+        sheet.addEventListener("error", resolve, { once: true });
+      });
       root.prepend(sheet);
     }
     container.textContent = "Loading Afterview…";
     try {
-      const glue = await loadApp();
+      const [glue] = await Promise.all([loadApp(), sheetReady]);
       glue.mount_widget(container, this);
     } catch (error) {
       this.started = false;

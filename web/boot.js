@@ -2,6 +2,18 @@
 // is offered with a prompt rather than swapped in under the user's feet.
 import init from "./__GLUE__";
 
+// The stylesheet is preloaded by the page but applied from here, so it never blocks the first
+// paint; the page keeps the app hidden until it applies (or fails: then shown unstyled).
+const sheet = document.createElement("link");
+sheet.rel = "stylesheet";
+sheet.href = new URL("./__CSS__", import.meta.url).href;
+const styled = () => {
+  document.documentElement.dataset.avStyled = "";
+};
+sheet.addEventListener("load", styled, { once: true });
+sheet.addEventListener("error", styled, { once: true });
+document.head.append(sheet);
+
 await init({ module_or_path: new URL("./__WASM__", import.meta.url) });
 document.documentElement.dataset.afterviewBuild = "__BUILD__";
 

@@ -2,9 +2,18 @@
 // time) and serves them cache-first, so the app opens with no network after a first visit.
 const CACHE = "afterview-__BUILD__";
 const ASSETS = __ASSETS__;
+// Content-hashed files never change under their name: on a first visit the page has just
+// downloaded them, so they are taken from the HTTP cache ("force-cache") instead of being
+// downloaded a second time. The page and boot script keep their names across builds, so they
+// are revalidated ("no-cache"): a new worker must never precache an old build's page.
+const HASHED = new Set(__HASHED__);
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      cache.addAll(ASSETS.map((url) => new Request(url, { cache: HASHED.has(url) ? "force-cache" : "no-cache" }))),
+    ),
+  );
 });
 
 self.addEventListener("activate", (event) => {

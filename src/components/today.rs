@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::action_card::ActionCard;
+use crate::components::deferred::Deferred;
 use crate::core::action_form::SnoozeWindow;
 use crate::core::calendar::BusinessCalendar;
 use crate::core::model::{ActionKey, ProcessId};
@@ -19,6 +20,8 @@ use crate::state::{Msg, View};
 
 /// Rows shown per group until the user asks for all (long plans stay light).
 const GROUP_LIMIT: usize = 8;
+/// Rows of a group drawn with it; the rest of the group follows a frame later.
+const FIRST_PAINT: usize = 4;
 /// Upcoming interviews listed at the top.
 const UPCOMING_LIMIT: usize = 4;
 
@@ -195,37 +198,50 @@ pub fn Today() -> Html {
                 shown_all.set(next);
             })
         };
+        let mut cards = rows.into_iter().take(limit).map(|row| {
+            let action = row.action.clone();
+            let id: RowId = (action.process, action.key());
+            let key = format!("{}-{:?}", action.process, action.key());
+            let is_expanded = *expanded == Some(id);
+            let on_toggle = {
+                let expanded = expanded.clone();
+                Callback::from(move |()| {
+                    expanded.set(if *expanded == Some(id) {
+                        None
+                    } else {
+                        Some(id)
+                    });
+                })
+            };
+            let on_select = {
+                let selected = selected.clone();
+                Callback::from(move |on: bool| {
+                    let mut next = (*selected).clone();
+                    if on {
+                        next.insert(id);
+                    } else {
+                        next.remove(&id);
+                    }
+                    selected.set(next);
+                })
+            };
+            html! {
+                <ActionCard {key} {action} due_label={AttrValue::from(row.due_label.clone())}
+                    expanded={Some(is_expanded)} on_toggle={Some(on_toggle)}
+                    selected={selected.contains(&id)} on_select={Some(on_select)} />
+            }
+        });
+        // A screenful of rows comes with the group; the rest a frame later.
+        let first: Vec<Html> = cards.by_ref().take(FIRST_PAINT).collect();
+        let rest: Vec<Html> = cards.collect();
         let heading_id = format!("av-group-{}", group.slug());
         html! {
             <section class="av-section" aria-labelledby={heading_id.clone()} data-group={group.slug()}>
                 <h2 id={heading_id} class="av-section-title">{ group.title() }<span class="av-count">{ total }</span></h2>
                 if limit > 0 {
                     <ul class="av-rows">
-                        { for rows.into_iter().take(limit).map(|row| {
-                            let action = row.action.clone();
-                            let id: RowId = (action.process, action.key());
-                            let key = format!("{}-{:?}", action.process, action.key());
-                            let is_expanded = *expanded == Some(id);
-                            let on_toggle = {
-                                let expanded = expanded.clone();
-                                Callback::from(move |()| {
-                                    expanded.set(if *expanded == Some(id) { None } else { Some(id) });
-                                })
-                            };
-                            let on_select = {
-                                let selected = selected.clone();
-                                Callback::from(move |on: bool| {
-                                    let mut next = (*selected).clone();
-                                    if on { next.insert(id); } else { next.remove(&id); }
-                                    selected.set(next);
-                                })
-                            };
-                            html! {
-                                <ActionCard {key} {action} due_label={AttrValue::from(row.due_label.clone())}
-                                    expanded={Some(is_expanded)} on_toggle={Some(on_toggle)}
-                                    selected={selected.contains(&id)} on_select={Some(on_select)} />
-                            }
-                        }) }
+                        { for first }
+                        <Deferred>{ for rest }</Deferred>
                     </ul>
                 }
                 if limit < total {
@@ -310,6 +326,17 @@ pub fn Today() -> Html {
         html! {}
     };
 
+    // The first group with rows paints at once, each further one a frame later: a long plan
+    // never makes one long startup task.
+    let mut drawn = Group::ALL
+        .into_iter()
+        .filter(|&which| today.group(which).next().is_some())
+        .map(group);
+    let first_group = drawn.next().unwrap_or_default();
+    let later_groups = drawn.rev().fold(Html::default(), |inner, group| {
+        html! { <Deferred>{ group }{ inner }</Deferred> }
+    });
+    let groups = html! { <>{ first_group }{ later_groups }</> };
     let nothing = today.rows.is_empty();
     html! {
         <div class="av-today">
@@ -320,7 +347,7 @@ pub fn Today() -> Html {
                 </div>
             }
             { bulk }
-            { for Group::ALL.into_iter().map(group) }
+            { groups }
             { missed }
             { offer_reminders }
         </div>

@@ -1,0 +1,91 @@
+// How the app page loads: every file fetched once on a first visit (the preloads are the ones
+// the glue uses, the service worker precaches from the HTTP cache), the stylesheet does not
+// block the first paint and the app is never shown unstyled.
+// The page is served here by a counting server of its own (same headers as scripts/serve.mjs),
+// because requests a service worker answers from the HTTP cache never reach the network.
+import { expect, test } from "@playwright/test";
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join, normalize, resolve } from "node:path";
+
+const dist = resolve("dist");
+const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
+
+/** Serves dist/ on loopback and counts the requests per path. */
+async function countingServer() {
+  const counts = new Map();
+  const server = createServer((request, response) => {
+    let path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname));
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+    if (path.endsWith("/")) path += "index.html";
+    const file = join(dist, path);
+    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      "content-type": types[extname(file)] ?? "application/octet-stream",
+      "content-length": statSync(file).size,
+      "cache-control": "no-cache",
+    });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    count: (pattern) => [...counts].filter(([path]) => pattern.test(path)).reduce((sum, [, n]) => sum + n, 0),
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+test("a first visit downloads the wasm, glue and stylesheet once each, service worker included", async ({ browser }) => {
+  const served = await countingServer();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const warnings = [];
+    page.on("console", (message) => {
+      if (/preload/i.test(message.text())) warnings.push(message.text());
+    });
+    await page.goto(served.url);
+    await expect(page.locator(".av-app")).toBeVisible();
+    // The worker is active once its precache is complete.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const cached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const cache = await caches.open(names.find((name) => name.startsWith("afterview-")));
+      return (await cache.keys()).map((request) => new URL(request.url).pathname);
+    });
+    expect(cached.some((path) => path.endsWith(".wasm"))).toBe(true);
+    expect(served.count(/\.wasm$/)).toBe(1);
+    expect(served.count(/^\/afterview-[0-9a-f]+\.js$/)).toBe(1);
+    expect(served.count(/^\/afterview-[0-9a-f]+\.css$/)).toBe(1);
+    // A preload the page did not use (wrong "as" or credentials mode) is reported on the console.
+    expect(warnings).toEqual([]);
+  } finally {
+    await context.close();
+    await served.close();
+  }
+});
+
+test("the stylesheet does not block the first paint, and the app only shows styled", async ({ page }) => {
+  const html = await (await page.request.get("./")).text();
+  expect(html).not.toMatch(/<link rel="stylesheet"/);
+  expect(html).toMatch(/<link rel="modulepreload" href="afterview-[0-9a-f]+\.js">/);
+  expect(html).toMatch(/<link rel="preload" href="afterview-[0-9a-f]+\.wasm" as="fetch"/);
+  // Hold the stylesheet back: the app mounts meanwhile but stays hidden until it applies.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/afterview-[0-9a-f]+\.css$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Not waiting for the load event: it waits for the held stylesheet too.
+  await page.goto("./", { waitUntil: "commit" });
+  await expect(page.locator(".av-app")).toBeAttached();
+  await expect(page.locator(".av-app")).toBeHidden();
+  release();
+  await expect(page.locator(".av-app")).toBeVisible();
+  // Styled: the stylesheet's layout applies (the header is a flex row).
+  expect(await page.locator(".av-header").evaluate((element) => getComputedStyle(element).display)).not.toBe("block");
+});
