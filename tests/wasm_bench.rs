@@ -77,20 +77,6 @@ fn plan_five_hundred_processes() {
     report("wasm_plan", processes.len(), &timings);
 }
 
-/// A heavy user's load: the budget for it is one millisecond.
-#[wasm_bindgen_test]
-fn plan_five_hundred_processes() {
-    let processes = synthetic_processes(500, now());
-    let settings = Settings::default();
-    let mut actions = 0;
-    let timings = time_runs(|| {
-        actions =
-            std::hint::black_box(plan(std::hint::black_box(&processes), &settings, &now())).len();
-    });
-    assert!(actions > 0, "the planner found nothing to do");
-    report("wasm_plan_500", processes.len(), &timings);
-}
-
 #[wasm_bindgen_test]
 fn encode_and_store_one_thousand_processes() {
     let data = AppData {
