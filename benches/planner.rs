@@ -3,6 +3,9 @@
 //! Run with `cargo bench --bench planner`; prints min, median and p90 in milliseconds,
 //! plus a digest of the planned actions so an optimisation can be checked to change nothing.
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::hint::black_box;
@@ -10,9 +13,10 @@ use std::time::Instant;
 
 use afterview::core::action::Action;
 use afterview::core::calendar::BusinessCalendar;
-use afterview::core::planner::{plan, plan_with_calendar, synthetic_processes};
+use afterview::core::planner::{plan, plan_with_calendar};
 use afterview::core::settings::Settings;
 use chrono::DateTime;
+use synthetic::synthetic_processes;
 
 const PROCESSES: usize = 10_000;
 /// Timed runs per variant; `PLANNER_BENCH_RUNS` overrides it (e.g. 1 under valgrind).

@@ -5,12 +5,15 @@
 //! COUNT defaults to 50; TIME (RFC 3339) defaults to the current time, so the processes are
 //! spread over the weeks before "now" and the planner finds actions due today.
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::process::ExitCode;
 
-use afterview::core::planner::synthetic_processes;
 use afterview::core::settings::Settings;
 use afterview::core::storage::{encode, encode_pretty, AppData};
 use chrono::{DateTime, FixedOffset, Local};
+use synthetic::synthetic_processes;
 
 const USAGE: &str = "\
 Usage: synthetic_backup [COUNT] [--now <RFC 3339 time>] [--pretty]

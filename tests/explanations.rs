@@ -4,17 +4,21 @@
 
 mod common;
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 use afterview::core::action::Action;
 use afterview::core::explain::{CountedFrom, Reason};
 use afterview::core::model::{
     ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId,
     Round, RoundId,
 };
-use afterview::core::planner::{plan, synthetic_processes};
+use afterview::core::planner::plan;
 use afterview::core::settings::Settings;
 use afterview::core::timing::Timing;
 use chrono::{Duration, NaiveDate};
 use common::at;
+use synthetic::synthetic_processes;
 
 fn day(text: &str) -> NaiveDate {
     text.parse()

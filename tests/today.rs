@@ -2,17 +2,21 @@
 
 mod common;
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 use afterview::core::action::ActionState;
 use afterview::core::calendar::BusinessCalendar;
 use afterview::core::model::{
     ActionKind, Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId,
     ProcessStatus, Round, RoundId, RoundKind,
 };
-use afterview::core::planner::{plan, synthetic_processes};
+use afterview::core::planner::plan;
 use afterview::core::settings::Settings;
 use afterview::core::today::{today_plan, upcoming_interviews, Group, TodayPlan};
 use chrono::NaiveDate;
 use common::at;
+use synthetic::synthetic_processes;
 
 fn person(id: u64, name: &str) -> Interviewer {
     Interviewer {

@@ -6,10 +6,14 @@
 //! Each test prints one line `BENCH name=... median_ms=...` that `scripts/bench.sh` parses:
 //! `cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture`.
 
-use afterview::core::planner::{plan, synthetic_processes};
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+use afterview::core::planner::plan;
 use afterview::core::settings::Settings;
 use afterview::core::storage::{data_key, decode, encode, AppData};
 use chrono::{DateTime, FixedOffset};
+use synthetic::synthetic_processes;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -39,11 +39,8 @@ use super::timing::Timing;
 mod log_index;
 mod order;
 pub mod recipient;
-mod synthetic;
 
 use log_index::{LogIndex, Person};
-
-pub use synthetic::synthetic_processes;
 
 /// The waits the rules use (see [`Timing`]).
 const TIMING: Timing = Timing::DEFAULT;

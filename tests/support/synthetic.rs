@@ -1,9 +1,9 @@
-//! A deterministic generator of realistic-looking processes, shared by the native
-//! and browser benchmarks (no randomness source needed: a fixed linear congruential sequence).
+//! A deterministic generator of realistic-looking processes for tests, benchmarks and the
+//! synthetic backup example, kept out of the shipped library (no randomness source needed: a fixed linear congruential sequence).
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 
-use crate::core::model::{
+use afterview::core::model::{
     ActionKind, Channel, Event, EventId, EventKind, IndustryPace, Interviewer, InterviewerId,
     Process, ProcessId, ProcessStatus, Round, RoundId, RoundKind,
 };
