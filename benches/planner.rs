@@ -11,10 +11,10 @@ use std::hash::{Hash, Hasher};
 use std::hint::black_box;
 use std::time::Instant;
 
-use afterview::core::action::Action;
-use afterview::core::calendar::BusinessCalendar;
-use afterview::core::planner::{plan, plan_with_calendar};
-use afterview::core::settings::Settings;
+use afterview::core::data::settings::Settings;
+use afterview::core::planning::action::Action;
+use afterview::core::planning::calendar::BusinessCalendar;
+use afterview::core::planning::planner::{plan, plan_with_calendar};
 use chrono::DateTime;
 use synthetic::synthetic_processes;
 

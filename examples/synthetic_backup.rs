@@ -10,8 +10,8 @@ mod synthetic;
 
 use std::process::ExitCode;
 
-use afterview::core::settings::Settings;
-use afterview::core::storage::{encode, encode_pretty, AppData};
+use afterview::core::data::settings::Settings;
+use afterview::core::data::storage::{encode, encode_pretty, AppData};
 use chrono::{DateTime, FixedOffset, Local};
 use synthetic::synthetic_processes;
 

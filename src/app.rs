@@ -13,9 +13,9 @@ use crate::components::process_detail::ProcessDetail;
 use crate::components::process_form::ProcessFormView;
 use crate::components::settings_view::SettingsView;
 use crate::components::today::Today;
-use crate::core::planner::plan;
-use crate::core::settings::Theme;
-use crate::core::zone::UserZone;
+use crate::core::data::settings::Theme;
+use crate::core::planning::planner::plan;
+use crate::core::planning::zone::UserZone;
 use crate::hooks::AppContext;
 use crate::services::clock;
 use crate::services::storage::Store;
@@ -244,7 +244,7 @@ pub fn App(props: &AppProps) -> Html {
                             View::Today => html! { <Today /> },
                             View::Interviews => html! { <Interviews /> },
                             View::Process(id) => html! { <ProcessDetail {id} /> },
-                            View::NewProcess => html! { <ProcessFormView id={None::<crate::core::model::ProcessId>} /> },
+                            View::NewProcess => html! { <ProcessFormView id={None::<crate::core::data::model::ProcessId>} /> },
                             View::EditProcess(id) => html! { <ProcessFormView id={Some(id)} /> },
                             View::ImportInvitation => html! { <crate::components::invite_import::InviteImport /> },
                             View::Settings => html! { <SettingsView /> },

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::action::Action;
+use crate::core::planning::action::Action;
 use crate::state::{AppState, Msg};
 
 /// What every component can reach: the state, the current plan, and a way to act.

@@ -1,11 +1,11 @@
 //! The browser side of the app state: Yew's [`Reducible`] over the web-free reducer in
-//! [`crate::core::state`], where every message is applied and tested natively.
+//! [`crate::core::app::state`], where every message is applied and tested natively.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-pub use crate::core::state::*;
+pub use crate::core::app::state::*;
 
 impl Reducible for AppState {
     type Action = Msg;

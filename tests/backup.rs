@@ -4,15 +4,15 @@
 
 mod common;
 
-use afterview::core::backup::{
+use afterview::core::data::backup::{
     apply, backup_reminder_due, export_backup, parse_backup, preview, ImportError, ImportMode,
     MAX_DOCUMENT_BYTES, MAX_LINE_CHARS,
 };
-use afterview::core::model::{
+use afterview::core::data::model::{
     Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId, Round, RoundFormat,
     RoundId, RoundKind,
 };
-use afterview::core::storage::{encode, merge, AppData, SCHEMA_VERSION};
+use afterview::core::data::storage::{encode, merge, AppData, SCHEMA_VERSION};
 use common::at;
 use proptest::prelude::*;
 
@@ -428,7 +428,7 @@ proptest! {
 
 #[test]
 fn ids_outside_what_a_javascript_number_holds_are_refused() {
-    use afterview::core::ids::MAX_ID;
+    use afterview::core::data::ids::MAX_ID;
     let saved = at("2025-01-01T00:00:00Z");
     for bad in [0, MAX_ID + 1, u64::MAX] {
         let mut data = sample_data();
@@ -465,7 +465,7 @@ fn ids_outside_what_a_javascript_number_holds_are_refused() {
 
 #[test]
 fn new_ids_never_collide_with_one_at_the_top_of_the_range() {
-    use afterview::core::ids::MAX_ID;
+    use afterview::core::data::ids::MAX_ID;
     let mut data = sample_data();
     data.processes[1].id = ProcessId(MAX_ID);
     let data = parse_backup(&encode(&data, at("2025-01-01T00:00:00Z"))).expect("valid");
@@ -563,7 +563,7 @@ fn duplicate_round_interviewer_or_event_ids_in_one_process_are_refused() {
 
 #[test]
 fn restoring_into_a_fresh_profile_keeps_the_backups_settings() {
-    use afterview::core::backup::default_import_mode;
+    use afterview::core::data::backup::default_import_mode;
     // The original profile: onboarded with a name, then exported.
     let mut original = sample_data();
     let mut settings = original.settings.clone();

@@ -6,9 +6,11 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use afterview::app::{App, AppProps};
-use afterview::core::model::ProcessId;
-use afterview::core::sample::sample_process;
-use afterview::core::storage::{data_key, encode, is_quarantine_key, AppData, SCHEMA_VERSION};
+use afterview::core::data::model::ProcessId;
+use afterview::core::data::sample::sample_process;
+use afterview::core::data::storage::{
+    data_key, encode, is_quarantine_key, AppData, SCHEMA_VERSION,
+};
 use afterview::services::storage::Store;
 use afterview::state::{AppState, Msg, StorageStatus, View};
 use chrono::{DateTime, FixedOffset};

@@ -2,8 +2,8 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
-use afterview::core::calendar::BusinessCalendar;
-use afterview::core::settings::Settings;
+use afterview::core::data::settings::Settings;
+use afterview::core::planning::calendar::BusinessCalendar;
 use chrono::offset::MappedLocalTime;
 use chrono::{
     DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Timelike, Weekday,

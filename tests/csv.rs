@@ -7,11 +7,11 @@ mod common;
 #[path = "fixtures/storage/support.rs"]
 mod support;
 
-use afterview::core::csv_io::{
+use afterview::core::data::csv_io::{
     actions_to_csv, import_tracker_csv, map_status, parse_date, processes_to_csv, CsvError,
 };
-use afterview::core::model::{ActionKind, Process, ProcessId, ProcessStatus};
-use afterview::core::storage::AppData;
+use afterview::core::data::model::{ActionKind, Process, ProcessId, ProcessStatus};
+use afterview::core::data::storage::AppData;
 use chrono::NaiveDate;
 use common::at;
 use support::action;
@@ -252,7 +252,7 @@ fn tracker_notes_keep_the_free_text_limit_not_the_one_line_limit() {
 
 #[test]
 fn action_export_states_are_words_a_person_uses() {
-    use afterview::core::action::ActionState;
+    use afterview::core::planning::action::ActionState;
     let data = sample();
     let states = [
         ActionState::DueToday,

@@ -4,15 +4,15 @@
 
 mod common;
 
-use afterview::core::action::{Action, ActionState, Rules};
-use afterview::core::drafts::{check_context, compose, compose_with_tone, Draft};
-use afterview::core::explain::Reason;
-use afterview::core::model::{
+use afterview::core::data::model::{
     ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId,
     Round, RoundFormat, RoundId, RoundKind,
 };
-use afterview::core::proofread::{check, similarity, Check, NEAR_DUPLICATE_THRESHOLD};
-use afterview::core::settings::{Settings, Tone};
+use afterview::core::data::settings::{Settings, Tone};
+use afterview::core::planning::action::{Action, ActionState, Rules};
+use afterview::core::planning::explain::Reason;
+use afterview::core::writing::drafts::{check_context, compose, compose_with_tone, Draft};
+use afterview::core::writing::proofread::{check, similarity, Check, NEAR_DUPLICATE_THRESHOLD};
 use common::{at, date};
 
 const CHANNELS: [Channel; 5] = [
@@ -179,7 +179,7 @@ fn process() -> Process {
     process
 }
 
-fn placeholders(draft: &Draft) -> Vec<&afterview::core::proofread::Finding> {
+fn placeholders(draft: &Draft) -> Vec<&afterview::core::writing::proofread::Finding> {
     draft
         .findings
         .iter()
@@ -266,7 +266,7 @@ fn missing_inputs_show_as_placeholders_and_are_flagged() {
         );
         for finding in placeholders(&draft) {
             let span = finding.span.clone().expect("placeholders have a place");
-            let text = if finding.field == afterview::core::proofread::Field::Subject {
+            let text = if finding.field == afterview::core::writing::proofread::Field::Subject {
                 draft.subject.clone().unwrap_or_default()
             } else {
                 draft.body.clone()
@@ -406,7 +406,7 @@ fn panel_interviewers_get_different_notes_and_a_copy_is_flagged() {
             context.sibling_bodies = vec![dana.body.clone()];
             let copied = dana.body.replace("Dana", "Lee");
             let findings = check(
-                &afterview::core::proofread::DraftText {
+                &afterview::core::writing::proofread::DraftText {
                     subject: lee.subject.as_deref().unwrap_or(""),
                     body: &copied,
                 },
@@ -926,12 +926,12 @@ fn long_inputs_are_condensed_and_the_user_is_told() {
         assert_eq!(edited.findings, draft.findings);
         assert!(shortened
             .iter()
-            .all(|f| f.severity == afterview::core::proofread::Severity::Info));
+            .all(|f| f.severity == afterview::core::writing::proofread::Severity::Info));
         assert!(
             draft
                 .findings
                 .iter()
-                .all(|f| f.severity == afterview::core::proofread::Severity::Info),
+                .all(|f| f.severity == afterview::core::writing::proofread::Severity::Info),
             "{:?}",
             draft.findings
         );
@@ -1020,6 +1020,6 @@ fn long_logged_news_is_condensed_in_the_update() {
         assert!(draft
             .findings
             .iter()
-            .all(|f| f.severity == afterview::core::proofread::Severity::Info));
+            .all(|f| f.severity == afterview::core::writing::proofread::Severity::Info));
     }
 }

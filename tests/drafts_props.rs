@@ -5,16 +5,16 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use afterview::core::action::{Action, ActionState, Rules};
-use afterview::core::drafts::{compose_with_tone, Draft};
-use afterview::core::explain::Reason;
-use afterview::core::model::{
+use afterview::core::data::model::{
     ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId,
     Round, RoundFormat, RoundId, RoundKind,
 };
-use afterview::core::planner::plan;
-use afterview::core::proofread::{similarity, Severity};
-use afterview::core::settings::{Settings, Tone};
+use afterview::core::data::settings::{Settings, Tone};
+use afterview::core::planning::action::{Action, ActionState, Rules};
+use afterview::core::planning::explain::Reason;
+use afterview::core::planning::planner::plan;
+use afterview::core::writing::drafts::{compose_with_tone, Draft};
+use afterview::core::writing::proofread::{similarity, Severity};
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
 /// A small deterministic generator (xorshift), so a seed always gives the same process.

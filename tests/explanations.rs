@@ -7,15 +7,15 @@ mod common;
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
-use afterview::core::action::Action;
-use afterview::core::explain::{CountedFrom, Reason};
-use afterview::core::model::{
+use afterview::core::data::model::{
     ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId,
     Round, RoundId,
 };
-use afterview::core::planner::plan;
-use afterview::core::settings::Settings;
-use afterview::core::timing::Timing;
+use afterview::core::data::settings::Settings;
+use afterview::core::planning::action::Action;
+use afterview::core::planning::explain::{CountedFrom, Reason};
+use afterview::core::planning::planner::plan;
+use afterview::core::planning::timing::Timing;
 use chrono::{Duration, NaiveDate};
 use common::at;
 use synthetic::synthetic_processes;
@@ -441,7 +441,7 @@ fn the_planner_waits_what_the_table_says() {
 
 #[test]
 fn a_round_recorded_ahead_of_time_is_upcoming_never_a_negative_day_count() {
-    use afterview::core::survey::days_since_contact;
+    use afterview::core::planning::survey::days_since_contact;
     let mut p = Process::new(ProcessId(1), "Acme", "Analyst");
     p.rounds.push(round(
         10,

@@ -7,8 +7,8 @@ mod common;
 #[path = "fixtures/storage/support.rs"]
 mod support;
 
-use afterview::core::ics::{actions_to_ics, escape_text, event_uid};
-use afterview::core::model::{
+use afterview::core::data::ics::{actions_to_ics, escape_text, event_uid};
+use afterview::core::data::model::{
     ActionKind, Interviewer, InterviewerId, Process, ProcessId, Round, RoundId,
 };
 use common::at;

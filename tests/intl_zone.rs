@@ -2,7 +2,7 @@
 //! changes, knows nothing of unknown zones and lists the browser's zones.
 #![cfg(target_arch = "wasm32")]
 
-use afterview::core::invite::zones::{RuleTable, ZoneResolver};
+use afterview::core::data::invite::zones::{RuleTable, ZoneResolver};
 use afterview::services::intl_zone::{supported_zones, IntlZones};
 use chrono::NaiveDateTime;
 use wasm_bindgen_test::*;

@@ -1,15 +1,15 @@
 //! Importing calendar invitations: fixtures in the shapes Google Calendar, Outlook and Apple
 //! Calendar send, updates and cancellations, daylight-saving changes and hostile files.
 
-use afterview::core::form::blank_process;
-use afterview::core::invite::guess::Confidence;
-use afterview::core::invite::zones::RuleTable;
-use afterview::core::invite::{
+use afterview::core::app::form::blank_process;
+use afterview::core::data::invite::guess::Confidence;
+use afterview::core::data::invite::zones::RuleTable;
+use afterview::core::data::invite::{
     read_invitation, read_invitation_bytes, InvitationPrefill, InviteContext, InviteError, Outcome,
     Source, MAX_INTERVIEWERS,
 };
-use afterview::core::model::{Process, ProcessId, RoundFormat, RoundKind};
-use afterview::core::zone::UserZone;
+use afterview::core::data::model::{Process, ProcessId, RoundFormat, RoundKind};
+use afterview::core::planning::zone::UserZone;
 use chrono::{FixedOffset, NaiveDate};
 
 const GOOGLE: &str = include_str!("fixtures/invite/google.ics");

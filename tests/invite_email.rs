@@ -1,11 +1,11 @@
 //! The pasted-email extractor against a corpus of interview announcements with the fields a
 //! reader would take from each. Prints the hit rate per field and holds each above a floor.
 
-use afterview::core::invite::email::{extract, EmailFacts};
-use afterview::core::invite::zones::RuleTable;
-use afterview::core::invite::{read_invitation, InviteContext, InviteError, Outcome, Source};
-use afterview::core::model::RoundFormat;
-use afterview::core::zone::UserZone;
+use afterview::core::data::invite::email::{extract, EmailFacts};
+use afterview::core::data::invite::zones::RuleTable;
+use afterview::core::data::invite::{read_invitation, InviteContext, InviteError, Outcome, Source};
+use afterview::core::data::model::RoundFormat;
+use afterview::core::planning::zone::UserZone;
 use chrono::{FixedOffset, NaiveDate};
 
 const CORPUS: &str = include_str!("fixtures/invite/emails.txt");

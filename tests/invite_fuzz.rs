@@ -5,9 +5,11 @@
 
 use std::time::{Duration, Instant};
 
-use afterview::core::invite::zones::RuleTable;
-use afterview::core::invite::{read_invitation, read_invitation_bytes, InviteContext, MAX_BYTES};
-use afterview::core::zone::UserZone;
+use afterview::core::data::invite::zones::RuleTable;
+use afterview::core::data::invite::{
+    read_invitation, read_invitation_bytes, InviteContext, MAX_BYTES,
+};
+use afterview::core::planning::zone::UserZone;
 use chrono::{FixedOffset, NaiveDate};
 use proptest::prelude::*;
 
@@ -40,9 +42,9 @@ fn read_within(bytes: &[u8], budget: Duration) {
     assert!(took < budget, "took {took:?} for {} bytes", bytes.len());
     if let Ok(prefill) = result {
         // Whatever was read, the form never holds more rows than the limits allow.
-        assert!(prefill.form.rounds.len() <= afterview::core::invite::MAX_EVENTS);
+        assert!(prefill.form.rounds.len() <= afterview::core::data::invite::MAX_EVENTS);
         for round in &prefill.form.rounds {
-            assert!(round.interviewers.len() <= afterview::core::invite::MAX_INTERVIEWERS);
+            assert!(round.interviewers.len() <= afterview::core::data::invite::MAX_INTERVIEWERS);
         }
     }
 }

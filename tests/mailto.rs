@@ -4,7 +4,7 @@
 
 mod common;
 
-use afterview::core::mailto::{mailto_url, MailtoError, MAILTO_LIMIT};
+use afterview::core::writing::mailto::{mailto_url, MailtoError, MAILTO_LIMIT};
 use common::parse_mailto;
 
 fn round_trip(to: &str, subject: &str, body: &str) {

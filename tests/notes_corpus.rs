@@ -3,7 +3,7 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
-use afterview::core::drafts::preview::{self, Preview};
+use afterview::core::writing::drafts::preview::{self, Preview};
 
 const CORPUS: &str = include_str!("notes/corpus.tsv");
 

@@ -2,13 +2,13 @@
 
 mod common;
 
-use afterview::core::action::{Action, ActionState, Rule};
-use afterview::core::model::{
+use afterview::core::data::model::{
     ActionKind, Channel, Event, EventId, EventKind, IndustryPace, Interviewer, InterviewerId,
     PersonId, Process, ProcessId, Round, RoundId,
 };
-use afterview::core::planner::plan;
-use afterview::core::settings::Settings;
+use afterview::core::data::settings::Settings;
+use afterview::core::planning::action::{Action, ActionState, Rule};
+use afterview::core::planning::planner::plan;
 use common::at;
 
 fn person(id: u64, linkedin: &str) -> Interviewer {

@@ -2,14 +2,14 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
-use afterview::core::action::Action;
-use afterview::core::calendar::BusinessCalendar;
-use afterview::core::model::{
+use afterview::core::data::model::{
     ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId,
     ProcessStatus, Round, RoundId,
 };
-use afterview::core::planner::plan;
-use afterview::core::settings::Settings;
+use afterview::core::data::settings::Settings;
+use afterview::core::planning::action::Action;
+use afterview::core::planning::calendar::BusinessCalendar;
+use afterview::core::planning::planner::plan;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use proptest::prelude::*;
 

@@ -4,14 +4,14 @@
 
 mod common;
 
-use afterview::core::action::{Action, ActionState, Rule};
-use afterview::core::model::{
+use afterview::core::data::model::{
     ActionKey, ActionKind, Channel, Event, EventId, EventKind, IndustryPace, Interviewer,
     InterviewerId, PersonId, Process, ProcessId, ProcessStatus, Round, RoundId,
 };
-use afterview::core::planner::plan;
-use afterview::core::settings::Settings;
-use afterview::core::survey::{days_since_contact, place, Bucket};
+use afterview::core::data::settings::Settings;
+use afterview::core::planning::action::{Action, ActionState, Rule};
+use afterview::core::planning::planner::plan;
+use afterview::core::planning::survey::{days_since_contact, place, Bucket};
 use common::{at, date};
 
 fn person(id: u64) -> Interviewer {

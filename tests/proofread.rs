@@ -2,8 +2,8 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
-use afterview::core::model::{ActionKind, Channel};
-use afterview::core::proofread::{
+use afterview::core::data::model::{ActionKind, Channel};
+use afterview::core::writing::proofread::{
     check, similarity, Check, CheckContext, DraftText, Field, Finding, Severity,
     NEAR_DUPLICATE_THRESHOLD,
 };

@@ -3,8 +3,8 @@
 // Native tests: the browser build runs tests/browser.rs instead.
 #![cfg(not(target_arch = "wasm32"))]
 
-use afterview::core::model::{ActionKind, Channel};
-use afterview::core::proofread::{check, Check, CheckContext, DraftText, Severity};
+use afterview::core::data::model::{ActionKind, Channel};
+use afterview::core::writing::proofread::{check, Check, CheckContext, DraftText, Severity};
 
 const GOOD: &str = include_str!("letters/good.txt");
 const DEFECTS: &str = include_str!("letters/defects.txt");

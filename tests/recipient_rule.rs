@@ -2,14 +2,14 @@
 
 mod common;
 
-use afterview::core::action::{Action, RecipientBasis};
-use afterview::core::model::{
+use afterview::core::data::model::{
     ActionKind, Channel, Contact, ContactRole, Event, EventId, EventKind, Interviewer,
     InterviewerId, PersonId, Process, ProcessId, Round, RoundId,
 };
-use afterview::core::planner::plan;
-use afterview::core::planner::recipient::seniority;
-use afterview::core::settings::Settings;
+use afterview::core::data::settings::Settings;
+use afterview::core::planning::action::{Action, RecipientBasis};
+use afterview::core::planning::planner::plan;
+use afterview::core::planning::planner::recipient::seniority;
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use common::at;
 

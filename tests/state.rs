@@ -4,17 +4,19 @@
 
 mod common;
 
-use afterview::core::backup::ImportMode;
-use afterview::core::edit_merge::Prefer;
-use afterview::core::log_form::{LogField, LogForm, Loggable};
-use afterview::core::model::{
+use afterview::core::app::edit_merge::Prefer;
+use afterview::core::app::log_form::{LogField, LogForm, Loggable};
+use afterview::core::app::settings_form::{SettingsEditor, SettingsField};
+use afterview::core::app::state::{
+    AppState, DraftTarget, EditedDraft, Msg, StorageStatus, Undo, View,
+};
+use afterview::core::data::backup::ImportMode;
+use afterview::core::data::model::{
     ActionKey, ActionKind, Channel, Contact, ContactRole, EventKind, InterviewerId, PersonId,
     Process, ProcessId, ProcessStatus, RoundId,
 };
-use afterview::core::settings::Theme;
-use afterview::core::settings_form::{SettingsEditor, SettingsField};
-use afterview::core::state::{AppState, DraftTarget, EditedDraft, Msg, StorageStatus, Undo, View};
-use afterview::core::storage::AppData;
+use afterview::core::data::settings::Theme;
+use afterview::core::data::storage::AppData;
 use chrono::FixedOffset;
 use common::{at, date, person, process_with_round};
 

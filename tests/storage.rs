@@ -4,16 +4,16 @@
 
 mod common;
 
-use afterview::core::model::{
+use afterview::core::data::model::{
     ActionKey, ActionKind, Channel, EventKind, InterviewerId, PersonId, Process, ProcessId,
     ProcessStatus,
 };
-use afterview::core::planner::plan;
-use afterview::core::settings::Tone;
-use afterview::core::storage::{
+use afterview::core::data::settings::Tone;
+use afterview::core::data::storage::{
     data_key, decode, decode_document, encode, is_quarantine_key, load, merge, quarantine_key,
     AppData, DecodeError, LoadOutcome, Tombstone, MIGRATIONS, SCHEMA_VERSION,
 };
+use afterview::core::planning::planner::plan;
 use common::at;
 
 fn fixture(name: &str) -> String {
@@ -382,7 +382,7 @@ fn document_with_settings(settings: &str) -> String {
 
 #[test]
 fn settings_that_cannot_be_planned_with_are_refused_with_a_message() {
-    use afterview::core::backup::{parse_backup, ImportError};
+    use afterview::core::data::backup::{parse_backup, ImportError};
     let cases = [
         (
             r#"{"time_zone":{"type":"fixed","offset_minutes":1440}}"#,
@@ -464,7 +464,7 @@ fn process_at_year(year: i32) -> Process {
 
 #[test]
 fn a_quarantine_copy_never_lands_on_a_taken_key() {
-    use afterview::core::storage::unused_quarantine_key;
+    use afterview::core::data::storage::unused_quarantine_key;
     let when = at("2026-11-19T18:30:00+01:00");
     let base = quarantine_key("", when);
     assert_eq!(base, "afterview:quarantine:20261119T173000.000Z");

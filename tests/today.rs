@@ -5,15 +5,15 @@ mod common;
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
-use afterview::core::action::ActionState;
-use afterview::core::calendar::BusinessCalendar;
-use afterview::core::model::{
+use afterview::core::data::model::{
     ActionKind, Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId,
     ProcessStatus, Round, RoundId, RoundKind,
 };
-use afterview::core::planner::plan;
-use afterview::core::settings::Settings;
-use afterview::core::today::{today_plan, upcoming_interviews, Group, TodayPlan};
+use afterview::core::data::settings::Settings;
+use afterview::core::planning::action::ActionState;
+use afterview::core::planning::calendar::BusinessCalendar;
+use afterview::core::planning::planner::plan;
+use afterview::core::planning::today::{today_plan, upcoming_interviews, Group, TodayPlan};
 use chrono::NaiveDate;
 use common::at;
 use synthetic::synthetic_processes;

@@ -9,9 +9,9 @@
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
-use afterview::core::planner::plan;
-use afterview::core::settings::Settings;
-use afterview::core::storage::{data_key, decode, encode, AppData};
+use afterview::core::data::settings::Settings;
+use afterview::core::data::storage::{data_key, decode, encode, AppData};
+use afterview::core::planning::planner::plan;
 use chrono::{DateTime, FixedOffset};
 use synthetic::synthetic_processes;
 use wasm_bindgen_test::*;

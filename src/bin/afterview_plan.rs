@@ -7,11 +7,11 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use afterview::core::action::Action;
-use afterview::core::model::Process;
-use afterview::core::planner::plan;
-use afterview::core::storage::{decode, YEARS};
-use afterview::core::zone::UserZone;
+use afterview::core::data::model::Process;
+use afterview::core::data::storage::{decode, YEARS};
+use afterview::core::planning::action::Action;
+use afterview::core::planning::planner::plan;
+use afterview::core::planning::zone::UserZone;
 use chrono::{DateTime, Datelike, FixedOffset, Offset};
 use serde::Serialize;
 
@@ -46,7 +46,7 @@ struct ActionOut<'a> {
     earliest: DateTime<FixedOffset>,
     due: DateTime<FixedOffset>,
     latest: DateTime<FixedOffset>,
-    state: &'a afterview::core::action::ActionState,
+    state: &'a afterview::core::planning::action::ActionState,
     rules: Vec<&'static str>,
     explanation: String,
     /// Person id of the recipient (an interviewer or a contact).

@@ -8,10 +8,10 @@ use yew::prelude::*;
 use crate::components::format;
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::components::timing_chart::TimingChart;
-use crate::core::action::{Action, ActionState};
-use crate::core::action_form::{check_done_typed, SnoozeWindow};
-use crate::core::model::{ActionKind, Channel};
-use crate::core::zone::UserZone;
+use crate::core::app::action_form::{check_done_typed, SnoozeWindow};
+use crate::core::data::model::{ActionKind, Channel};
+use crate::core::planning::action::{Action, ActionState};
+use crate::core::planning::zone::UserZone;
 use crate::hooks::use_app;
 use crate::state::{DraftTarget, Msg};
 

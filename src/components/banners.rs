@@ -8,11 +8,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::data_panel::download_backup;
-use crate::core::backup::backup_reminder_due;
-use crate::core::calendar::BusinessCalendar;
-use crate::core::model::{ActionKey, ProcessId};
-use crate::core::today::{today_plan, Group};
-use crate::core::zone::UserZone;
+use crate::core::data::backup::backup_reminder_due;
+use crate::core::data::model::{ActionKey, ProcessId};
+use crate::core::planning::calendar::BusinessCalendar;
+use crate::core::planning::today::{today_plan, Group};
+use crate::core::planning::zone::UserZone;
 use crate::hooks::{use_app, AppContext};
 use crate::services::{files, reminders};
 use crate::state::{Msg, StorageStatus};

@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use crate::core::contacts_form::{ContactDraft, ContactsForm, PointChoice};
-use crate::core::form::FieldError;
-use crate::core::model::{ContactRole, PersonId, Process};
+use crate::core::app::contacts_form::{ContactDraft, ContactsForm, PointChoice};
+use crate::core::app::form::FieldError;
+use crate::core::data::model::{ContactRole, PersonId, Process};
 
 /// The interviewers of a saved process, for the point-of-contact choice.
 pub fn saved_interviewers(process: &Process) -> Vec<(PersonId, String)> {

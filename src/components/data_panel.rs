@@ -10,15 +10,15 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::backup::{
+use crate::core::data::backup::{
     backup_file_name, default_import_mode, export_backup, parse_backup, preview, ImportError,
     ImportMode, MAX_DOCUMENT_BYTES,
 };
-use crate::core::csv_io::{
+use crate::core::data::csv_io::{
     actions_to_csv, import_tracker_csv, processes_to_csv, CsvError, TrackerImport,
 };
-use crate::core::ics::{actions_to_ics, calendar_actions, ics_file_name};
-use crate::core::storage::AppData;
+use crate::core::data::ics::{actions_to_ics, calendar_actions, ics_file_name};
+use crate::core::data::storage::AppData;
 use crate::hooks::{use_app, AppContext};
 use crate::services::files;
 use crate::services::storage::Store;

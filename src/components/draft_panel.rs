@@ -7,12 +7,12 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::format;
-use crate::core::drafts::{check_context, compose_with_tone};
-use crate::core::mailto::{mailto_url, MailtoError};
-use crate::core::model::Channel;
-use crate::core::proofread::{check, DraftText, Field, Severity};
-use crate::core::settings::Tone;
-use crate::core::wording::plural;
+use crate::core::data::model::Channel;
+use crate::core::data::settings::Tone;
+use crate::core::writing::drafts::{check_context, compose_with_tone};
+use crate::core::writing::mailto::{mailto_url, MailtoError};
+use crate::core::writing::proofread::{check, DraftText, Field, Severity};
+use crate::core::writing::wording::plural;
 use crate::hooks::use_app;
 use crate::services::clipboard;
 use crate::state::{EditedDraft, Msg};

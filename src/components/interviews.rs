@@ -7,9 +7,9 @@ use chrono::{DateTime, FixedOffset};
 use yew::prelude::*;
 
 use crate::components::format;
-use crate::core::action::Action;
-use crate::core::model::{Process, ProcessId, ProcessStatus};
-use crate::core::wording::plural;
+use crate::core::data::model::{Process, ProcessId, ProcessStatus};
+use crate::core::planning::action::Action;
+use crate::core::writing::wording::plural;
 use crate::hooks::use_app;
 use crate::state::{Msg, View};
 

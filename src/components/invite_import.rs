@@ -9,13 +9,13 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::components::process_form::ProcessFormView;
-use crate::core::form::ProcessForm;
-use crate::core::invite::guess::Confidence;
-use crate::core::invite::{
+use crate::core::app::form::ProcessForm;
+use crate::core::data::invite::guess::Confidence;
+use crate::core::data::invite::{
     read_invitation, InvitationPrefill, InviteContext, InviteError, Outcome, MAX_BYTES,
 };
-use crate::core::model::ProcessId;
-use crate::core::zone::UserZone;
+use crate::core::data::model::ProcessId;
+use crate::core::planning::zone::UserZone;
 use crate::hooks::use_app;
 use crate::services::intl_zone::IntlZones;
 use crate::state::{Msg, View};
@@ -203,7 +203,7 @@ pub fn InviteImport() -> Html {
                     format!("Cancelled: {label}"),
                 ),
             };
-            let confirm = |label: &str, guess: &crate::core::invite::guess::Guess| {
+            let confirm = |label: &str, guess: &crate::core::data::invite::guess::Guess| {
                 if !guess.is_found() {
                     return html! {};
                 }

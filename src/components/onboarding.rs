@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
-use crate::core::backup::MAX_LINE_CHARS;
+use crate::core::data::backup::MAX_LINE_CHARS;
 use crate::hooks::use_app;
 use crate::state::Msg;
 

@@ -6,9 +6,9 @@ use yew::prelude::*;
 use crate::components::action_card::ActionCard;
 use crate::components::format;
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
-use crate::core::log_form::{LogField, LogForm, Loggable};
-use crate::core::model::{EventKind, InterviewerId, PersonId, Process, ProcessId, RoundId};
-use crate::core::zone::UserZone;
+use crate::core::app::log_form::{LogField, LogForm, Loggable};
+use crate::core::data::model::{EventKind, InterviewerId, PersonId, Process, ProcessId, RoundId};
+use crate::core::planning::zone::UserZone;
 use crate::hooks::use_app;
 use crate::state::{Msg, View};
 

@@ -8,15 +8,15 @@ use yew::prelude::*;
 
 use crate::components::contacts_editor::{saved_interviewers, ContactsEditor};
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
-use crate::core::contacts_form::ContactsForm;
-use crate::core::edit_merge::Prefer;
-use crate::core::form::{
+use crate::core::app::contacts_form::ContactsForm;
+use crate::core::app::edit_merge::Prefer;
+use crate::core::app::form::{
     blank_process, writing_preview, FieldError, InterviewerForm, ProcessForm, RoundForm,
     WritingField,
 };
-use crate::core::model::{IndustryPace, ProcessId, RoundFormat, RoundKind};
-use crate::core::wording::plural;
-use crate::core::zone::UserZone;
+use crate::core::data::model::{IndustryPace, ProcessId, RoundFormat, RoundKind};
+use crate::core::planning::zone::UserZone;
+use crate::core::writing::wording::plural;
 use crate::hooks::use_app;
 use crate::state::{Msg, View};
 

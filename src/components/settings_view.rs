@@ -1,6 +1,6 @@
 //! Settings: the user's details, time zone, working hours, holidays, tone and theme.
 //!
-//! The form model lives in [`crate::core::settings_form`]: each valid change is saved as it is
+//! The form model lives in [`crate::core::app::settings_form`]: each valid change is saved as it is
 //! made; a field that needs a fix keeps its text and message (also when the user leaves the
 //! page and comes back) while the other fields are saved.
 
@@ -12,11 +12,11 @@ use yew::prelude::*;
 
 use crate::components::data_panel::DataPanel;
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
-use crate::core::settings::{Theme, Tone, ZoneSetting};
-use crate::core::settings_form::{
+use crate::core::app::settings_form::{
     day_name, offset_choices, offset_label, SettingsEditor, SettingsField as Field, SettingsForm,
     WEEK,
 };
+use crate::core::data::settings::{Theme, Tone, ZoneSetting};
 use crate::hooks::use_app;
 use crate::state::Msg;
 
@@ -214,7 +214,7 @@ pub fn SettingsView() -> Html {
         let focus_request = focus_request.clone();
         Callback::from(move |()| {
             let count = form.unsaved_draft().map_or(0, |draft| {
-                crate::core::settings_form::apply_valid(&draft, &form.base)
+                crate::core::app::settings_form::apply_valid(&draft, &form.base)
                     .1
                     .len()
             });

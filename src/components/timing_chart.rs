@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::core::model::ProcessId;
-use crate::core::survey::{days_since_contact, place, SURVEY};
+use crate::core::data::model::ProcessId;
+use crate::core::planning::survey::{days_since_contact, place, SURVEY};
 use crate::hooks::use_app;
 
 #[derive(Clone, PartialEq, Properties)]

@@ -9,11 +9,11 @@ use yew::prelude::*;
 
 use crate::components::action_card::ActionCard;
 use crate::components::deferred::Deferred;
-use crate::core::action_form::SnoozeWindow;
-use crate::core::calendar::BusinessCalendar;
-use crate::core::model::{ActionKey, ProcessId};
-use crate::core::today::{today_plan, Group, TodayPlan};
-use crate::core::zone::UserZone;
+use crate::core::app::action_form::SnoozeWindow;
+use crate::core::data::model::{ActionKey, ProcessId};
+use crate::core::planning::calendar::BusinessCalendar;
+use crate::core::planning::today::{today_plan, Group, TodayPlan};
+use crate::core::planning::zone::UserZone;
 use crate::hooks::use_app;
 use crate::services::reminders;
 use crate::state::{Msg, View};

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use crate::core::settings::Settings;
-use crate::core::zone::UserZone;
+use crate::core::data::settings::Settings;
+use crate::core::planning::zone::UserZone;
 
 /// Now, in the zone the settings pick (the device's zone follows its daylight saving).
 pub fn now(settings: &Settings) -> DateTime<FixedOffset> {

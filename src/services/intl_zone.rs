@@ -8,7 +8,7 @@ use chrono::{FixedOffset, NaiveDate, NaiveDateTime, Timelike};
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::invite::zones::ZoneResolver;
+use crate::core::data::invite::zones::ZoneResolver;
 
 /// Offsets differ from UTC by less than a day; anything else is a misread.
 const MAX_OFFSET_SECONDS: i64 = 86_399;

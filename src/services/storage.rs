@@ -5,8 +5,8 @@
 use chrono::{DateTime, FixedOffset};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::state::StorageStatus;
-use crate::core::storage::{
+use crate::core::app::state::StorageStatus;
+use crate::core::data::storage::{
     self, data_key, encode, is_quarantine_key, unused_quarantine_key, AppData, LoadOutcome,
 };
 

@@ -1,7 +1,7 @@
 //! Helpers shared by the native test files: times, dates and small realistic records.
 #![allow(dead_code)]
 
-use afterview::core::model::{
+use afterview::core::data::model::{
     Interviewer, InterviewerId, Process, ProcessId, Round, RoundFormat, RoundId, RoundKind,
 };
 use chrono::{DateTime, FixedOffset, NaiveDate};

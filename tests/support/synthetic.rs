@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 
-use afterview::core::model::{
+use afterview::core::data::model::{
     ActionKind, Channel, Event, EventId, EventKind, IndustryPace, Interviewer, InterviewerId,
     Process, ProcessId, ProcessStatus, Round, RoundId, RoundKind,
 };

@@ -1,0 +1,478 @@
+//! The Settings form: the user's details as typed, their validation into [`Settings`], and
+//! saving each valid change as it is made (a field that needs a fix keeps its text and its
+//! message until fixed; the other fields are saved).
+
+use chrono::{NaiveDate, Weekday};
+
+use crate::core::app::form::{looks_like_email, parse_date, parse_time};
+use crate::core::data::backup::{cleaned_text, FieldKind, MAX_HOLIDAYS};
+use crate::core::data::settings::{Settings, Theme, Tone, ZoneSetting};
+
+/// The days of the week in the order the form shows them.
+pub const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// Offsets in use somewhere that are not whole hours, in minutes east of UTC.
+pub const PART_HOUR_OFFSETS: [i32; 12] =
+    [-570, -210, 210, 270, 330, 345, 390, 525, 570, 630, 765, 825];
+pub const MIN_OFFSET: i32 = -12 * 60;
+pub const MAX_OFFSET: i32 = 14 * 60;
+
+/// The form fields that can carry a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingsField {
+    Name,
+    Signature,
+    Email,
+    Phone,
+    Linkedin,
+    Zone,
+    WorkStart,
+    WorkEnd,
+    WorkDays,
+}
+
+impl SettingsField {
+    pub const ALL: [SettingsField; 9] = [
+        SettingsField::Name,
+        SettingsField::Signature,
+        SettingsField::Email,
+        SettingsField::Phone,
+        SettingsField::Linkedin,
+        SettingsField::Zone,
+        SettingsField::WorkStart,
+        SettingsField::WorkEnd,
+        SettingsField::WorkDays,
+    ];
+
+    /// The element id of the field's input.
+    pub fn id(self) -> &'static str {
+        match self {
+            SettingsField::Name => "av-set-name",
+            SettingsField::Signature => "av-set-signature",
+            SettingsField::Email => "av-set-email",
+            SettingsField::Phone => "av-set-phone",
+            SettingsField::Linkedin => "av-set-linkedin",
+            SettingsField::Zone => "av-set-zone",
+            SettingsField::WorkStart => "av-set-start",
+            SettingsField::WorkEnd => "av-set-end",
+            SettingsField::WorkDays => "av-set-days",
+        }
+    }
+}
+
+/// The settings as the form holds them: text exactly as typed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SettingsForm {
+    pub name: String,
+    pub signature: String,
+    pub email: String,
+    pub phone: String,
+    pub linkedin: String,
+    /// `device`, or a fixed offset in minutes.
+    pub zone: String,
+    pub work_start: String,
+    pub work_end: String,
+    pub work_days: Vec<Weekday>,
+    pub holidays: Vec<NaiveDate>,
+    pub tone: Tone,
+    pub theme: Theme,
+}
+
+impl SettingsForm {
+    pub fn from_settings(settings: &Settings) -> Self {
+        let mut holidays = settings.holidays.clone();
+        holidays.sort();
+        SettingsForm {
+            name: settings.name.clone(),
+            signature: settings.signature.clone(),
+            email: settings.email.clone(),
+            phone: settings.phone.clone(),
+            linkedin: settings.linkedin.clone(),
+            zone: match settings.time_zone {
+                ZoneSetting::Device => "device".into(),
+                ZoneSetting::Fixed { offset_minutes } => offset_minutes.to_string(),
+            },
+            work_start: settings.work_start.format("%H:%M").to_string(),
+            work_end: settings.work_end.format("%H:%M").to_string(),
+            work_days: settings.work_days.clone(),
+            holidays,
+            tone: settings.tone,
+            theme: settings.theme,
+        }
+    }
+
+    /// Takes changes made elsewhere (the theme button, another tab, an import) for every
+    /// field the user has not edited here, so neither side's change is lost.
+    pub fn take_outside_changes(&mut self, before: &SettingsForm, after: &SettingsForm) {
+        fn take<T: PartialEq + Clone>(mine: &mut T, before: &T, after: &T) {
+            if mine == before {
+                *mine = after.clone();
+            }
+        }
+        take(&mut self.name, &before.name, &after.name);
+        take(&mut self.signature, &before.signature, &after.signature);
+        take(&mut self.email, &before.email, &after.email);
+        take(&mut self.phone, &before.phone, &after.phone);
+        take(&mut self.linkedin, &before.linkedin, &after.linkedin);
+        take(&mut self.zone, &before.zone, &after.zone);
+        take(&mut self.work_start, &before.work_start, &after.work_start);
+        take(&mut self.work_end, &before.work_end, &after.work_end);
+        take(&mut self.work_days, &before.work_days, &after.work_days);
+        take(&mut self.holidays, &before.holidays, &after.holidays);
+        take(&mut self.tone, &before.tone, &after.tone);
+        take(&mut self.theme, &before.theme, &after.theme);
+    }
+}
+
+/// A one-line field cleaned of control characters, or a message when it is too long.
+fn line_field(text: &str, what: &str) -> Result<String, String> {
+    let text = text.trim();
+    let cleaned = cleaned_text(text, FieldKind::Line).unwrap_or_else(|| text.to_string());
+    let limit = FieldKind::Line.limit();
+    if cleaned.chars().count() > limit {
+        return Err(format!(
+            "Your {what} is too long; keep it under {limit} characters."
+        ));
+    }
+    Ok(cleaned)
+}
+
+/// Turns the draft into settings (keeping what the form does not show from `base`), or lists
+/// every field that needs attention.
+pub fn validate(
+    draft: &SettingsForm,
+    base: &Settings,
+) -> Result<Settings, Vec<(SettingsField, String)>> {
+    let mut errors = Vec::new();
+    let mut settings = base.clone();
+    let mut check = |field: SettingsField, result: Result<String, String>| match result {
+        Ok(value) => value,
+        Err(message) => {
+            errors.push((field, message));
+            String::new()
+        }
+    };
+
+    settings.name = check(SettingsField::Name, line_field(&draft.name, "name"));
+    settings.signature = {
+        let text = draft.signature.trim_end();
+        let cleaned = cleaned_text(text, FieldKind::Text).unwrap_or_else(|| text.to_string());
+        let limit = FieldKind::Text.limit();
+        check(
+            SettingsField::Signature,
+            if cleaned.chars().count() > limit {
+                Err(format!(
+                    "The signature is too long; keep it under {limit} characters."
+                ))
+            } else {
+                Ok(cleaned)
+            },
+        )
+    };
+    settings.email = check(
+        SettingsField::Email,
+        line_field(&draft.email, "email address").and_then(|email| {
+            if email.is_empty() || looks_like_email(&email) {
+                Ok(email)
+            } else {
+                Err("This does not look like an email address; it should read like name@example.com.".into())
+            }
+        }),
+    );
+    settings.phone = check(
+        SettingsField::Phone,
+        line_field(&draft.phone, "phone number").and_then(|phone| {
+            let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
+            let digits = phone.chars().filter(char::is_ascii_digit).count();
+            if phone.is_empty() || (phone.chars().all(allowed) && digits >= 5) {
+                Ok(phone)
+            } else {
+                Err("Use digits, spaces and + - ( ) only, with the country code if you like: +1 555 010 0000.".into())
+            }
+        }),
+    );
+    settings.linkedin = check(
+        SettingsField::Linkedin,
+        line_field(&draft.linkedin, "LinkedIn address").and_then(|link| {
+            if link.chars().any(char::is_whitespace) {
+                Err(
+                    "A profile address has no spaces; copy it from your browser's address bar."
+                        .into(),
+                )
+            } else {
+                Ok(link)
+            }
+        }),
+    );
+
+    match draft.zone.as_str() {
+        "device" => settings.time_zone = ZoneSetting::Device,
+        minutes => match minutes.parse::<i32>() {
+            Ok(offset_minutes) if (MIN_OFFSET..=MAX_OFFSET).contains(&offset_minutes) => {
+                settings.time_zone = ZoneSetting::Fixed { offset_minutes };
+            }
+            _ => errors.push((
+                SettingsField::Zone,
+                "Choose a time zone from the list.".into(),
+            )),
+        },
+    }
+
+    let start = parse_time(&draft.work_start);
+    let end = parse_time(&draft.work_end);
+    match start {
+        Some(start) => settings.work_start = start,
+        None => errors.push((
+            SettingsField::WorkStart,
+            "Enter the time your working day starts, such as 09:00.".into(),
+        )),
+    }
+    match end {
+        Some(end) => settings.work_end = end,
+        None => errors.push((
+            SettingsField::WorkEnd,
+            "Enter the time your working day ends, such as 17:30.".into(),
+        )),
+    }
+    if let (Some(start), Some(end)) = (start, end) {
+        if end <= start {
+            errors.push((
+                SettingsField::WorkEnd,
+                format!(
+                    "The day has to end after it starts ({}).",
+                    start.format("%H:%M")
+                ),
+            ));
+        }
+    }
+
+    if draft.work_days.is_empty() {
+        errors.push((
+            SettingsField::WorkDays,
+            "Tick at least one day: follow-ups are only planned on working days.".into(),
+        ));
+    }
+    // Kept in week order so comparing settings does not depend on click order.
+    settings.work_days = WEEK
+        .iter()
+        .copied()
+        .filter(|day| draft.work_days.contains(day))
+        .collect();
+    let mut holidays = draft.holidays.clone();
+    holidays.sort();
+    holidays.dedup();
+    settings.holidays = holidays;
+    settings.tone = draft.tone;
+    settings.theme = draft.theme;
+
+    if errors.is_empty() {
+        Ok(settings)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The form's whole state: the draft, its messages, and the saved settings it reconciles with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SettingsEditor {
+    /// The saved settings the draft was last reconciled with.
+    pub base: Settings,
+    pub draft: SettingsForm,
+    /// Messages for fields the user has finished with (left, or chosen from a list).
+    pub errors: Vec<(SettingsField, String)>,
+    /// Fields the user has finished with: only these show a message, so typing an address
+    /// is not interrupted after its first letter.
+    pub touched: Vec<SettingsField>,
+    pub holiday_text: String,
+    pub holiday_error: Option<String>,
+    /// Settings with every valid change applied, waiting to be saved; `None` when the saved
+    /// settings already hold everything valid.
+    pub to_save: Option<Settings>,
+}
+
+impl SettingsEditor {
+    pub fn new(settings: &Settings) -> Self {
+        SettingsEditor {
+            base: settings.clone(),
+            draft: SettingsForm::from_settings(settings),
+            errors: Vec::new(),
+            touched: Vec::new(),
+            holiday_text: String::new(),
+            holiday_error: None,
+            to_save: None,
+        }
+    }
+
+    /// Reopens a draft kept from an earlier visit (text that still needed a fix): every
+    /// field counts as finished, so its message shows at once.
+    pub fn reopen(settings: &Settings, kept: SettingsForm) -> Self {
+        let mut editor = SettingsEditor::new(settings);
+        editor.draft = kept;
+        editor.touched = SettingsField::ALL.to_vec();
+        editor.refresh();
+        editor
+    }
+
+    /// Marks a field as finished so its message may show, then re-checks.
+    pub fn touch(&mut self, field: SettingsField) {
+        if !self.touched.contains(&field) {
+            self.touched.push(field);
+        }
+        self.refresh();
+    }
+
+    /// Re-checks the draft after any change: valid changes become `to_save`, and each
+    /// finished field that needs a fix gets its message.
+    pub fn refresh(&mut self) {
+        let (settings, errors) = apply_valid(&self.draft, &self.base);
+        self.errors = errors
+            .into_iter()
+            .filter(|(field, _)| self.touched.contains(field))
+            .collect();
+        self.to_save = (settings != self.base).then_some(settings);
+    }
+
+    /// The saved settings changed (this form's own save, the theme button, another tab, an
+    /// import): fields not edited here take the new values; edits made here stay.
+    pub fn saved(&mut self, settings: &Settings) {
+        if self.base == *settings {
+            return;
+        }
+        let before = SettingsForm::from_settings(&self.base);
+        let after = SettingsForm::from_settings(settings);
+        self.draft.take_outside_changes(&before, &after);
+        self.base = settings.clone();
+        self.refresh();
+    }
+
+    /// Typed text that is not saved because it needs a fix, to keep when the user leaves.
+    pub fn unsaved_draft(&self) -> Option<SettingsForm> {
+        let (_, errors) = apply_valid(&self.draft, &self.base);
+        (!errors.is_empty()).then(|| self.draft.clone())
+    }
+
+    pub fn error(&self, field: SettingsField) -> Option<String> {
+        self.errors
+            .iter()
+            .find(|(which, _)| *which == field)
+            .map(|(_, message)| message.clone())
+    }
+
+    pub fn clear_error(&mut self, field: SettingsField) {
+        self.errors.retain(|(which, _)| *which != field);
+    }
+
+    pub fn add_holiday(&mut self) {
+        let text = self.holiday_text.trim();
+        let Some(date) = parse_date(text) else {
+            self.holiday_error = Some(if text.is_empty() {
+                "Pick a full date (day, month and year) first; a day that does not exist, such as 31 April, cannot be added.".into()
+            } else {
+                format!(
+                    "“{text}” is not a real date. Use the calendar, or write it as year-month-day."
+                )
+            });
+            return;
+        };
+        if self.draft.holidays.contains(&date) {
+            self.holiday_error = Some(format!(
+                "{} is already in the list.",
+                date.format("%-d %B %Y")
+            ));
+            return;
+        }
+        if self.draft.holidays.len() >= MAX_HOLIDAYS {
+            self.holiday_error = Some(format!(
+                "The list holds at most {MAX_HOLIDAYS} days; remove past ones first."
+            ));
+            return;
+        }
+        self.draft.holidays.push(date);
+        self.draft.holidays.sort();
+        self.holiday_text.clear();
+        self.refresh();
+        self.holiday_error = None;
+    }
+}
+
+/// The settings with every valid field of `draft` applied over `base`, and a message for
+/// each field that needs a fix (those keep `base`'s value until fixed).
+pub fn apply_valid(
+    draft: &SettingsForm,
+    base: &Settings,
+) -> (Settings, Vec<(SettingsField, String)>) {
+    let errors = match validate(draft, base) {
+        Ok(settings) => return (settings, Vec::new()),
+        Err(errors) => errors,
+    };
+    let saved = SettingsForm::from_settings(base);
+    let mut valid_part = draft.clone();
+    for (field, _) in &errors {
+        valid_part.reset(*field, &saved);
+    }
+    if let Ok(settings) = validate(&valid_part, base) {
+        return (settings, errors);
+    }
+    // Fields that are only wrong together (the working day ending before it starts).
+    valid_part.reset(SettingsField::WorkStart, &saved);
+    valid_part.reset(SettingsField::WorkEnd, &saved);
+    (
+        validate(&valid_part, base).unwrap_or_else(|_| base.clone()),
+        errors,
+    )
+}
+
+impl SettingsForm {
+    fn reset(&mut self, field: SettingsField, saved: &SettingsForm) {
+        match field {
+            SettingsField::Name => self.name = saved.name.clone(),
+            SettingsField::Signature => self.signature = saved.signature.clone(),
+            SettingsField::Email => self.email = saved.email.clone(),
+            SettingsField::Phone => self.phone = saved.phone.clone(),
+            SettingsField::Linkedin => self.linkedin = saved.linkedin.clone(),
+            SettingsField::Zone => self.zone = saved.zone.clone(),
+            SettingsField::WorkStart => self.work_start = saved.work_start.clone(),
+            SettingsField::WorkEnd => self.work_end = saved.work_end.clone(),
+            SettingsField::WorkDays => self.work_days = saved.work_days.clone(),
+        }
+    }
+}
+
+/// "UTC+05:30" for an offset in minutes east of UTC.
+pub fn offset_label(minutes: i32) -> String {
+    let sign = if minutes < 0 { '-' } else { '+' };
+    let minutes = minutes.abs();
+    format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// Whole hours from -12 to +14, the part-hour offsets, and the current value if unusual.
+pub fn offset_choices(current: Option<i32>) -> Vec<i32> {
+    let mut choices: Vec<i32> = (MIN_OFFSET / 60..=MAX_OFFSET / 60)
+        .map(|hours| hours * 60)
+        .chain(PART_HOUR_OFFSETS)
+        .chain(current.filter(|minutes| (MIN_OFFSET..=MAX_OFFSET).contains(minutes)))
+        .collect();
+    choices.sort_unstable();
+    choices.dedup();
+    choices
+}
+
+pub fn day_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}

@@ -1,0 +1,745 @@
+//! The job seeker's records: interview processes, their rounds, interviewers and event log.
+//!
+//! Everything here is plain data (serde-serialisable, no web types). Times the
+//! user entered keep the UTC offset they were entered with, so a reload in
+//! another time zone does not move an interview.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+        #[serde(transparent)]
+        pub struct $name(pub u64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Identifies an interview process; unique within one user's data.
+    ProcessId
+);
+id_type!(
+    /// Identifies a round within its process.
+    RoundId
+);
+id_type!(
+    /// Identifies an interviewer within their process.
+    InterviewerId
+);
+id_type!(
+    /// Identifies an event within its process.
+    EventId
+);
+id_type!(
+    /// Names one person at the employer, an interviewer or a contact, within their process.
+    /// Interviewers and contacts draw their ids from one counter per process
+    /// ([`Process::next_local_id`]), so the number alone says who is meant.
+    PersonId
+);
+
+impl From<InterviewerId> for PersonId {
+    fn from(id: InterviewerId) -> Self {
+        PersonId(id.0)
+    }
+}
+
+/// How quickly the employer's industry moves; decides whether a handwritten note is suggested.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum IndustryPace {
+    /// Law, finance, public sector and the like: a handwritten note is a welcome extra.
+    Traditional,
+    /// Tech and start-ups: quick answers expected, no paper notes.
+    #[default]
+    FastMoving,
+}
+
+/// Where a process stands. Only `Active` and `Offer` processes get follow-ups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProcessStatus {
+    #[default]
+    Active,
+    Offer,
+    Rejected,
+    Withdrawn,
+    MovedOn,
+}
+
+impl ProcessStatus {
+    pub const ALL: [ProcessStatus; 5] = [
+        ProcessStatus::Active,
+        ProcessStatus::Offer,
+        ProcessStatus::Rejected,
+        ProcessStatus::Withdrawn,
+        ProcessStatus::MovedOn,
+    ];
+
+    /// A closed process gets no new follow-ups (a pending rejection reply aside).
+    pub fn is_closed(self) -> bool {
+        matches!(
+            self,
+            ProcessStatus::Rejected | ProcessStatus::Withdrawn | ProcessStatus::MovedOn
+        )
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProcessStatus::Active => "Active",
+            ProcessStatus::Offer => "Offer",
+            ProcessStatus::Rejected => "Rejected",
+            ProcessStatus::Withdrawn => "Withdrawn",
+            ProcessStatus::MovedOn => "Moved on",
+        }
+    }
+}
+
+/// The kind of a round; it shifts what a thank-you note stresses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoundKind {
+    PhoneScreen,
+    Technical,
+    Hr,
+    Panel,
+    Final,
+    #[default]
+    Other,
+}
+
+impl RoundKind {
+    pub const ALL: [RoundKind; 6] = [
+        RoundKind::PhoneScreen,
+        RoundKind::Technical,
+        RoundKind::Hr,
+        RoundKind::Panel,
+        RoundKind::Final,
+        RoundKind::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RoundKind::PhoneScreen => "Phone screen",
+            RoundKind::Technical => "Technical",
+            RoundKind::Hr => "HR",
+            RoundKind::Panel => "Panel",
+            RoundKind::Final => "Final",
+            RoundKind::Other => "Other",
+        }
+    }
+}
+
+/// How a round took place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoundFormat {
+    InPerson,
+    #[default]
+    Video,
+    Phone,
+}
+
+impl RoundFormat {
+    pub const ALL: [RoundFormat; 3] = [
+        RoundFormat::InPerson,
+        RoundFormat::Video,
+        RoundFormat::Phone,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RoundFormat::InPerson => "In person",
+            RoundFormat::Video => "Video",
+            RoundFormat::Phone => "Phone",
+        }
+    }
+}
+
+/// One person the user met in a round.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Interviewer {
+    pub id: InterviewerId,
+    pub name: String,
+    pub title: String,
+    pub email: String,
+    /// Profile address or handle; empty when unknown.
+    pub linkedin: String,
+    /// What this person talked about: the material that makes their note personal.
+    pub discussed: String,
+    /// One detail of the conversation that stuck with the user (optional).
+    pub detail: String,
+    /// Something the user forgot to tell this person (optional); only their note says it.
+    pub to_tell: String,
+    /// They asked the user to call them.
+    pub invited_call: bool,
+    /// They already spoke with the user by phone (a phone follow-up is then acceptable).
+    pub spoke_by_phone: bool,
+}
+
+/// What a contact does in the hiring process.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContactRole {
+    #[default]
+    Recruiter,
+    Hr,
+    Coordinator,
+    HiringManager,
+    Other,
+}
+
+impl ContactRole {
+    pub const ALL: [ContactRole; 5] = [
+        ContactRole::Recruiter,
+        ContactRole::Hr,
+        ContactRole::Coordinator,
+        ContactRole::HiringManager,
+        ContactRole::Other,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ContactRole::Recruiter => "recruiter",
+            ContactRole::Hr => "hr",
+            ContactRole::Coordinator => "coordinator",
+            ContactRole::HiringManager => "hiring-manager",
+            ContactRole::Other => "other",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactRole::Recruiter => "Recruiter",
+            ContactRole::Hr => "HR",
+            ContactRole::Coordinator => "Coordinator",
+            ContactRole::HiringManager => "Hiring manager",
+            ContactRole::Other => "Other",
+        }
+    }
+
+    /// Recruiters and HR run the process day to day: the natural point of contact.
+    pub fn handles_process(self) -> bool {
+        matches!(self, ContactRole::Recruiter | ContactRole::Hr)
+    }
+}
+
+/// Someone at the employer besides the interviewers: a recruiter, HR, a coordinator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Contact {
+    pub id: PersonId,
+    pub role: ContactRole,
+    pub name: String,
+    pub title: String,
+    pub email: String,
+    pub phone: String,
+    /// Profile address or handle; empty when unknown.
+    pub linkedin: String,
+    /// They asked the user to call them.
+    pub invited_call: bool,
+    /// They already spoke with the user by phone (a phone follow-up is then acceptable).
+    pub spoke_by_phone: bool,
+}
+
+/// Parts of a job title that mark someone who runs hiring rather than the work itself.
+const RECRUITING_TITLE_PARTS: [&str; 5] = [
+    "recruit",
+    "talent",
+    "human resources",
+    "people partner",
+    "sourcing",
+];
+
+/// Whether a title reads as recruiting or HR ("Talent acquisition partner", "HR business partner").
+pub fn is_recruiting_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    RECRUITING_TITLE_PARTS
+        .iter()
+        .any(|part| lower.contains(part))
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word == "hr")
+}
+
+/// One person of a process, whichever list they are recorded in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PersonRef<'a> {
+    Interviewer(&'a Interviewer),
+    Contact(&'a Contact),
+}
+
+impl<'a> PersonRef<'a> {
+    pub fn id(self) -> PersonId {
+        match self {
+            PersonRef::Interviewer(person) => person.id.into(),
+            PersonRef::Contact(person) => person.id,
+        }
+    }
+
+    pub fn name(self) -> &'a str {
+        match self {
+            PersonRef::Interviewer(person) => &person.name,
+            PersonRef::Contact(person) => &person.name,
+        }
+    }
+
+    pub fn title(self) -> &'a str {
+        match self {
+            PersonRef::Interviewer(person) => &person.title,
+            PersonRef::Contact(person) => &person.title,
+        }
+    }
+
+    pub fn email(self) -> &'a str {
+        match self {
+            PersonRef::Interviewer(person) => &person.email,
+            PersonRef::Contact(person) => &person.email,
+        }
+    }
+
+    /// A phone follow-up is acceptable: they invited a call or already spoke by phone.
+    pub fn takes_calls(self) -> bool {
+        match self {
+            PersonRef::Interviewer(person) => person.invited_call || person.spoke_by_phone,
+            PersonRef::Contact(person) => person.invited_call || person.spoke_by_phone,
+        }
+    }
+
+    /// How the user knows them, for a recipient line: "your recruiter", "an interviewer".
+    pub fn role_phrase(self) -> &'static str {
+        match self {
+            PersonRef::Contact(contact) => match contact.role {
+                ContactRole::Recruiter => "your recruiter",
+                ContactRole::Hr => "your HR contact",
+                ContactRole::Coordinator => "the coordinator",
+                ContactRole::HiringManager => "the hiring manager",
+                ContactRole::Other => "your contact",
+            },
+            PersonRef::Interviewer(person) if is_recruiting_title(&person.title) => {
+                "your recruiter"
+            }
+            PersonRef::Interviewer(_) => "your interviewer",
+        }
+    }
+}
+
+/// One interview round of a process.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    pub id: RoundId,
+    #[serde(default)]
+    pub kind: RoundKind,
+    #[serde(default)]
+    pub format: RoundFormat,
+    pub start: DateTime<FixedOffset>,
+    pub end: DateTime<FixedOffset>,
+    #[serde(default)]
+    pub interviewers: Vec<Interviewer>,
+    /// The user's private note on the round. Drafts never send it: what to
+    /// tell one interviewer goes in that interviewer's `to_tell`.
+    #[serde(default)]
+    pub notes: String,
+    /// The calendar invitation's UID when the round was imported, so a re-imported update
+    /// or cancellation finds this round instead of adding another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+}
+
+/// Every message kind the planner can propose (and the user can log as sent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionKind {
+    ThankYou,
+    LinkedinConnect,
+    HandwrittenNote,
+    StatusInquiry,
+    SecondInquiry,
+    SendDocuments,
+    SendUpdate,
+    CompetingOffer,
+    RejectionReply,
+    MoveOn,
+    /// Answer to an offer (accept, negotiate or decline in writing).
+    OfferReply,
+}
+
+impl ActionKind {
+    pub const ALL: [ActionKind; 11] = [
+        ActionKind::ThankYou,
+        ActionKind::LinkedinConnect,
+        ActionKind::HandwrittenNote,
+        ActionKind::StatusInquiry,
+        ActionKind::SecondInquiry,
+        ActionKind::SendDocuments,
+        ActionKind::SendUpdate,
+        ActionKind::CompetingOffer,
+        ActionKind::RejectionReply,
+        ActionKind::MoveOn,
+        ActionKind::OfferReply,
+    ];
+
+    /// The kebab-case name used in JSON and in `data-kind` attributes.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ActionKind::ThankYou => "thank-you",
+            ActionKind::LinkedinConnect => "linkedin-connect",
+            ActionKind::HandwrittenNote => "handwritten-note",
+            ActionKind::StatusInquiry => "status-inquiry",
+            ActionKind::SecondInquiry => "second-inquiry",
+            ActionKind::SendDocuments => "send-documents",
+            ActionKind::SendUpdate => "send-update",
+            ActionKind::CompetingOffer => "competing-offer",
+            ActionKind::RejectionReply => "rejection-reply",
+            ActionKind::MoveOn => "move-on",
+            ActionKind::OfferReply => "offer-reply",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionKind::ThankYou => "Thank-you note",
+            ActionKind::LinkedinConnect => "LinkedIn connection",
+            ActionKind::HandwrittenNote => "Handwritten note",
+            ActionKind::StatusInquiry => "Status inquiry",
+            ActionKind::SecondInquiry => "Second inquiry",
+            ActionKind::SendDocuments => "Send requested documents",
+            ActionKind::SendUpdate => "Send an update",
+            ActionKind::CompetingOffer => "Mention a competing offer",
+            ActionKind::RejectionReply => "Reply to the rejection",
+            ActionKind::MoveOn => "Move on",
+            ActionKind::OfferReply => "Reply to the offer",
+        }
+    }
+
+    /// Unsolicited messages are limited by rule T9 and kept to working hours by T13.
+    /// Thank-you notes and answers to something the employer sent are exempt.
+    pub fn is_unsolicited(self) -> bool {
+        matches!(
+            self,
+            ActionKind::StatusInquiry
+                | ActionKind::SecondInquiry
+                | ActionKind::CompetingOffer
+                | ActionKind::LinkedinConnect
+        )
+    }
+
+    /// Counts toward the two-follow-up limit of rule T8.
+    pub fn is_inquiry(self) -> bool {
+        matches!(
+            self,
+            ActionKind::StatusInquiry | ActionKind::SecondInquiry | ActionKind::CompetingOffer
+        )
+    }
+}
+
+/// How a message reaches the employer.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    #[default]
+    Email,
+    Phone,
+    Linkedin,
+    Handwritten,
+    InPerson,
+}
+
+impl Channel {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Phone => "phone",
+            Channel::Linkedin => "linkedin",
+            Channel::Handwritten => "handwritten",
+            Channel::InPerson => "in-person",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Email => "Email",
+            Channel::Phone => "Phone call",
+            Channel::Linkedin => "LinkedIn",
+            Channel::Handwritten => "Handwritten card",
+            Channel::InPerson => "In person",
+        }
+    }
+}
+
+/// Names one planned action stably across plans, so it can be snoozed or dismissed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ActionKey {
+    pub kind: ActionKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<RoundId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interviewer: Option<InterviewerId>,
+}
+
+/// What happened, as the user logged it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum EventKind {
+    /// The user sent a message (marking an action done logs this).
+    MessageSent {
+        message: ActionKind,
+        #[serde(default)]
+        channel: Channel,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to: Option<InterviewerId>,
+    },
+    /// The employer answered (resets the inquiry clock, rule T3).
+    ReplyReceived {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<PersonId>,
+    },
+    /// The employer named a decision or next-step date (rules T5, T6).
+    DecisionDateGiven {
+        date: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<PersonId>,
+    },
+    /// The employer asked for documents or answers (rule T10).
+    DocumentsRequested {
+        #[serde(default)]
+        what: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        deadline: Option<NaiveDate>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<InterviewerId>,
+    },
+    /// An interviewer asked to be kept informed (rule T15).
+    UpdateRequested {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<InterviewerId>,
+    },
+    /// This employer made an offer.
+    Offer {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        deadline: Option<NaiveDate>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<PersonId>,
+    },
+    /// Another employer made an offer (rule T11). Never holds the other salary.
+    CompetingOffer {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        deadline: Option<NaiveDate>,
+    },
+    /// The employer turned the user down (rule T12).
+    Rejection {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<PersonId>,
+    },
+    /// The user withdrew.
+    Withdrawn,
+    /// The user closed the process after no answer (rule T8).
+    MovedOn,
+    /// The user postponed a planned action until a date inside its window.
+    Snoozed {
+        action: ActionKey,
+        until: DateTime<FixedOffset>,
+    },
+    /// The user chose not to do a planned action.
+    Dismissed { action: ActionKey },
+}
+
+impl EventKind {
+    /// For something the employer sent: who sent it, when recorded. Requests name
+    /// the interviewer who asked. `None` for the user's own entries.
+    pub fn employer_sender(&self) -> Option<Option<PersonId>> {
+        match self {
+            EventKind::ReplyReceived { from }
+            | EventKind::DecisionDateGiven { from, .. }
+            | EventKind::Offer { from, .. }
+            | EventKind::Rejection { from } => Some(*from),
+            EventKind::DocumentsRequested { by, .. } | EventKind::UpdateRequested { by } => {
+                Some(by.map(PersonId::from))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// One entry of a process's event log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: EventId,
+    pub at: DateTime<FixedOffset>,
+    /// The round it belongs to, when it belongs to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<RoundId>,
+    #[serde(flatten)]
+    pub kind: EventKind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// One application at one employer: rounds, people and what happened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Process {
+    pub id: ProcessId,
+    pub company: String,
+    pub role: String,
+    #[serde(default)]
+    pub pace: IndustryPace,
+    #[serde(default)]
+    pub status: ProcessStatus,
+    /// Ordered by start time (the planner sorts defensively anyway).
+    #[serde(default)]
+    pub rounds: Vec<Round>,
+    /// People besides the interviewers: recruiter, HR, coordinator, hiring manager.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+    /// The person who handles the process, as the user chose; `None` means
+    /// [`Process::default_point_of_contact`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point_of_contact: Option<PersonId>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub job_url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applied_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Skills or results the user wants to mention in thank-you notes (optional).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why_fit: String,
+    /// Bumped on every change; used to merge edits from two tabs.
+    #[serde(default)]
+    pub revision: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<FixedOffset>>,
+    /// The example interview offered at first run; removable in one click.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sample: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl Process {
+    pub fn new(id: ProcessId, company: impl Into<String>, role: impl Into<String>) -> Self {
+        Process {
+            id,
+            company: company.into(),
+            role: role.into(),
+            pace: IndustryPace::default(),
+            status: ProcessStatus::default(),
+            rounds: Vec::new(),
+            contacts: Vec::new(),
+            point_of_contact: None,
+            events: Vec::new(),
+            job_url: String::new(),
+            applied_on: None,
+            notes: String::new(),
+            why_fit: String::new(),
+            revision: 0,
+            updated_at: None,
+            sample: false,
+        }
+    }
+
+    pub fn round(&self, id: RoundId) -> Option<&Round> {
+        self.rounds.iter().find(|round| round.id == id)
+    }
+
+    /// Finds an interviewer in any round of this process.
+    pub fn interviewer(&self, id: InterviewerId) -> Option<(&Round, &Interviewer)> {
+        self.rounds.iter().find_map(|round| {
+            round
+                .interviewers
+                .iter()
+                .find(|person| person.id == id)
+                .map(|person| (round, person))
+        })
+    }
+
+    /// Finds a person by id among the interviewers of every round, then the contacts.
+    pub fn person(&self, id: PersonId) -> Option<PersonRef<'_>> {
+        self.interviewer(InterviewerId(id.0))
+            .map(|(_, person)| PersonRef::Interviewer(person))
+            .or_else(|| {
+                self.contacts
+                    .iter()
+                    .find(|contact| contact.id == id)
+                    .map(PersonRef::Contact)
+            })
+    }
+
+    /// Who handles the process when the user has not chosen: the first recruiter or HR
+    /// contact (lowest id), else an interviewer whose title reads as recruiting or HR
+    /// (lowest id), else nobody.
+    pub fn default_point_of_contact(&self) -> Option<PersonId> {
+        let contact = self
+            .contacts
+            .iter()
+            .filter(|contact| contact.role.handles_process())
+            .min_by_key(|contact| (contact.role, contact.id))
+            .map(|contact| contact.id);
+        contact.or_else(|| {
+            self.rounds
+                .iter()
+                .flat_map(|round| round.interviewers.iter())
+                .filter(|person| is_recruiting_title(&person.title))
+                .map(|person| PersonId::from(person.id))
+                .min()
+        })
+    }
+
+    /// The point of contact in effect: the user's choice while that person still
+    /// exists, else the default.
+    pub fn effective_point_of_contact(&self) -> Option<PersonId> {
+        self.point_of_contact
+            .filter(|&id| self.person(id).is_some())
+            .or_else(|| self.default_point_of_contact())
+    }
+
+    /// The latest round that has started by `now`; rounds recorded ahead of time are upcoming
+    /// interviews, never the "last round".
+    pub fn last_held_round<Tz: chrono::TimeZone>(&self, now: &DateTime<Tz>) -> Option<&Round> {
+        self.rounds
+            .iter()
+            .filter(|round| round.start <= *now)
+            .max_by_key(|round| (round.start, round.id))
+    }
+
+    /// The earliest round that has not started by `now`.
+    pub fn next_round<Tz: chrono::TimeZone>(&self, now: &DateTime<Tz>) -> Option<&Round> {
+        self.rounds
+            .iter()
+            .filter(|round| round.start > *now)
+            .min_by_key(|round| (round.start, round.id))
+    }
+
+    /// The next unused id for rounds, people and events of this process.
+    pub fn next_local_id(&self) -> u64 {
+        self.local_ids().take()
+    }
+
+    /// Every round, interviewer and event id of this process, for picking new ones.
+    pub fn local_ids(&self) -> crate::core::data::ids::IdPool {
+        let rounds = self.rounds.iter().map(|r| r.id.0);
+        let people = self
+            .rounds
+            .iter()
+            .flat_map(|r| r.interviewers.iter().map(|p| p.id.0));
+        let contacts = self.contacts.iter().map(|c| c.id.0);
+        let events = self.events.iter().map(|e| e.id.0);
+        crate::core::data::ids::IdPool::new(rounds.chain(people).chain(contacts).chain(events))
+    }
+}

@@ -1,0 +1,481 @@
+//! The stored document: a versioned envelope around the user's data, its migrations,
+//! loading with quarantine of unreadable text, and the merge of two tabs' copies.
+//!
+//! Everything is pure: the browser adapter reads one localStorage key, hands the text to
+//! [`load`], and writes back whatever [`encode`] returns. The history of the format is in
+//! `docs/storage.md`.
+
+mod merge;
+mod migrate;
+
+pub use merge::{merge, newer_settings};
+pub use migrate::{Migration, MIGRATIONS};
+
+use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::core::data::ids::IdPool;
+use crate::core::data::model::{EventKind, Process, ProcessId};
+use crate::core::data::settings::Settings;
+
+/// The schema this build writes. Always one more than the number of migration steps.
+pub const SCHEMA_VERSION: u32 = 4;
+
+/// Marks a JSON document as an Afterview backup.
+pub const FORMAT: &str = "afterview";
+
+/// The years a stored date may fall in. Planning adds weeks at most, so every time Afterview
+/// writes keeps the four-digit year RFC 3339 requires.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Records that a process was deleted, so a stale copy in another tab cannot bring it back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: ProcessId,
+    /// One more than the last revision the deleted process had: a deletion is a change.
+    pub revision: u64,
+    pub deleted_at: DateTime<FixedOffset>,
+}
+
+/// Everything the user has recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct AppData {
+    pub settings: Settings,
+    pub processes: Vec<Process>,
+    /// Bumped on every settings change; the higher one wins when two tabs merge.
+    pub settings_revision: u64,
+    /// When the user last edited their settings; `None` while nobody has (finishing
+    /// onboarding without typing anything is not an edit). Edited settings always win a
+    /// merge or an import over settings nobody edited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settings_updated_at: Option<DateTime<FixedOffset>>,
+    /// Deleted processes (schema 2 onwards).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tombstones: Vec<Tombstone>,
+    /// When the user last downloaded a backup; drives the backup reminder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_export_at: Option<DateTime<FixedOffset>>,
+}
+
+impl AppData {
+    pub fn process(&self, id: ProcessId) -> Option<&Process> {
+        self.processes.iter().find(|process| process.id == id)
+    }
+
+    /// An id no live or deleted process has used.
+    pub fn next_process_id(&self) -> ProcessId {
+        ProcessId(self.process_ids().take())
+    }
+
+    /// Every process id in use, live or deleted, for picking several new ones.
+    pub fn process_ids(&self) -> IdPool {
+        let live = self.processes.iter().map(|process| process.id.0);
+        let dead = self.tombstones.iter().map(|tombstone| tombstone.id.0);
+        IdPool::new(live.chain(dead))
+    }
+
+    /// Stores a new or edited process, bumping its revision so the edit wins a merge
+    /// against any older copy.
+    pub fn save_process(&mut self, mut process: Process, now: DateTime<FixedOffset>) {
+        let previous = self
+            .processes
+            .iter()
+            .position(|existing| existing.id == process.id);
+        let known_revision = previous
+            .and_then(|index| self.processes.get(index))
+            .map_or(0, |existing| existing.revision);
+        process.revision = known_revision.max(process.revision).saturating_add(1);
+        process.updated_at = Some(now);
+        self.tombstones
+            .retain(|tombstone| tombstone.id != process.id);
+        match previous.and_then(|index| self.processes.get_mut(index)) {
+            Some(slot) => *slot = process,
+            None => self.processes.push(process),
+        }
+    }
+
+    /// Deletes a process and leaves a tombstone. Returns false when there was no such process.
+    pub fn delete_process(&mut self, id: ProcessId, now: DateTime<FixedOffset>) -> bool {
+        let Some(index) = self.processes.iter().position(|process| process.id == id) else {
+            return false;
+        };
+        let removed = self.processes.remove(index);
+        self.tombstones.retain(|tombstone| tombstone.id != id);
+        self.tombstones.push(Tombstone {
+            id,
+            revision: removed.revision.saturating_add(1),
+            deleted_at: now,
+        });
+        true
+    }
+
+    /// Replaces the settings, bumping their revision. Only a change beyond the onboarding
+    /// flag counts as an edit and stamps [`AppData::settings_updated_at`].
+    pub fn update_settings(&mut self, settings: Settings, now: DateTime<FixedOffset>) {
+        let edited = Settings {
+            onboarded: settings.onboarded,
+            ..self.settings.clone()
+        } != settings;
+        self.settings = settings;
+        self.settings_revision = self.settings_revision.saturating_add(1);
+        if edited {
+            self.settings_updated_at = Some(now);
+        }
+    }
+
+    /// Whether the user ever edited the settings (see [`AppData::settings_updated_at`]).
+    pub fn settings_edited(&self) -> bool {
+        self.settings_updated_at.is_some()
+    }
+
+    /// What makes this data unusable, as a sentence for the user: settings that cannot be
+    /// planned with, or a date outside [`YEARS`]. `None` when all is well.
+    pub fn problem(&self) -> Option<String> {
+        if let Some(problem) = self.settings.problem() {
+            return Some(problem);
+        }
+        let mut days = self.settings.holidays.clone();
+        let mut times: Vec<(String, DateTime<FixedOffset>)> = Vec::new();
+        times.extend(
+            self.settings_updated_at
+                .map(|at| ("the settings".to_string(), at)),
+        );
+        times.extend(
+            self.last_export_at
+                .map(|at| ("the last export".to_string(), at)),
+        );
+        for tombstone in &self.tombstones {
+            times.push(("a deleted process".into(), tombstone.deleted_at));
+        }
+        for process in &self.processes {
+            let place = || {
+                let company: String = process.company.chars().take(40).collect();
+                format!("the {company} process")
+            };
+            days.extend(process.applied_on);
+            times.extend(process.updated_at.map(|at| (place(), at)));
+            for round in &process.rounds {
+                times.push((place(), round.start));
+                times.push((place(), round.end));
+            }
+            for event in &process.events {
+                times.push((place(), event.at));
+                match &event.kind {
+                    EventKind::DecisionDateGiven { date, .. } => days.push(*date),
+                    EventKind::DocumentsRequested { deadline, .. }
+                    | EventKind::Offer { deadline, .. }
+                    | EventKind::CompetingOffer { deadline } => days.extend(*deadline),
+                    EventKind::Snoozed { until, .. } => times.push((place(), *until)),
+                    _ => {}
+                }
+            }
+        }
+        let outside = |year: i32| !YEARS.contains(&year);
+        let range = || {
+            format!(
+                "Afterview keeps dates from {} to {}",
+                YEARS.start(),
+                YEARS.end()
+            )
+        };
+        if let Some((place, at)) = times.iter().find(|(_, at)| outside(at.year())) {
+            return Some(format!(
+                "{place} has a date in the year {}; {}",
+                at.year(),
+                range()
+            ));
+        }
+        if let Some(day) = days.iter().find(|day| outside(day.year())) {
+            return Some(format!(
+                "a date in the year {} was found; {}",
+                day.year(),
+                range()
+            ));
+        }
+        None
+    }
+}
+
+/// What is written to storage and to backup files.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    #[serde(default = "format_name")]
+    pub format: String,
+    pub schema_version: u32,
+    pub saved_at: DateTime<FixedOffset>,
+    pub data: AppData,
+}
+
+fn format_name() -> String {
+    FORMAT.to_string()
+}
+
+/// Why a stored or imported document could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON, or not the envelope's shape; the text says where.
+    Malformed(String),
+    /// Valid JSON, but not an Afterview document (no version, or another format name).
+    NotAfterview,
+    /// Written by a newer build: readable only by that build.
+    TooNew { found: u32, supported: u32 },
+    /// Well formed, but holding a value Afterview cannot plan with (see [`AppData::problem`]).
+    OutOfRange(String),
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Malformed(detail) => write!(
+                f,
+                "This is not a readable Afterview document ({detail}). Keep the file and try a more recent backup."
+            ),
+            DecodeError::NotAfterview => write!(
+                f,
+                "This file is JSON but not an Afterview backup. Choose a file that Afterview exported."
+            ),
+            DecodeError::TooNew { found, supported } => write!(
+                f,
+                "This document uses data version {found}, newer than this version of Afterview understands ({supported}). Open it with the newer Afterview."
+            ),
+            DecodeError::OutOfRange(problem) => write!(
+                f,
+                "This document cannot be used as it is: {problem}. Correct that value in the file, or use another backup."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// An envelope together with the version it was stored in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub envelope: Envelope,
+    /// The schema version found in the text; below [`SCHEMA_VERSION`] when migrations ran.
+    pub from_version: u32,
+}
+
+/// Reads an envelope written by this or an older build, running migrations as needed.
+pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
+    decode_document(text).map(|decoded| decoded.envelope)
+}
+
+/// Like [`decode`], but also says which version the text was in. Data with a
+/// [`problem`](AppData::problem) is refused.
+pub fn decode_document(text: &str) -> Result<Decoded, DecodeError> {
+    let decoded = decode_unchecked(text)?;
+    match decoded.envelope.data.problem() {
+        Some(problem) => Err(DecodeError::OutOfRange(problem)),
+        None => Ok(decoded),
+    }
+}
+
+fn decode_unchecked(text: &str) -> Result<Decoded, DecodeError> {
+    // Fast path for the common case, a current document: read it straight into the types
+    // (no intermediate JSON tree, which costs about as much again at every start-up).
+    #[derive(Deserialize)]
+    struct Header {
+        format: Option<String>,
+        schema_version: Option<u64>,
+    }
+    if let Ok(Header {
+        format,
+        schema_version: Some(version),
+    }) = serde_json::from_str::<Header>(text)
+    {
+        let ours = format.as_deref().is_none_or(|name| name == FORMAT);
+        if ours && version == u64::from(SCHEMA_VERSION) {
+            if let Ok(envelope) = serde_json::from_str::<Envelope>(text) {
+                return Ok(Decoded {
+                    envelope,
+                    from_version: SCHEMA_VERSION,
+                });
+            }
+        }
+    }
+    // Anything else (older, newer, damaged) takes the general path and its precise errors.
+    let raw: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| DecodeError::Malformed(error.to_string()))?;
+    decode_value_unchecked(raw)
+}
+
+/// Like [`decode_document`], for a document already parsed as JSON.
+pub fn decode_value(raw: serde_json::Value) -> Result<Decoded, DecodeError> {
+    let decoded = decode_value_unchecked(raw)?;
+    match decoded.envelope.data.problem() {
+        Some(problem) => Err(DecodeError::OutOfRange(problem)),
+        None => Ok(decoded),
+    }
+}
+
+fn decode_value_unchecked(mut raw: serde_json::Value) -> Result<Decoded, DecodeError> {
+    let from_version = envelope_version(&raw)?;
+    if from_version > SCHEMA_VERSION {
+        return Err(DecodeError::TooNew {
+            found: from_version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    migrate::upgrade(&mut raw, from_version)?;
+    // Typed data is only ever read from text: one deserializer for every type keeps the wasm
+    // small, and an upgrade is rare enough to afford writing the tree out once.
+    let envelope: Envelope = serde_json::from_str(&raw.to_string())
+        .map_err(|error| DecodeError::Malformed(error.to_string()))?;
+    Ok(Decoded {
+        envelope,
+        from_version,
+    })
+}
+
+/// The `schema_version` of a parsed document, after checking it claims to be ours.
+fn envelope_version(raw: &serde_json::Value) -> Result<u32, DecodeError> {
+    let object = raw.as_object().ok_or(DecodeError::NotAfterview)?;
+    match object.get("format") {
+        None => {}
+        Some(serde_json::Value::String(name)) if name == FORMAT => {}
+        Some(_) => return Err(DecodeError::NotAfterview),
+    }
+    let version = object
+        .get("schema_version")
+        .ok_or(DecodeError::NotAfterview)?
+        .as_u64()
+        .ok_or_else(|| DecodeError::Malformed("schema_version is not a whole number".into()))?;
+    if version == 0 {
+        return Err(DecodeError::Malformed(
+            "schema_version 0 never existed".into(),
+        ));
+    }
+    Ok(u32::try_from(version).unwrap_or(u32::MAX))
+}
+
+fn envelope_ref(data: &AppData, saved_at: DateTime<FixedOffset>) -> impl Serialize + '_ {
+    #[derive(Serialize)]
+    struct EnvelopeRef<'a> {
+        format: &'a str,
+        schema_version: u32,
+        saved_at: DateTime<FixedOffset>,
+        data: &'a AppData,
+    }
+    EnvelopeRef {
+        format: FORMAT,
+        schema_version: SCHEMA_VERSION,
+        saved_at,
+        data,
+    }
+}
+
+/// Writes the current data as an envelope (compact, for localStorage).
+pub fn encode(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
+    // Serialising these types cannot fail: every map key is a string and no
+    // custom serialiser returns an error.
+    serde_json::to_string(&envelope_ref(data, saved_at)).expect("app data always serialises")
+}
+
+/// Writes the current data as an indented envelope (for backup files people may open).
+pub fn encode_pretty(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
+    serde_json::to_string_pretty(&envelope_ref(data, saved_at)).expect("app data always serialises")
+}
+
+/// What the adapter found under the data key, and what it should do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadOutcome {
+    /// Nothing stored yet: start with empty data.
+    Empty,
+    /// Read as is.
+    Loaded(AppData),
+    /// Read from an older schema; write the data back so the upgrade happens once.
+    Migrated { data: AppData, from_version: u32 },
+    /// Could not be read. Keep `raw` under [`quarantine_key`], tell the user, offer it as a
+    /// download, and start empty without overwriting anything.
+    Unreadable { raw: String, error: DecodeError },
+    /// Written by a newer build. Show `data` (if it could be read) read-only; never write.
+    TooNew { found: u32, data: Option<AppData> },
+}
+
+/// Interprets the text stored under [`data_key`] (`None` when the key is absent).
+pub fn load(stored: Option<&str>) -> LoadOutcome {
+    let Some(text) = stored else {
+        return LoadOutcome::Empty;
+    };
+    if text.trim().is_empty() {
+        return LoadOutcome::Empty;
+    }
+    match decode_document(text) {
+        Ok(decoded) if decoded.from_version == SCHEMA_VERSION => {
+            LoadOutcome::Loaded(decoded.envelope.data)
+        }
+        Ok(decoded) => LoadOutcome::Migrated {
+            data: decoded.envelope.data,
+            from_version: decoded.from_version,
+        },
+        Err(DecodeError::TooNew { found, .. }) => LoadOutcome::TooNew {
+            found,
+            data: read_newer_data(text),
+        },
+        Err(error) => LoadOutcome::Unreadable {
+            raw: text.to_string(),
+            error,
+        },
+    }
+}
+
+/// Best effort for a newer document: newer fields are ignored, renamed ones are lost.
+fn read_newer_data(text: &str) -> Option<AppData> {
+    #[derive(Deserialize)]
+    struct Newer {
+        data: AppData,
+    }
+    serde_json::from_str::<Newer>(text)
+        .ok()
+        .map(|newer| newer.data)
+        .filter(|data| data.problem().is_none())
+}
+
+/// The localStorage key holding the envelope. `namespace` separates several embeds on one
+/// host page; an empty namespace gives the plain key.
+pub fn data_key(namespace: &str) -> String {
+    format!("{}:data", key_prefix(namespace))
+}
+
+/// Where unreadable text is set aside, one key per distinct content; see
+/// [`unused_quarantine_key`] for keeping two copies apart.
+pub fn quarantine_key(namespace: &str, when: DateTime<FixedOffset>) -> String {
+    let stamp = when.with_timezone(&Utc).format("%Y%m%dT%H%M%S%.3fZ");
+    format!("{}:quarantine:{stamp}", key_prefix(namespace))
+}
+
+/// A quarantine key for `when` that `taken` says is free: [`quarantine_key`] itself, or it
+/// with `-2`, `-3`… appended, so a copy never lands on another.
+pub fn unused_quarantine_key(
+    namespace: &str,
+    when: DateTime<FixedOffset>,
+    taken: impl Fn(&str) -> bool,
+) -> String {
+    let base = quarantine_key(namespace, when);
+    if !taken(&base) {
+        return base;
+    }
+    (2u64..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|key| !taken(key))
+        .unwrap_or(base)
+}
+
+/// True for keys made by [`quarantine_key`] with the same namespace.
+pub fn is_quarantine_key(namespace: &str, key: &str) -> bool {
+    key.starts_with(&format!("{}:quarantine:", key_prefix(namespace)))
+}
+
+fn key_prefix(namespace: &str) -> String {
+    let cleaned: String = namespace
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .collect();
+    if cleaned.is_empty() {
+        FORMAT.to_string()
+    } else {
+        format!("{FORMAT}:{cleaned}")
+    }
+}

@@ -1,0 +1,213 @@
+//! The business calendar: business days, working hours and the next business moment in the user's zone.
+//!
+//! Built once per plan from [`Settings`]; every method is generic over the
+//! chrono `TimeZone`, so the same calendar serves the device zone, a fixed
+//! offset, or a test zone with daylight saving.
+
+use chrono::offset::MappedLocalTime;
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
+
+use crate::core::data::settings::Settings;
+
+/// Upper bound on how far a search for a business day may walk (about three years),
+/// so a settings file that declares every day a holiday cannot hang the planner.
+const MAX_DAYS_SEARCHED: u32 = 1100;
+
+/// Work days, working hours and holidays, precomputed for fast lookups.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BusinessCalendar {
+    /// Bit `n` is set when the weekday numbered `n` from Monday is a work day.
+    work_days: u8,
+    work_start: NaiveTime,
+    work_end: NaiveTime,
+    /// Sorted and deduplicated, for binary search.
+    holidays: Vec<NaiveDate>,
+}
+
+impl Default for BusinessCalendar {
+    fn default() -> Self {
+        BusinessCalendar::from_settings(&Settings::default())
+    }
+}
+
+impl BusinessCalendar {
+    /// Reads the user's settings; unusable parts fall back to the defaults
+    /// (Monday to Friday when no work day is set, 09:00-17:00 when start >= end).
+    pub fn from_settings(settings: &Settings) -> Self {
+        let mut work_days = settings
+            .work_days
+            .iter()
+            .fold(0u8, |mask, day| mask | weekday_bit(*day));
+        if work_days == 0 {
+            work_days = [
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ]
+            .iter()
+            .fold(0u8, |mask, day| mask | weekday_bit(*day));
+        }
+        let (work_start, work_end) = if settings.work_start < settings.work_end {
+            (settings.work_start, settings.work_end)
+        } else {
+            (hour(9), hour(17))
+        };
+        let mut holidays = settings.holidays.clone();
+        holidays.sort_unstable();
+        holidays.dedup();
+        BusinessCalendar {
+            work_days,
+            work_start,
+            work_end,
+            holidays,
+        }
+    }
+
+    pub fn work_start(&self) -> NaiveTime {
+        self.work_start
+    }
+
+    pub fn work_end(&self) -> NaiveTime {
+        self.work_end
+    }
+
+    /// A work day that is not a holiday.
+    pub fn is_business_day(&self, date: NaiveDate) -> bool {
+        self.work_days & weekday_bit(date.weekday()) != 0
+            && self.holidays.binary_search(&date).is_err()
+    }
+
+    /// The first business day strictly after `date` (or `date` itself when the
+    /// calendar runs out, which only happens at the very end of chrono's range).
+    pub fn next_business_day(&self, date: NaiveDate) -> NaiveDate {
+        let mut day = date;
+        for _ in 0..MAX_DAYS_SEARCHED {
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => return date,
+            }
+            if self.is_business_day(day) {
+                return day;
+            }
+        }
+        day
+    }
+
+    /// The last business day on or before `date`.
+    pub fn business_day_on_or_before(&self, date: NaiveDate) -> NaiveDate {
+        let mut day = date;
+        for _ in 0..MAX_DAYS_SEARCHED {
+            if self.is_business_day(day) {
+                return day;
+            }
+            match day.pred_opt() {
+                Some(previous) => day = previous,
+                None => return date,
+            }
+        }
+        date
+    }
+
+    /// The date `count` business days after `date` (weekends and holidays skipped;
+    /// `date` itself need not be a business day). Zero returns `date`.
+    pub fn add_business_days(&self, date: NaiveDate, count: u32) -> NaiveDate {
+        let mut day = date;
+        for _ in 0..count {
+            let next = self.next_business_day(day);
+            if next == day {
+                break;
+            }
+            day = next;
+        }
+        day
+    }
+
+    /// Inside working hours (both ends inclusive: a message sent at closing time still
+    /// lands in the working day) on a business day.
+    pub fn is_business_moment<Tz: TimeZone>(&self, moment: &DateTime<Tz>) -> bool {
+        let local = moment.naive_local();
+        self.is_business_day(local.date())
+            && local.time() >= self.work_start
+            && local.time() <= self.work_end
+    }
+
+    /// `moment` when it falls inside working hours on a business day, else the next opening.
+    pub fn next_business_moment<Tz: TimeZone>(&self, moment: &DateTime<Tz>) -> DateTime<Tz> {
+        let local = moment.naive_local();
+        let date = local.date();
+        if self.is_business_day(date) {
+            if local.time() < self.work_start {
+                return self.opening_of(date, &moment.timezone());
+            }
+            if local.time() <= self.work_end {
+                return moment.clone();
+            }
+        }
+        let next = self.next_business_day(date);
+        if next == date {
+            return moment.clone();
+        }
+        self.opening_of(next, &moment.timezone())
+    }
+
+    /// When work starts on `date` in `zone`. A start that falls in a daylight-saving
+    /// gap moves forward past the gap; an ambiguous one takes the earlier instant.
+    pub fn opening_of<Tz: TimeZone>(&self, date: NaiveDate, zone: &Tz) -> DateTime<Tz> {
+        resolve_local(zone, date.and_time(self.work_start), false)
+    }
+
+    /// When work ends on `date` in `zone`. Gaps move forward; an ambiguous end
+    /// takes the later instant, so the day is never cut short.
+    pub fn closing_of<Tz: TimeZone>(&self, date: NaiveDate, zone: &Tz) -> DateTime<Tz> {
+        resolve_local(zone, date.and_time(self.work_end), true)
+    }
+}
+
+/// Turns a local wall-clock time into an instant without ever failing.
+pub fn resolve_local<Tz: TimeZone>(
+    zone: &Tz,
+    local: NaiveDateTime,
+    prefer_later: bool,
+) -> DateTime<Tz> {
+    match zone.from_local_datetime(&local) {
+        MappedLocalTime::Single(moment) => moment,
+        MappedLocalTime::Ambiguous(first, second) => {
+            if prefer_later {
+                second
+            } else {
+                first
+            }
+        }
+        MappedLocalTime::None => {
+            // A spring-forward gap: the first valid wall time after it, searched in
+            // quarter hours (real gaps are at most a couple of hours long).
+            let mut probe = local;
+            for _ in 0..(4 * 26) {
+                probe = match probe.checked_add_signed(chrono::TimeDelta::minutes(15)) {
+                    Some(later) => later,
+                    None => break,
+                };
+                if let Some(found) = zone.from_local_datetime(&probe).earliest() {
+                    return found;
+                }
+            }
+            // No valid time nearby: read the wall time as UTC rather than fail.
+            zone.from_utc_datetime(&local)
+        }
+    }
+}
+
+/// The date `days` calendar days after `date`, saturating at the end of chrono's range.
+pub fn add_days(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_add_days(Days::new(days)).unwrap_or(date)
+}
+
+fn weekday_bit(day: Weekday) -> u8 {
+    1 << day.num_days_from_monday()
+}
+
+fn hour(h: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN)
+}

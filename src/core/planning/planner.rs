@@ -1,0 +1,1102 @@
+//! The planner: (processes, settings, now) -> follow-up actions, one rule at a time.
+//!
+//! [`plan`] is pure and deterministic. Rules are those of `docs/rules.md`
+//! (T1..T15); each action records which rules shaped it and a compact [`Reason`].
+//!
+//! Choices the spec leaves open:
+//! - A process with no rounds gets no thank-you and no status inquiry (there is no
+//!   interview to ask about yet); employer-driven actions (documents, updates,
+//!   offers, competing offers, rejections) are still planned.
+//! - The event log is read by comparing timestamps (ties broken by event id), never by
+//!   position, so an out-of-order log plans the same as a sorted one without copying.
+//! - T9 spacing is measured from messages already logged as sent and, within one
+//!   plan, between unsolicited actions planned for the same person (the later one is
+//!   pushed to the fifth business day after the earlier). A competing-offer note is
+//!   never pushed (T11: it cannot wait) but does push others; thank-you notes and
+//!   replies are exempt.
+//! - Optional extras (LinkedIn invitation, handwritten card) that were never done
+//!   drop out of the plan [`EXTRA_GRACE_DAYS`] (14) days after their window closed.
+//! - A thank-you note past its 24-hour window stays in the plan as late (T1) until
+//!   the process moves past its round: a later round has started, or the employer
+//!   replied, named a decision date or made an offer after the round ended. Then
+//!   it is dropped: thanking someone for an interview that has since been answered
+//!   reads oddly.
+//! - Logging a `move-on` message, a `MovedOn`, `Withdrawn` or `Rejection` event, or
+//!   a closed status closes the process.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
+
+use crate::core::data::model::{
+    ActionKey, ActionKind, Channel, EventKind, IndustryPace, PersonId, Process, ProcessStatus,
+    Round,
+};
+use crate::core::data::settings::Settings;
+use crate::core::planning::action::{Action, ActionState, Recipient, RecipientBasis, Rule, Rules};
+use crate::core::planning::calendar::{add_days, resolve_local, BusinessCalendar};
+use crate::core::planning::explain::{CountedFrom, Reason};
+use crate::core::planning::timing::Timing;
+
+mod log_index;
+mod order;
+pub mod recipient;
+
+use log_index::{LogIndex, Person};
+
+/// The waits the rules use (see [`Timing`]).
+const TIMING: Timing = Timing::DEFAULT;
+
+/// At most this many follow-ups (status, second, competing-offer notes) per process (T8).
+pub const MAX_INQUIRIES: u8 = TIMING.max_inquiries;
+
+/// Optional extras (LinkedIn invitation, handwritten card) never done leave the plan
+/// this many days after their window closed: past that they read as an afterthought.
+pub const EXTRA_GRACE_DAYS: i64 = TIMING.extra_grace_days;
+
+/// Processes whose logs are indexed together before planning (see [`plan_with_calendar`]).
+const LOG_BATCH: usize = 32;
+
+/// Plans every process in `now`'s zone. Sorted by due moment, then process.
+pub fn plan<Tz: TimeZone>(
+    processes: &[Process],
+    settings: &Settings,
+    now: &DateTime<Tz>,
+) -> Vec<Action> {
+    plan_with_calendar(processes, &BusinessCalendar::from_settings(settings), now)
+}
+
+/// [`plan`] with a calendar built once by the caller (the app keeps one per settings change).
+pub fn plan_with_calendar<Tz: TimeZone>(
+    processes: &[Process],
+    calendar: &BusinessCalendar,
+    now: &DateTime<Tz>,
+) -> Vec<Action> {
+    let zone = now.timezone();
+    let mut planner = Planner {
+        calendar,
+        now: now.clone(),
+        today: now.naive_local().date(),
+        zone,
+        actions: Vec::with_capacity(processes.len() * 5),
+        log: LogIndex::default(),
+    };
+    // Processes go in small batches: first every log of the batch is indexed in one
+    // tight loop (the event logs are the largest input and mostly cache misses, which
+    // such a loop overlaps), then each process is planned from its compact index.
+    let mut batch_logs: Vec<LogIndex> = (0..LOG_BATCH).map(|_| LogIndex::default()).collect();
+    for batch in processes.chunks(LOG_BATCH) {
+        for (process, log) in batch.iter().zip(batch_logs.iter_mut()) {
+            log.rebuild(process);
+        }
+        for (process, log) in batch.iter().zip(batch_logs.iter_mut()) {
+            std::mem::swap(&mut planner.log, log);
+            planner.plan_process(process);
+        }
+    }
+    let mut actions = planner.actions;
+    order::sort_actions(&mut actions);
+    actions
+}
+
+struct Planner<'c, Tz: TimeZone> {
+    calendar: &'c BusinessCalendar,
+    now: DateTime<Tz>,
+    today: NaiveDate,
+    zone: Tz,
+    actions: Vec<Action>,
+    /// The current process's log, indexed once (buffers reused across processes).
+    log: LogIndex,
+}
+
+/// One proposed action before the common finishing steps (dismiss, snooze, T13, state).
+struct Proposal<Tz: TimeZone> {
+    key: ActionKey,
+    channel: Channel,
+    earliest: DateTime<Tz>,
+    due: DateTime<Tz>,
+    latest: DateTime<Tz>,
+    rules: Rules,
+    reason: Reason,
+    /// T13: the due moment must fall inside working hours on a business day.
+    business_hours: bool,
+    /// Left out of the plan once `now` is this long past the end of its window.
+    expires_after: Option<TimeDelta>,
+    recipient: Option<Recipient>,
+}
+
+impl<Tz: TimeZone> Planner<'_, Tz> {
+    fn local(&self, moment: &DateTime<FixedOffset>) -> DateTime<Tz> {
+        moment.with_timezone(&self.zone)
+    }
+
+    fn day_of(&self, moment: &DateTime<FixedOffset>) -> NaiveDate {
+        self.local(moment).naive_local().date()
+    }
+
+    /// T5: a window never opens before the business day after a named decision date.
+    fn after_decision_floor(
+        &self,
+        earliest: DateTime<Tz>,
+        decision_floor: Option<(NaiveDate, NaiveDate)>,
+        rules: &mut Rules,
+    ) -> DateTime<Tz> {
+        match decision_floor {
+            Some((_, floor_day)) if self.opening(floor_day) > earliest => {
+                *rules = rules.with(Rule::T5);
+                self.opening(floor_day)
+            }
+            _ => earliest,
+        }
+    }
+
+    fn opening(&self, date: NaiveDate) -> DateTime<Tz> {
+        self.calendar.opening_of(date, &self.zone)
+    }
+
+    fn closing(&self, date: NaiveDate) -> DateTime<Tz> {
+        self.calendar.closing_of(date, &self.zone)
+    }
+
+    /// Work-start wall time on any day (business day or not).
+    fn morning(&self, date: NaiveDate) -> DateTime<Tz> {
+        resolve_local(&self.zone, date.and_time(self.calendar.work_start()), false)
+    }
+
+    /// Work-end wall time on any day (business day or not).
+    fn evening(&self, date: NaiveDate) -> DateTime<Tz> {
+        resolve_local(&self.zone, date.and_time(self.calendar.work_end()), true)
+    }
+
+    fn state(
+        &self,
+        earliest: &DateTime<Tz>,
+        due: &DateTime<Tz>,
+        latest: &DateTime<Tz>,
+    ) -> ActionState {
+        if self.now < *earliest {
+            ActionState::Upcoming
+        } else if self.now > *latest {
+            ActionState::Late
+        } else if due.naive_local().date() == self.today || *due <= self.now {
+            ActionState::DueToday
+        } else {
+            ActionState::Open
+        }
+    }
+
+    fn plus(moment: &DateTime<Tz>, delta: TimeDelta) -> DateTime<Tz> {
+        moment
+            .clone()
+            .checked_add_signed(delta)
+            .unwrap_or_else(|| moment.clone())
+    }
+
+    fn plan_process(&mut self, process: &Process) {
+        let first = self.actions.len();
+        self.plan_rules(process);
+        self.space_planned(first);
+    }
+
+    /// T9 between planned actions: two unsolicited messages planned for the same person
+    /// are kept five business days apart by pushing the later one. A competing-offer
+    /// note never moves (T11: it cannot wait) but still pushes the others.
+    fn space_planned(&mut self, first: usize) {
+        let spaced = |action: &Action| action.kind.is_unsolicited() && action.recipient.is_some();
+        let planned = &self.actions[first..];
+        if planned.iter().filter(|action| spaced(action)).count() < 2 {
+            return;
+        }
+        let mut order: Vec<usize> = (first..self.actions.len())
+            .filter(|&index| spaced(&self.actions[index]))
+            .collect();
+        order.sort_by_key(|&index| {
+            let action = &self.actions[index];
+            (
+                action.kind != ActionKind::CompetingOffer,
+                action.due,
+                action.kind,
+            )
+        });
+        let mut placed: Vec<usize> = Vec::with_capacity(order.len());
+        for index in order {
+            if self.actions[index].kind != ActionKind::CompetingOffer {
+                // Each step moves past the latest clashing message, so this ends
+                // after at most one step per placed message.
+                for _ in 0..=placed.len() {
+                    let action = &self.actions[index];
+                    let due = self.local(&action.due);
+                    let clash = placed
+                        .iter()
+                        .map(|&other| &self.actions[other])
+                        .filter(|other| {
+                            other.recipient.map(|r| r.person) == action.recipient.map(|r| r.person)
+                        })
+                        .filter(|other| {
+                            let other_due = self.local(&other.due);
+                            if other_due <= due {
+                                due < self.spaced_from(other_due.naive_local().date())
+                            } else {
+                                other_due < self.spaced_from(due.naive_local().date())
+                            }
+                        })
+                        .map(|other| other.due)
+                        .max();
+                    let Some(clash) = clash else {
+                        break;
+                    };
+                    let previous_day = self.day_of(&clash);
+                    let floor = self.spaced_from(previous_day);
+                    self.push_to(index, floor, previous_day);
+                }
+            }
+            placed.push(index);
+        }
+    }
+
+    /// Moves planned action `index` to `floor` for T9, keeping its window consistent.
+    fn push_to(&mut self, index: usize, floor: DateTime<Tz>, previous_day: NaiveDate) {
+        let action = &self.actions[index];
+        let earliest = self.local(&action.earliest).max(floor.clone());
+        let due = self.local(&action.due).max(floor);
+        let latest = self.local(&action.latest).max(due.clone());
+        let state = self.state(&earliest, &due, &latest);
+        let spaced_after = Some(previous_day);
+        let reason = match action.reason {
+            Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                thanked_by,
+                drops_after,
+                ..
+            } => Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                thanked_by,
+                spaced_after,
+                drops_after,
+            },
+            Reason::NoTimeline {
+                interview_on,
+                counted_from,
+                not_before,
+                ..
+            } => Reason::NoTimeline {
+                interview_on,
+                counted_from,
+                not_before,
+                spaced_after,
+            },
+            Reason::AfterDecisionDate {
+                decision_on,
+                not_before,
+                ..
+            } => Reason::AfterDecisionDate {
+                decision_on,
+                not_before,
+                spaced_after,
+            },
+            other => other,
+        };
+        let reason = self.with_lateness(reason, state, &latest);
+        let action = &mut self.actions[index];
+        action.earliest = earliest.fixed_offset();
+        action.due = due.fixed_offset();
+        action.latest = latest.fixed_offset();
+        action.state = state;
+        action.rules = action.rules.with(Rule::T9);
+        action.reason = reason;
+    }
+
+    /// Records in the reason that the window has closed, and what that means for it.
+    fn with_lateness(&self, reason: Reason, state: ActionState, latest: &DateTime<Tz>) -> Reason {
+        let late = state == ActionState::Late;
+        let drops_after = || {
+            late.then(|| {
+                Self::plus(latest, TimeDelta::days(EXTRA_GRACE_DAYS))
+                    .naive_local()
+                    .date()
+            })
+        };
+        match reason {
+            Reason::ThankYouWindow {
+                ended_on, ended_at, ..
+            } => Reason::ThankYouWindow {
+                ended_on,
+                ended_at,
+                late,
+            },
+            Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                thanked_by,
+                spaced_after,
+                ..
+            } => Reason::LinkedinAfterThankYou {
+                thank_you_sent,
+                thanked_by,
+                spaced_after,
+                drops_after: drops_after(),
+            },
+            Reason::HandwrittenExtra { interview_on, .. } => Reason::HandwrittenExtra {
+                interview_on,
+                drops_after: drops_after(),
+            },
+            other => other,
+        }
+    }
+
+    fn plan_rules(&mut self, process: &Process) {
+        if let Some(rejection) = self.log.rejection {
+            self.rejection_reply(process, rejection.at);
+        }
+        if process.status.is_closed() || self.log.closed {
+            return;
+        }
+
+        self.thank_yous(process);
+        self.documents_and_updates(process);
+
+        let offer = self.log.offer;
+        if let Some(offer) = offer {
+            self.offer_reply(process, offer.at, offer.date);
+        }
+        if process.status == ProcessStatus::Offer || offer.is_some() {
+            return;
+        }
+        self.inquiries(process);
+    }
+
+    fn finish(&mut self, process: &Process, proposal: Proposal<Tz>) {
+        let Proposal {
+            key,
+            channel,
+            earliest,
+            mut due,
+            mut latest,
+            rules,
+            reason,
+            business_hours,
+            expires_after,
+            recipient,
+        } = proposal;
+        if self.log.dismissed(key) {
+            return;
+        }
+        if due < earliest {
+            due = earliest.clone();
+        }
+        if let Some(until) = self.log.snoozed_until(key) {
+            let until = self.local(&until);
+            due = until.clamp(earliest.clone(), latest.clone().max(earliest.clone()));
+        }
+        if business_hours {
+            due = self.calendar.next_business_moment(&due);
+        }
+        if latest < due {
+            latest = due.clone();
+        }
+        if let Some(grace) = expires_after {
+            if self.now > Self::plus(&latest, grace) {
+                return;
+            }
+        }
+        let state = self.state(&earliest, &due, &latest);
+        let reason = self
+            .with_lateness(reason, state, &latest)
+            .with_due_on(due.naive_local().date());
+        self.actions.push(Action {
+            process: process.id,
+            round: key.round,
+            interviewer: key.interviewer,
+            kind: key.kind,
+            channel,
+            earliest: earliest.fixed_offset(),
+            due: due.fixed_offset(),
+            latest: latest.fixed_offset(),
+            state,
+            rules,
+            reason,
+            recipient,
+        });
+    }
+
+    /// T12: answer a rejection within two business days, then nothing more.
+    fn rejection_reply(&mut self, process: &Process, rejected_at: DateTime<FixedOffset>) {
+        if self
+            .log
+            .sent_since(ActionKind::RejectionReply, Some(rejected_at), None, None)
+            .is_some()
+        {
+            return;
+        }
+        let received = self.local(&rejected_at);
+        let day = self.day_of(&rejected_at);
+        let proposal = Proposal {
+            key: ActionKey {
+                kind: ActionKind::RejectionReply,
+                round: None,
+                interviewer: None,
+            },
+            channel: Channel::Email,
+            due: received.clone(),
+            latest: self.closing(
+                self.calendar
+                    .add_business_days(day, TIMING.rejection_reply_business_days),
+            ),
+            earliest: received,
+            rules: Rules::empty().with(Rule::T12).with(Rule::T13),
+            reason: Reason::RejectionReply { rejected_on: day },
+            business_hours: true,
+            recipient: self.employer_recipient(process),
+            expires_after: None,
+        };
+        self.finish(process, proposal);
+    }
+
+    /// T1/T14 thank-you notes per interviewer per round, plus the LinkedIn and paper extras.
+    fn thank_yous(&mut self, process: &Process) {
+        let first_start = process.rounds.iter().map(|round| round.start).min();
+        for (position, round) in process.rounds.iter().enumerate() {
+            // An interview that has not begun is upcoming: nothing thanks a meeting that has
+            // not happened yet (Today lists it under "Coming up" instead).
+            if self.local(&round.start) > self.now {
+                continue;
+            }
+            let end = self.local(&round.end.max(round.start));
+            let end_day = end.naive_local().date();
+            let later_round = first_start.is_some_and(|first| round.start > first);
+            let mut rules = Rules::empty().with(Rule::T1);
+            if later_round {
+                rules = rules.with(Rule::T14);
+            }
+            // A late note stays worth sending until the process has moved past this round.
+            let round_end = round.end.max(round.start);
+            let overtaken = process
+                .rounds
+                .iter()
+                .any(|other| other.start > round.start && self.local(&other.start) <= self.now)
+                || self
+                    .log
+                    .last_employer_answer()
+                    .is_some_and(|answer| answer >= round_end);
+            let thank_you_expiry = overtaken.then(TimeDelta::zero);
+            for slot in 0..self.log.people_of_round(position).len() {
+                let Some(&person) = self.log.people_of_round(position).get(slot) else {
+                    break;
+                };
+                let thanked = self.log.first_sent_since(
+                    ActionKind::ThankYou,
+                    None,
+                    Some(person.id),
+                    Some(round.id),
+                );
+                match thanked {
+                    None => {
+                        let earliest =
+                            Self::plus(&end, TimeDelta::hours(TIMING.thank_you_from_hours));
+                        let proposal = Proposal {
+                            key: ActionKey {
+                                kind: ActionKind::ThankYou,
+                                round: Some(round.id),
+                                interviewer: Some(person.id),
+                            },
+                            channel: Channel::Email,
+                            due: Self::plus(&end, TimeDelta::hours(TIMING.thank_you_due_hours)),
+                            latest: Self::plus(
+                                &end,
+                                TimeDelta::hours(TIMING.thank_you_until_hours),
+                            ),
+                            earliest,
+                            rules,
+                            reason: Reason::ThankYouWindow {
+                                ended_on: end_day,
+                                ended_at: end.naive_local().time(),
+                                late: false,
+                            },
+                            business_hours: false,
+                            recipient: Some(recipient::interviewer(person.id)),
+                            expires_after: thank_you_expiry,
+                        };
+                        self.finish(process, proposal);
+                    }
+                    Some(sent) => {
+                        self.linkedin_connect(process, position, person, sent.at, sent.channel)
+                    }
+                }
+                if process.pace == IndustryPace::Traditional {
+                    self.handwritten_note(process, round, person, &end, rules);
+                }
+            }
+        }
+    }
+
+    fn linkedin_connect(
+        &mut self,
+        process: &Process,
+        round_position: usize,
+        person: Person,
+        thank_you_sent: DateTime<FixedOffset>,
+        thanked_by: Channel,
+    ) {
+        if !person.on_linkedin {
+            return;
+        }
+        // One invitation per person even if they sat on several rounds: only the
+        // first round they appear in plans it.
+        let first_round_id = self
+            .log
+            .first_round_of(person.id)
+            .and_then(|first| process.rounds.get(first))
+            .map(|first| first.id);
+        let this_round_id = process.rounds.get(round_position).map(|round| round.id);
+        if first_round_id.is_some() && first_round_id != this_round_id {
+            return;
+        }
+        if self
+            .log
+            .sent_since(ActionKind::LinkedinConnect, None, Some(person.id), None)
+            .is_some()
+        {
+            return;
+        }
+        let sent_day = self.day_of(&thank_you_sent);
+        let mut earliest = self.local(&thank_you_sent);
+        let mut rules = Rules::empty().with(Rule::T13);
+        let mut spaced_after = None;
+        if let Some((floor, previous_day)) = self.spacing_floor(Some(person.id.into()), false) {
+            if floor > earliest {
+                earliest = floor;
+                rules = rules.with(Rule::T9);
+                spaced_after = Some(previous_day);
+            }
+        }
+        let latest_day = self
+            .calendar
+            .add_business_days(earliest.naive_local().date(), TIMING.linkedin_business_days);
+        let proposal = Proposal {
+            key: ActionKey {
+                kind: ActionKind::LinkedinConnect,
+                round: None,
+                interviewer: Some(person.id),
+            },
+            channel: Channel::Linkedin,
+            due: earliest.clone(),
+            latest: self.closing(latest_day),
+            earliest,
+            rules,
+            reason: Reason::LinkedinAfterThankYou {
+                thank_you_sent: sent_day,
+                thanked_by,
+                spaced_after,
+                drops_after: None,
+            },
+            business_hours: true,
+            recipient: Some(recipient::interviewer(person.id)),
+            expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
+        };
+        self.finish(process, proposal);
+    }
+
+    fn handwritten_note(
+        &mut self,
+        process: &Process,
+        round: &Round,
+        person: Person,
+        end: &DateTime<Tz>,
+        rules: Rules,
+    ) {
+        if self
+            .log
+            .sent_since(
+                ActionKind::HandwrittenNote,
+                None,
+                Some(person.id),
+                Some(round.id),
+            )
+            .is_some()
+        {
+            return;
+        }
+        let end_day = end.naive_local().date();
+        let earliest = Self::plus(end, TimeDelta::hours(TIMING.thank_you_from_hours));
+        let proposal = Proposal {
+            key: ActionKey {
+                kind: ActionKind::HandwrittenNote,
+                round: Some(round.id),
+                interviewer: Some(person.id),
+            },
+            channel: Channel::Handwritten,
+            due: earliest.clone(),
+            latest: self.closing(
+                self.calendar
+                    .add_business_days(end_day, TIMING.card_business_days),
+            ),
+            earliest,
+            rules: rules.with(Rule::T13),
+            reason: Reason::HandwrittenExtra {
+                interview_on: end_day,
+                drops_after: None,
+            },
+            business_hours: true,
+            recipient: Some(recipient::interviewer(person.id)),
+            expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
+        };
+        self.finish(process, proposal);
+    }
+
+    /// T10 documents and T15 updates, one action per request still unanswered
+    /// (the newest request wins when several share a round and person).
+    fn documents_and_updates(&mut self, process: &Process) {
+        if !self.log.has_requests {
+            return;
+        }
+        let events = process.events.as_slice();
+        for event in events {
+            let (kind, by, deadline) = match &event.kind {
+                EventKind::DocumentsRequested { deadline, by, .. } => {
+                    (ActionKind::SendDocuments, *by, *deadline)
+                }
+                EventKind::UpdateRequested { by } => (ActionKind::SendUpdate, *by, None),
+                _ => continue,
+            };
+            let superseded = events.iter().any(|other| {
+                let other_by = match &other.kind {
+                    EventKind::DocumentsRequested { by, .. }
+                        if kind == ActionKind::SendDocuments =>
+                    {
+                        *by
+                    }
+                    EventKind::UpdateRequested { by } if kind == ActionKind::SendUpdate => *by,
+                    _ => return false,
+                };
+                other_by == by
+                    && other.round == event.round
+                    && (other.at, other.id) > (event.at, event.id)
+            });
+            if superseded
+                || self
+                    .log
+                    .sent_since(kind, Some(event.at), by, event.round)
+                    .is_some()
+            {
+                continue;
+            }
+            let requested = self.local(&event.at);
+            let requested_day = requested.naive_local().date();
+            let wait = if kind == ActionKind::SendUpdate {
+                TIMING.update_business_days
+            } else {
+                TIMING.documents_business_days
+            };
+            let next_day = self.calendar.add_business_days(requested_day, wait);
+            let recipient = match by {
+                Some(id) if process.interviewer(id).is_some() => Some(Recipient {
+                    person: id.into(),
+                    basis: RecipientBasis::Asked { on: requested_day },
+                }),
+                _ => self.employer_recipient(process),
+            };
+            let (due, latest, rules, reason) = if kind == ActionKind::SendUpdate {
+                (
+                    self.opening(next_day),
+                    self.closing(next_day),
+                    Rules::empty().with(Rule::T15).with(Rule::T13),
+                    Reason::UpdateRequested {
+                        requested_on: requested_day,
+                    },
+                )
+            } else if let Some(deadline) = deadline {
+                let last_day = self.calendar.business_day_on_or_before(deadline);
+                let end = self.closing(last_day);
+                (
+                    end.clone(),
+                    end,
+                    Rules::empty().with(Rule::T10).with(Rule::T13),
+                    Reason::DocumentsDeadline { deadline },
+                )
+            } else {
+                let end = self.closing(next_day);
+                (
+                    end.clone(),
+                    end,
+                    Rules::empty().with(Rule::T10).with(Rule::T13),
+                    Reason::DocumentsSoon {
+                        requested_on: requested_day,
+                    },
+                )
+            };
+            let proposal = Proposal {
+                key: ActionKey {
+                    kind,
+                    round: event.round,
+                    interviewer: by,
+                },
+                channel: Channel::Email,
+                earliest: requested,
+                due,
+                latest,
+                rules,
+                reason,
+                business_hours: true,
+                recipient,
+                expires_after: None,
+            };
+            self.finish(process, proposal);
+        }
+    }
+
+    /// An offer from this employer: a written answer within one business day, never
+    /// after their deadline (T10: an answer they asked for).
+    fn offer_reply(
+        &mut self,
+        process: &Process,
+        offered_at: DateTime<FixedOffset>,
+        deadline: Option<NaiveDate>,
+    ) {
+        if self
+            .log
+            .sent_since(ActionKind::OfferReply, Some(offered_at), None, None)
+            .is_some()
+        {
+            return;
+        }
+        let received = self.local(&offered_at);
+        let day = received.naive_local().date();
+        let mut latest = self.closing(
+            self.calendar
+                .add_business_days(day, TIMING.offer_reply_business_days),
+        );
+        if let Some(deadline) = deadline {
+            latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
+        }
+        let proposal = Proposal {
+            key: ActionKey {
+                kind: ActionKind::OfferReply,
+                round: None,
+                interviewer: None,
+            },
+            channel: Channel::Email,
+            due: latest.clone(),
+            latest,
+            earliest: received,
+            rules: Rules::empty().with(Rule::T10),
+            reason: Reason::OfferReply {
+                offered_on: day,
+                deadline,
+                due_after_deadline: None,
+            },
+            business_hours: true,
+            recipient: self.employer_recipient(process),
+            expires_after: None,
+        };
+        self.finish(process, proposal);
+    }
+
+    /// T9: the first moment a new unsolicited message to `person` may go out.
+    /// `inquiry` also counts logged inquiries that named no recipient (they went to the contact).
+    /// Returns that moment and the day of the message it is spaced from.
+    fn spacing_floor(
+        &self,
+        person: Option<PersonId>,
+        inquiry: bool,
+    ) -> Option<(DateTime<Tz>, NaiveDate)> {
+        let previous = self.log.last_unsolicited_to(person, inquiry)?;
+        let day = self.day_of(&previous);
+        Some((self.spaced_from(day), day))
+    }
+
+    /// T9: the opening of the fifth business day after a message sent on `day`.
+    fn spaced_from(&self, day: NaiveDate) -> DateTime<Tz> {
+        self.opening(
+            self.calendar
+                .add_business_days(day, TIMING.spacing_business_days),
+        )
+    }
+
+    /// T2/T3/T5/T6/T7/T8/T11/T14: the status-inquiry chain of one process.
+    fn inquiries(&mut self, process: &Process) {
+        let inquiries_sent = self.log.inquiries_sent;
+        let last_inquiry = self.log.last_inquiry;
+        let last_reply = self.log.last_reply;
+        let last_employer_message = self.log.last_employer_message;
+        if inquiries_sent >= MAX_INQUIRIES {
+            self.move_on(process, inquiries_sent, last_inquiry, last_reply);
+            return;
+        }
+        let latest_position = process
+            .rounds
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, round)| (round.end.max(round.start), round.start, round.id))
+            .map(|(position, _)| position);
+        let latest_round = latest_position.and_then(|position| process.rounds.get(position));
+        let recipient = self.employer_recipient(process);
+        let recipient_id = recipient.map(|recipient| recipient.person);
+
+        if let Some(competing) = self.log.competing_offer {
+            if self
+                .log
+                .sent_since(ActionKind::CompetingOffer, Some(competing.at), None, None)
+                .is_none()
+            {
+                self.competing_offer(
+                    process,
+                    competing.at,
+                    competing.date,
+                    latest_round,
+                    recipient,
+                );
+                return;
+            }
+        }
+
+        let Some(round) = latest_round else {
+            return;
+        };
+        let round_end = round.end.max(round.start);
+        let round_end_day = self.day_of(&round_end);
+        let decision = self.log.decision.and_then(|event| event.date);
+        // T5: nothing before the business day after a named decision date.
+        let decision_floor = decision.map(|date| {
+            (
+                date,
+                self.calendar
+                    .add_business_days(date, TIMING.after_decision_from_business_days),
+            )
+        });
+        // Inquiries name no person in their key: who receives them can change with
+        // the next employer message, and a snooze must survive that.
+        let key = ActionKey {
+            kind: ActionKind::StatusInquiry,
+            round: Some(round.id),
+            interviewer: None,
+        };
+        let spacing = self.spacing_floor(recipient_id, true);
+        let mut rules = Rules::empty().with(Rule::T8).with(Rule::T13);
+        if process.rounds.len() > 1 {
+            rules = rules.with(Rule::T14);
+        }
+
+        let (kind, mut earliest, latest, reason_base) = if inquiries_sent == 0 {
+            match decision_floor {
+                Some((date, floor_day)) if date >= round_end_day => {
+                    rules = rules.with(Rule::T5).with(Rule::T6);
+                    let latest_day = self
+                        .calendar
+                        .add_business_days(date, TIMING.after_decision_until_business_days);
+                    (
+                        ActionKind::StatusInquiry,
+                        self.opening(floor_day),
+                        self.closing(latest_day),
+                        Reason::AfterDecisionDate {
+                            decision_on: date,
+                            not_before: floor_day,
+                            spaced_after: None,
+                        },
+                    )
+                }
+                _ => {
+                    rules = rules.with(Rule::T2).with(Rule::T3);
+                    let basis = last_employer_message.map_or(round_end, |m| m.max(round_end));
+                    let basis_day = self.day_of(&basis);
+                    let five_business = self.opening(
+                        self.calendar
+                            .add_business_days(round_end_day, TIMING.no_timeline_business_days),
+                    );
+                    let one_week = self.morning(add_days(basis_day, TIMING.inquiry_from_days));
+                    let earliest = self.after_decision_floor(
+                        five_business.max(one_week),
+                        decision_floor,
+                        &mut rules,
+                    );
+                    let not_before = earliest.naive_local().date();
+                    (
+                        ActionKind::StatusInquiry,
+                        earliest,
+                        self.evening(add_days(basis_day, TIMING.inquiry_until_days)),
+                        Reason::NoTimeline {
+                            interview_on: round_end_day,
+                            counted_from: basis_day,
+                            not_before,
+                            spaced_after: None,
+                        },
+                    )
+                }
+            }
+        } else {
+            rules = rules.with(Rule::T7);
+            let first = last_inquiry.unwrap_or(round_end);
+            let mut basis = first;
+            let mut since = CountedFrom::Inquiry;
+            if let Some(reply) = last_reply.filter(|reply| *reply > basis) {
+                basis = reply;
+                since = CountedFrom::Reply;
+                rules = rules.with(Rule::T3);
+            }
+            if round_end > basis {
+                basis = round_end;
+                since = CountedFrom::LaterRound;
+                rules = rules.with(Rule::T14);
+            }
+            let basis_day = self.day_of(&basis);
+            let earliest = self.after_decision_floor(
+                self.morning(add_days(basis_day, TIMING.inquiry_from_days)),
+                decision_floor,
+                &mut rules,
+            );
+            let not_before = earliest.naive_local().date();
+            (
+                ActionKind::SecondInquiry,
+                earliest,
+                self.evening(add_days(basis_day, TIMING.inquiry_until_days)),
+                Reason::SecondInquiry {
+                    inquiry_on: self.day_of(&first),
+                    inquiries: inquiries_sent,
+                    since,
+                    counted_from: basis_day,
+                    not_before,
+                },
+            )
+        };
+        let mut reason = reason_base;
+        if let Some((floor, previous_day)) = spacing {
+            if floor > earliest {
+                earliest = floor;
+                rules = rules.with(Rule::T9);
+                reason = match reason {
+                    Reason::NoTimeline {
+                        interview_on,
+                        counted_from,
+                        not_before,
+                        ..
+                    } => Reason::NoTimeline {
+                        interview_on,
+                        counted_from,
+                        not_before,
+                        spaced_after: Some(previous_day),
+                    },
+                    Reason::AfterDecisionDate {
+                        decision_on,
+                        not_before,
+                        ..
+                    } => Reason::AfterDecisionDate {
+                        decision_on,
+                        not_before,
+                        spaced_after: Some(previous_day),
+                    },
+                    other => other,
+                };
+            }
+        }
+        let proposal = Proposal {
+            key: ActionKey { kind, ..key },
+            channel: Self::channel_for(process, recipient),
+            due: earliest.clone(),
+            latest,
+            earliest,
+            rules,
+            reason,
+            business_hours: true,
+            recipient,
+            expires_after: None,
+        };
+        self.finish(process, proposal);
+    }
+
+    /// T11: tell the employer about a competing offer at the next business moment.
+    fn competing_offer(
+        &mut self,
+        process: &Process,
+        received_at: DateTime<FixedOffset>,
+        deadline: Option<NaiveDate>,
+        latest_round: Option<&Round>,
+        recipient: Option<Recipient>,
+    ) {
+        let received = self.local(&received_at);
+        let day = received.naive_local().date();
+        let mut latest = self.closing(
+            self.calendar
+                .add_business_days(day, TIMING.competing_offer_business_days),
+        );
+        if let Some(deadline) = deadline {
+            latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
+        }
+        let proposal = Proposal {
+            key: ActionKey {
+                kind: ActionKind::CompetingOffer,
+                round: latest_round.map(|round| round.id),
+                interviewer: None,
+            },
+            channel: Channel::Email,
+            due: received.clone(),
+            latest,
+            earliest: received,
+            rules: Rules::empty()
+                .with(Rule::T11)
+                .with(Rule::T8)
+                .with(Rule::T13),
+            reason: Reason::CompetingOffer {
+                received_on: day,
+                deadline,
+                due_after_deadline: None,
+            },
+            business_hours: true,
+            recipient,
+            expires_after: None,
+        };
+        self.finish(process, proposal);
+    }
+
+    /// T8: two follow-ups unanswered for two weeks: suggest closing the process.
+    fn move_on(
+        &mut self,
+        process: &Process,
+        inquiries_sent: u8,
+        last_inquiry: Option<DateTime<FixedOffset>>,
+        last_reply: Option<DateTime<FixedOffset>>,
+    ) {
+        let Some(last_inquiry) = last_inquiry else {
+            return;
+        };
+        let answered = last_reply.is_some_and(|reply| reply > last_inquiry);
+        let new_round = process
+            .rounds
+            .iter()
+            .any(|round| round.end.max(round.start) > last_inquiry);
+        if answered || new_round {
+            return;
+        }
+        let mut earliest = Self::plus(
+            &self.local(&last_inquiry),
+            TimeDelta::days(TIMING.move_on_after_days),
+        );
+        let decision = self.log.decision.and_then(|event| event.date);
+        let mut rules = Rules::empty().with(Rule::T8);
+        if let Some(date) = decision {
+            let floor = self.opening(
+                self.calendar
+                    .add_business_days(date, TIMING.after_decision_from_business_days),
+            );
+            if floor > earliest {
+                earliest = floor;
+                rules = rules.with(Rule::T5);
+            }
+        }
+        let proposal = Proposal {
+            key: ActionKey {
+                kind: ActionKind::MoveOn,
+                round: None,
+                interviewer: None,
+            },
+            channel: Channel::Email,
+            due: earliest.clone(),
+            latest: Self::plus(&earliest, TimeDelta::days(TIMING.move_on_window_days)),
+            earliest,
+            rules,
+            reason: Reason::MoveOn {
+                last_inquiry_on: self.day_of(&last_inquiry),
+                inquiries: inquiries_sent,
+            },
+            business_hours: false,
+            recipient: None,
+            expires_after: None,
+        };
+        self.finish(process, proposal);
+    }
+}

@@ -1,0 +1,303 @@
+//! One pass over a process's event log (and its interviewers) into the small facts the rules ask about.
+//!
+//! The rules used to rescan the whole log for every interviewer and every action
+//! (sent messages, dismissals, snoozes, the latest decision date, ...). The index
+//! reads each event once; its buffers are reused from one process to the next.
+//! "Latest" always means the greatest (time, id), the later log entry winning a
+//! full tie, exactly as `Iterator::max_by_key` over the log would pick.
+//!
+//! The interviewers are summarised here too (id, LinkedIn or not, phone or not):
+//! they are the second-largest input, and reading them for a whole batch of
+//! processes in one tight loop overlaps their cache misses.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::core::data::model::{
+    ActionKey, ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId,
+    PersonId, Process, RoundId,
+};
+
+/// A message the user logged as sent, reduced to what the rules compare.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct SentMessage {
+    pub at: DateTime<FixedOffset>,
+    pub kind: ActionKind,
+    pub channel: Channel,
+    pub to: Option<InterviewerId>,
+    pub round: Option<RoundId>,
+}
+
+/// What the rules need to know about one interviewer.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Person {
+    pub id: InterviewerId,
+    /// A LinkedIn profile is recorded (not blank).
+    pub on_linkedin: bool,
+}
+
+impl Person {
+    fn of(interviewer: &Interviewer) -> Self {
+        Person {
+            id: interviewer.id,
+            on_linkedin: !interviewer.linkedin.trim().is_empty(),
+        }
+    }
+}
+
+/// A dismissal (no `until`) or a snooze of one planned action.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Mark {
+    pub key: ActionKey,
+    pub order: (DateTime<FixedOffset>, EventId),
+    pub snoozed_until: Option<DateTime<FixedOffset>>,
+}
+
+/// The latest event of one kind: when it happened and the date it carries, if any.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Latest {
+    pub at: DateTime<FixedOffset>,
+    order: (DateTime<FixedOffset>, EventId),
+    pub date: Option<NaiveDate>,
+}
+
+fn keep_latest(slot: &mut Option<Latest>, event: &Event, date: Option<NaiveDate>) {
+    let order = (event.at, event.id);
+    if slot.is_none_or(|current| order >= current.order) {
+        *slot = Some(Latest {
+            at: event.at,
+            order,
+            date,
+        });
+    }
+}
+
+/// Everything the rules read from one process's log.
+#[derive(Debug, Default)]
+pub(super) struct LogIndex {
+    /// Every round's interviewers, round after round.
+    people: Vec<Person>,
+    /// For each round (same positions as `Process::rounds`), its slice of `people`.
+    round_people: Vec<(usize, usize)>,
+    pub sent: Vec<SentMessage>,
+    /// Bit `kind as u16` is set when a message of that kind was logged: most kinds
+    /// never were, and then no scan is needed.
+    kinds_sent: u16,
+    pub marks: Vec<Mark>,
+    /// A log entry closed the process (withdrawn, moved on, rejected, move-on logged).
+    pub closed: bool,
+    pub rejection: Option<Latest>,
+    pub offer: Option<Latest>,
+    pub competing_offer: Option<Latest>,
+    pub decision: Option<Latest>,
+    /// Documents or update requests are present (their rule reads the log itself).
+    pub has_requests: bool,
+    /// Status inquiries, second inquiries and competing-offer notes logged (T8).
+    pub inquiries_sent: u8,
+    pub last_inquiry: Option<DateTime<FixedOffset>>,
+    pub last_reply: Option<DateTime<FixedOffset>>,
+    /// Replies, decision dates and requests: anything the employer said (T3).
+    pub last_employer_message: Option<DateTime<FixedOffset>>,
+    /// The latest employer message (reply, date, request, offer, rejection) that
+    /// names who sent it: the recipient rule answers that person.
+    pub last_sender: Option<(DateTime<FixedOffset>, EventId, PersonId)>,
+}
+
+impl LogIndex {
+    /// Rebuilds the index for `process`, keeping the buffers' capacity.
+    pub fn rebuild(&mut self, process: &Process) {
+        self.people.clear();
+        self.round_people.clear();
+        for round in &process.rounds {
+            let first = self.people.len();
+            self.people
+                .extend(round.interviewers.iter().map(Person::of));
+            self.round_people.push((first, self.people.len()));
+        }
+        self.index_events(&process.events);
+    }
+
+    /// The interviewers of the round at `position` in `Process::rounds`.
+    pub fn people_of_round(&self, position: usize) -> &[Person] {
+        self.round_people
+            .get(position)
+            .and_then(|&(first, end)| self.people.get(first..end))
+            .unwrap_or(&[])
+    }
+
+    /// The position of the first round `person` sat on.
+    pub fn first_round_of(&self, person: InterviewerId) -> Option<usize> {
+        (0..self.round_people.len()).find(|&position| {
+            self.people_of_round(position)
+                .iter()
+                .any(|p| p.id == person)
+        })
+    }
+
+    fn index_events(&mut self, events: &[Event]) {
+        self.sent.clear();
+        self.kinds_sent = 0;
+        self.marks.clear();
+        self.closed = false;
+        self.rejection = None;
+        self.offer = None;
+        self.competing_offer = None;
+        self.decision = None;
+        self.has_requests = false;
+        self.inquiries_sent = 0;
+        self.last_inquiry = None;
+        self.last_reply = None;
+        self.last_employer_message = None;
+        self.last_sender = None;
+        for event in events {
+            if let Some(Some(sender)) = event.kind.employer_sender() {
+                let order = (event.at, event.id);
+                if self.last_sender.is_none_or(|(at, id, _)| order >= (at, id)) {
+                    self.last_sender = Some((event.at, event.id, sender));
+                }
+            }
+            match &event.kind {
+                EventKind::MessageSent {
+                    message,
+                    to,
+                    channel,
+                } => {
+                    self.kinds_sent |= 1 << (*message as u16);
+                    self.sent.push(SentMessage {
+                        at: event.at,
+                        kind: *message,
+                        channel: *channel,
+                        to: *to,
+                        round: event.round,
+                    });
+                    if *message == ActionKind::MoveOn {
+                        self.closed = true;
+                    }
+                    if message.is_inquiry() {
+                        self.inquiries_sent = self.inquiries_sent.saturating_add(1);
+                        self.last_inquiry = self.last_inquiry.max(Some(event.at));
+                    }
+                }
+                EventKind::ReplyReceived { .. } => {
+                    self.last_reply = self.last_reply.max(Some(event.at));
+                    self.last_employer_message = self.last_employer_message.max(Some(event.at));
+                }
+                EventKind::DecisionDateGiven { date, .. } => {
+                    keep_latest(&mut self.decision, event, Some(*date));
+                    self.last_employer_message = self.last_employer_message.max(Some(event.at));
+                }
+                EventKind::DocumentsRequested { .. } | EventKind::UpdateRequested { .. } => {
+                    self.has_requests = true;
+                    self.last_employer_message = self.last_employer_message.max(Some(event.at));
+                }
+                EventKind::Offer { deadline, .. } => {
+                    keep_latest(&mut self.offer, event, *deadline);
+                }
+                EventKind::CompetingOffer { deadline } => {
+                    keep_latest(&mut self.competing_offer, event, *deadline);
+                }
+                EventKind::Rejection { .. } => {
+                    self.closed = true;
+                    keep_latest(&mut self.rejection, event, None);
+                }
+                EventKind::Withdrawn | EventKind::MovedOn => self.closed = true,
+                EventKind::Snoozed { action, until } => self.marks.push(Mark {
+                    key: *action,
+                    order: (event.at, event.id),
+                    snoozed_until: Some(*until),
+                }),
+                EventKind::Dismissed { action } => self.marks.push(Mark {
+                    key: *action,
+                    order: (event.at, event.id),
+                    snoozed_until: None,
+                }),
+            }
+        }
+    }
+
+    /// When the earliest logged message of `kind` at or after `since` went out, to `to` when
+    /// both name a person, in `round` when both name a round.
+    pub fn sent_since(
+        &self,
+        kind: ActionKind,
+        since: Option<DateTime<FixedOffset>>,
+        to: Option<InterviewerId>,
+        round: Option<RoundId>,
+    ) -> Option<DateTime<FixedOffset>> {
+        self.first_sent_since(kind, since, to, round)
+            .map(|sent| sent.at)
+    }
+
+    /// Like [`LogIndex::sent_since`], with the whole message (its channel too).
+    pub fn first_sent_since(
+        &self,
+        kind: ActionKind,
+        since: Option<DateTime<FixedOffset>>,
+        to: Option<InterviewerId>,
+        round: Option<RoundId>,
+    ) -> Option<SentMessage> {
+        if self.kinds_sent & (1 << (kind as u16)) == 0 {
+            return None;
+        }
+        self.sent
+            .iter()
+            .filter(|sent| {
+                sent.kind == kind
+                    && since.is_none_or(|since| sent.at >= since)
+                    && match (sent.round, round) {
+                        (Some(logged), Some(wanted)) => logged == wanted,
+                        _ => true,
+                    }
+                    && match (to, sent.to) {
+                        (Some(wanted), Some(sent_to)) => wanted == sent_to,
+                        _ => true,
+                    }
+            })
+            .min_by_key(|sent| sent.at)
+            .copied()
+    }
+
+    /// The last unsolicited message to `person` (T9). With `inquiry`, logged
+    /// inquiries that named no recipient count too (they went to the contact).
+    pub fn last_unsolicited_to(
+        &self,
+        person: Option<PersonId>,
+        inquiry: bool,
+    ) -> Option<DateTime<FixedOffset>> {
+        self.sent
+            .iter()
+            .filter(|sent| {
+                sent.kind.is_unsolicited()
+                    && match (sent.to, person) {
+                        (Some(to), Some(person)) => PersonId::from(to) == person,
+                        (None, _) => inquiry && sent.kind.is_inquiry(),
+                        (Some(_), None) => false,
+                    }
+            })
+            .map(|sent| sent.at)
+            .max()
+    }
+
+    /// The employer's latest answer of any kind: a reply, a decision date or an offer.
+    pub fn last_employer_answer(&self) -> Option<DateTime<FixedOffset>> {
+        let decision = self.decision.map(|event| event.at);
+        let offer = self.offer.map(|event| event.at);
+        self.last_reply.max(decision).max(offer)
+    }
+
+    /// Whether the user dismissed `key`.
+    pub fn dismissed(&self, key: ActionKey) -> bool {
+        self.marks
+            .iter()
+            .any(|mark| mark.key == key && mark.snoozed_until.is_none())
+    }
+
+    /// The latest snooze of `key`: the moment it was pushed to.
+    pub fn snoozed_until(&self, key: ActionKey) -> Option<DateTime<FixedOffset>> {
+        self.marks
+            .iter()
+            .filter(|mark| mark.key == key)
+            .filter_map(|mark| mark.snoozed_until.map(|until| (mark.order, until)))
+            .max_by_key(|(order, _)| *order)
+            .map(|(_, until)| until)
+    }
+}
