@@ -9,7 +9,7 @@ export default defineConfig({
   testDir: "tests/e2e",
   testMatch: /.*\.spec\.mjs$/,
   outputDir: "target/e2e/results",
-  timeout: 30_000,
+  timeout: 60_000,
   globalTimeout: 20 * 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
