@@ -156,6 +156,23 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         self.calendar.closing_of(date, &self.zone)
     }
 
+    /// The close of business `business_days` after `day`, or of the last business day
+    /// on or before `deadline` when that comes sooner.
+    fn answer_by(
+        &self,
+        day: NaiveDate,
+        business_days: u32,
+        deadline: Option<NaiveDate>,
+    ) -> DateTime<Tz> {
+        let latest = self.closing(self.calendar.add_business_days(day, business_days));
+        match deadline {
+            Some(deadline) => {
+                latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)))
+            }
+            None => latest,
+        }
+    }
+
     /// Work-start wall time on any day (business day or not).
     fn morning(&self, date: NaiveDate) -> DateTime<Tz> {
         resolve_local(&self.zone, date.and_time(self.calendar.work_start()), false)
@@ -758,13 +775,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         let received = self.local(&offered_at);
         let day = received.naive_local().date();
-        let mut latest = self.closing(
-            self.calendar
-                .add_business_days(day, TIMING.offer_reply_business_days),
-        );
-        if let Some(deadline) = deadline {
-            latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
-        }
+        let latest = self.answer_by(day, TIMING.offer_reply_business_days, deadline);
         let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::OfferReply,
@@ -1010,13 +1021,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     ) {
         let received = self.local(&received_at);
         let day = received.naive_local().date();
-        let mut latest = self.closing(
-            self.calendar
-                .add_business_days(day, TIMING.competing_offer_business_days),
-        );
-        if let Some(deadline) = deadline {
-            latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
-        }
+        let latest = self.answer_by(day, TIMING.competing_offer_business_days, deadline);
         let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::CompetingOffer,
