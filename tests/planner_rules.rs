@@ -5,14 +5,14 @@
 mod common;
 
 use afterview::core::data::model::{
-    ActionKey, ActionKind, Channel, Event, EventId, EventKind, IndustryPace, Interviewer,
-    InterviewerId, PersonId, Process, ProcessId, ProcessStatus, Round, RoundId,
+    ActionKey, ActionKind, Channel, EventKind, IndustryPace, Interviewer, InterviewerId, PersonId,
+    Process, ProcessId, ProcessStatus, Round, RoundId,
 };
 use afterview::core::data::settings::Settings;
 use afterview::core::planning::action::{Action, ActionState, Rule};
 use afterview::core::planning::planner::plan;
 use afterview::core::planning::survey::{days_since_contact, place, Bucket};
-use common::{at, date};
+use common::{at, date, log};
 
 fn person(id: u64) -> Interviewer {
     Interviewer {
@@ -36,17 +36,6 @@ fn process(start: &str, end: &str, people: Vec<Interviewer>) -> Process {
         notes: String::new(),
     });
     process
-}
-
-fn log(process: &mut Process, when: &str, kind: EventKind) {
-    let id = EventId(process.next_local_id());
-    process.events.push(Event {
-        id,
-        at: at(when),
-        round: None,
-        kind,
-        note: String::new(),
-    });
 }
 
 fn sent(message: ActionKind, to: Option<u64>) -> EventKind {
