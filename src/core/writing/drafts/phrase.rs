@@ -1104,6 +1104,24 @@ fn limit_words(text: &str) -> (String, bool) {
     )
 }
 
+/// A noun or clause kept to `MAX_TOPIC_WORDS`; a quote stays whole. Sets
+/// `shortened` when words were left out.
+fn limit_shape(shape: Shape, shortened: &mut bool) -> Shape {
+    match shape {
+        Shape::Noun(text) => {
+            let (text, cut) = limit_words(&text);
+            *shortened |= cut;
+            Shape::Noun(text)
+        }
+        Shape::Clause(text) => {
+            let (text, cut) = limit_words(&text);
+            *shortened |= cut;
+            Shape::Clause(text)
+        }
+        quote => quote,
+    }
+}
+
 /// Keeps a longer free text (requested documents, news) to `max_words`: the
 /// first sentence when there are several, then a cut at a word boundary.
 /// Returns the text and whether anything was left out.
@@ -1213,19 +1231,7 @@ pub fn topic(input: &str) -> Option<Topic> {
         }
         other => other,
     };
-    let shape = match shape {
-        Shape::Noun(text) => {
-            let (text, cut) = limit_words(&text);
-            shortened |= cut;
-            Shape::Noun(text)
-        }
-        Shape::Clause(text) => {
-            let (text, cut) = limit_words(&text);
-            shortened |= cut;
-            Shape::Clause(text)
-        }
-        quote => quote,
-    };
+    let shape = limit_shape(shape, &mut shortened);
     Some(Topic { shape, shortened })
 }
 
@@ -1247,19 +1253,7 @@ pub fn addition(input: &str) -> Option<Topic> {
         return None;
     }
     let mut shortened = parts.len() > 1;
-    shape = match shape {
-        Shape::Noun(text) => {
-            let (text, cut) = limit_words(&text);
-            shortened |= cut;
-            Shape::Noun(text)
-        }
-        Shape::Clause(text) => {
-            let (text, cut) = limit_words(&text);
-            shortened |= cut;
-            Shape::Clause(text)
-        }
-        quote => quote,
-    };
+    shape = limit_shape(shape, &mut shortened);
     Some(Topic { shape, shortened })
 }
 
