@@ -16,7 +16,7 @@ use afterview::core::planning::explain::{CountedFrom, Reason};
 use afterview::core::planning::planner::plan;
 use afterview::core::planning::timing::Timing;
 use chrono::{Duration, NaiveDate};
-use common::{at, log, round};
+use common::{at, log, plan_at, round};
 use synthetic::synthetic_processes;
 
 fn day(text: &str) -> NaiveDate {
@@ -43,14 +43,6 @@ fn sent(process: &mut Process, when: &str, message: ActionKind, channel: Channel
             to: Some(InterviewerId(to)),
         },
     );
-}
-
-fn plan_at(process: &Process, now: &str) -> Vec<Action> {
-    plan(
-        std::slice::from_ref(process),
-        &Settings::default(),
-        &at(now),
-    )
 }
 
 fn find(actions: &[Action], kind: ActionKind) -> &Action {

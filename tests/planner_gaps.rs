@@ -6,10 +6,8 @@ use afterview::core::data::model::{
     ActionKind, Channel, EventKind, IndustryPace, Interviewer, InterviewerId, PersonId, Process,
     ProcessId, RoundId,
 };
-use afterview::core::data::settings::Settings;
 use afterview::core::planning::action::{Action, ActionState, Rule};
-use afterview::core::planning::planner::plan;
-use common::{at, log, round};
+use common::{at, log, plan_at, round};
 
 fn person(id: u64, linkedin: &str) -> Interviewer {
     Interviewer {
@@ -42,14 +40,6 @@ fn thanked(process: &mut Process, when: &str, to: u64) {
             to: Some(InterviewerId(to)),
         },
     );
-}
-
-fn plan_at(process: &Process, now: &str) -> Vec<Action> {
-    plan(
-        std::slice::from_ref(process),
-        &Settings::default(),
-        &at(now),
-    )
 }
 
 fn find(actions: &[Action], kind: ActionKind) -> Option<&Action> {

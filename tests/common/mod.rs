@@ -5,6 +5,9 @@ use afterview::core::data::model::{
     Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId, Round, RoundFormat,
     RoundId, RoundKind,
 };
+use afterview::core::data::settings::Settings;
+use afterview::core::planning::action::Action;
+use afterview::core::planning::planner::plan;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// A moment written as RFC 3339; panics with the text when a test writes it wrong.
@@ -79,6 +82,15 @@ pub fn log(process: &mut Process, when: &str, kind: EventKind) {
         kind,
         note: String::new(),
     });
+}
+
+/// The plan for this one process at `now`, with default settings.
+pub fn plan_at(process: &Process, now: &str) -> Vec<Action> {
+    plan(
+        std::slice::from_ref(process),
+        &Settings::default(),
+        &at(now),
+    )
 }
 
 /// Decodes `%XX` escapes; `None` on a broken escape or invalid UTF-8.
