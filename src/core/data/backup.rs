@@ -231,21 +231,16 @@ fn validate(data: &mut AppData) -> Result<(), ImportError> {
     check_count("holidays", data.settings.holidays.len(), MAX_HOLIDAYS)?;
 
     let settings = &mut data.settings;
-    clean_field(&mut settings.name, FieldKind::Line, || {
-        "name in your settings".into()
-    })?;
-    clean_field(&mut settings.email, FieldKind::Line, || {
-        "email in your settings".into()
-    })?;
-    clean_field(&mut settings.phone, FieldKind::Line, || {
-        "phone number in your settings".into()
-    })?;
-    clean_field(&mut settings.linkedin, FieldKind::Line, || {
-        "LinkedIn address in your settings".into()
-    })?;
-    clean_field(&mut settings.signature, FieldKind::Text, || {
-        "signature in your settings".into()
-    })?;
+    let fields = [
+        (&mut settings.name, FieldKind::Line, "name"),
+        (&mut settings.email, FieldKind::Line, "email"),
+        (&mut settings.phone, FieldKind::Line, "phone number"),
+        (&mut settings.linkedin, FieldKind::Line, "LinkedIn address"),
+        (&mut settings.signature, FieldKind::Text, "signature"),
+    ];
+    for (value, kind, what) in fields {
+        clean_field(value, kind, || format!("{what} in your settings"))?;
+    }
 
     for tombstone in &data.tombstones {
         check_id(tombstone.id.0, || "deleted-process record".into())?;
