@@ -8,8 +8,7 @@ mod common;
 mod synthetic;
 
 use afterview::core::data::model::{
-    ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId,
-    Round, RoundId,
+    ActionKind, Channel, EventKind, Interviewer, InterviewerId, Process, ProcessId, RoundId,
 };
 use afterview::core::data::settings::Settings;
 use afterview::core::planning::action::Action;
@@ -17,25 +16,12 @@ use afterview::core::planning::explain::{CountedFrom, Reason};
 use afterview::core::planning::planner::plan;
 use afterview::core::planning::timing::Timing;
 use chrono::{Duration, NaiveDate};
-use common::at;
+use common::{at, log, plan_at, round};
 use synthetic::synthetic_processes;
 
 fn day(text: &str) -> NaiveDate {
     text.parse()
         .unwrap_or_else(|error| panic!("bad day {text}: {error}"))
-}
-
-fn round(id: u64, start: &str, end: &str, people: Vec<Interviewer>) -> Round {
-    Round {
-        uid: None,
-        id: RoundId(id),
-        kind: Default::default(),
-        format: Default::default(),
-        start: at(start),
-        end: at(end),
-        interviewers: people,
-        notes: String::new(),
-    }
 }
 
 fn person(id: u64) -> Interviewer {
@@ -45,17 +31,6 @@ fn person(id: u64) -> Interviewer {
         linkedin: format!("in/person-{id}"),
         ..Interviewer::default()
     }
-}
-
-fn log(process: &mut Process, when: &str, kind: EventKind) {
-    let id = EventId(process.next_local_id());
-    process.events.push(Event {
-        id,
-        at: at(when),
-        round: None,
-        kind,
-        note: String::new(),
-    });
 }
 
 fn sent(process: &mut Process, when: &str, message: ActionKind, channel: Channel, to: u64) {
@@ -68,14 +43,6 @@ fn sent(process: &mut Process, when: &str, message: ActionKind, channel: Channel
             to: Some(InterviewerId(to)),
         },
     );
-}
-
-fn plan_at(process: &Process, now: &str) -> Vec<Action> {
-    plan(
-        std::slice::from_ref(process),
-        &Settings::default(),
-        &at(now),
-    )
 }
 
 fn find(actions: &[Action], kind: ActionKind) -> &Action {

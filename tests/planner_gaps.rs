@@ -3,13 +3,11 @@
 mod common;
 
 use afterview::core::data::model::{
-    ActionKind, Channel, Event, EventId, EventKind, IndustryPace, Interviewer, InterviewerId,
-    PersonId, Process, ProcessId, Round, RoundId,
+    ActionKind, Channel, EventKind, IndustryPace, Interviewer, InterviewerId, PersonId, Process,
+    ProcessId, RoundId,
 };
-use afterview::core::data::settings::Settings;
 use afterview::core::planning::action::{Action, ActionState, Rule};
-use afterview::core::planning::planner::plan;
-use common::at;
+use common::{at, log, plan_at, round};
 
 fn person(id: u64, linkedin: &str) -> Interviewer {
     Interviewer {
@@ -17,19 +15,6 @@ fn person(id: u64, linkedin: &str) -> Interviewer {
         name: format!("Person {id}"),
         linkedin: linkedin.to_string(),
         ..Interviewer::default()
-    }
-}
-
-fn round(id: u64, start: &str, end: &str, people: Vec<Interviewer>) -> Round {
-    Round {
-        uid: None,
-        id: RoundId(id),
-        kind: Default::default(),
-        format: Default::default(),
-        start: at(start),
-        end: at(end),
-        interviewers: people,
-        notes: String::new(),
     }
 }
 
@@ -45,17 +30,6 @@ fn thursday_interview(people: Vec<Interviewer>) -> Process {
     process
 }
 
-fn log(process: &mut Process, when: &str, kind: EventKind) {
-    let id = EventId(process.next_local_id());
-    process.events.push(Event {
-        id,
-        at: at(when),
-        round: None,
-        kind,
-        note: String::new(),
-    });
-}
-
 fn thanked(process: &mut Process, when: &str, to: u64) {
     log(
         process,
@@ -66,14 +40,6 @@ fn thanked(process: &mut Process, when: &str, to: u64) {
             to: Some(InterviewerId(to)),
         },
     );
-}
-
-fn plan_at(process: &Process, now: &str) -> Vec<Action> {
-    plan(
-        std::slice::from_ref(process),
-        &Settings::default(),
-        &at(now),
-    )
 }
 
 fn find(actions: &[Action], kind: ActionKind) -> Option<&Action> {

@@ -5,14 +5,14 @@
 mod common;
 
 use afterview::core::data::model::{
-    ActionKey, ActionKind, Channel, Event, EventId, EventKind, IndustryPace, Interviewer,
-    InterviewerId, PersonId, Process, ProcessId, ProcessStatus, Round, RoundId,
+    ActionKey, ActionKind, Channel, EventKind, IndustryPace, Interviewer, InterviewerId, PersonId,
+    Process, ProcessId, ProcessStatus, Round, RoundId,
 };
 use afterview::core::data::settings::Settings;
 use afterview::core::planning::action::{Action, ActionState, Rule};
 use afterview::core::planning::planner::plan;
 use afterview::core::planning::survey::{days_since_contact, place, Bucket};
-use common::{at, date};
+use common::{at, date, log, plan_at, round};
 
 fn person(id: u64) -> Interviewer {
     Interviewer {
@@ -25,28 +25,8 @@ fn person(id: u64) -> Interviewer {
 /// A process with one round from `start` to `end` and the given interviewers.
 fn process(start: &str, end: &str, people: Vec<Interviewer>) -> Process {
     let mut process = Process::new(ProcessId(1), "Acme", "Analyst");
-    process.rounds.push(Round {
-        uid: None,
-        id: RoundId(10),
-        kind: Default::default(),
-        format: Default::default(),
-        start: at(start),
-        end: at(end),
-        interviewers: people,
-        notes: String::new(),
-    });
+    process.rounds.push(round(10, start, end, people));
     process
-}
-
-fn log(process: &mut Process, when: &str, kind: EventKind) {
-    let id = EventId(process.next_local_id());
-    process.events.push(Event {
-        id,
-        at: at(when),
-        round: None,
-        kind,
-        note: String::new(),
-    });
 }
 
 fn sent(message: ActionKind, to: Option<u64>) -> EventKind {
@@ -55,14 +35,6 @@ fn sent(message: ActionKind, to: Option<u64>) -> EventKind {
         channel: Channel::Email,
         to: to.map(InterviewerId),
     }
-}
-
-fn plan_at(process: &Process, now: &str) -> Vec<Action> {
-    plan(
-        std::slice::from_ref(process),
-        &Settings::default(),
-        &at(now),
-    )
 }
 
 fn only(actions: &[Action], kind: ActionKind) -> Vec<&Action> {

@@ -6,12 +6,10 @@ use afterview::core::data::model::{
     ActionKind, Channel, Contact, ContactRole, Event, EventId, EventKind, Interviewer,
     InterviewerId, PersonId, Process, ProcessId, Round, RoundId,
 };
-use afterview::core::data::settings::Settings;
 use afterview::core::planning::action::{Action, RecipientBasis};
-use afterview::core::planning::planner::plan;
 use afterview::core::planning::planner::recipient::seniority;
 use chrono::{DateTime, FixedOffset, TimeDelta};
-use common::at;
+use common::{at, plan_at};
 
 fn interviewer(id: u64, name: &str, title: &str) -> Interviewer {
     Interviewer {
@@ -61,14 +59,6 @@ fn log(process: &mut Process, when: DateTime<FixedOffset>, kind: EventKind) {
         kind,
         note: String::new(),
     });
-}
-
-fn plan_at(process: &Process, now: &str) -> Vec<Action> {
-    plan(
-        std::slice::from_ref(process),
-        &Settings::default(),
-        &at(now),
-    )
 }
 
 fn recipient_of(actions: &[Action], kind: ActionKind) -> Option<PersonId> {

@@ -2,8 +2,12 @@
 #![allow(dead_code)]
 
 use afterview::core::data::model::{
-    Interviewer, InterviewerId, Process, ProcessId, Round, RoundFormat, RoundId, RoundKind,
+    Event, EventId, EventKind, Interviewer, InterviewerId, Process, ProcessId, Round, RoundFormat,
+    RoundId, RoundKind,
 };
+use afterview::core::data::settings::Settings;
+use afterview::core::planning::action::Action;
+use afterview::core::planning::planner::plan;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// A moment written as RFC 3339; panics with the text when a test writes it wrong.
@@ -52,6 +56,41 @@ pub fn process_with_round(
         notes: String::new(),
     });
     process
+}
+
+/// A round from `start` to `end` with default kind and format, met with `people`.
+pub fn round(id: u64, start: &str, end: &str, people: Vec<Interviewer>) -> Round {
+    Round {
+        uid: None,
+        id: RoundId(id),
+        kind: Default::default(),
+        format: Default::default(),
+        start: at(start),
+        end: at(end),
+        interviewers: people,
+        notes: String::new(),
+    }
+}
+
+/// Adds an event of `kind` at `when` to the process log, under its next local id.
+pub fn log(process: &mut Process, when: &str, kind: EventKind) {
+    let id = EventId(process.next_local_id());
+    process.events.push(Event {
+        id,
+        at: at(when),
+        round: None,
+        kind,
+        note: String::new(),
+    });
+}
+
+/// The plan for this one process at `now`, with default settings.
+pub fn plan_at(process: &Process, now: &str) -> Vec<Action> {
+    plan(
+        std::slice::from_ref(process),
+        &Settings::default(),
+        &at(now),
+    )
 }
 
 /// Decodes `%XX` escapes; `None` on a broken escape or invalid UTF-8.

@@ -231,21 +231,16 @@ fn validate(data: &mut AppData) -> Result<(), ImportError> {
     check_count("holidays", data.settings.holidays.len(), MAX_HOLIDAYS)?;
 
     let settings = &mut data.settings;
-    clean_field(&mut settings.name, FieldKind::Line, || {
-        "name in your settings".into()
-    })?;
-    clean_field(&mut settings.email, FieldKind::Line, || {
-        "email in your settings".into()
-    })?;
-    clean_field(&mut settings.phone, FieldKind::Line, || {
-        "phone number in your settings".into()
-    })?;
-    clean_field(&mut settings.linkedin, FieldKind::Line, || {
-        "LinkedIn address in your settings".into()
-    })?;
-    clean_field(&mut settings.signature, FieldKind::Text, || {
-        "signature in your settings".into()
-    })?;
+    let fields = [
+        (&mut settings.name, FieldKind::Line, "name"),
+        (&mut settings.email, FieldKind::Line, "email"),
+        (&mut settings.phone, FieldKind::Line, "phone number"),
+        (&mut settings.linkedin, FieldKind::Line, "LinkedIn address"),
+        (&mut settings.signature, FieldKind::Text, "signature"),
+    ];
+    for (value, kind, what) in fields {
+        clean_field(value, kind, || format!("{what} in your settings"))?;
+    }
 
     for tombstone in &data.tombstones {
         check_id(tombstone.id.0, || "deleted-process record".into())?;
@@ -315,14 +310,15 @@ fn validate_process(process: &mut Process) -> Result<(), ImportError> {
     // From here on the company name is short and clean, so messages can quote it.
     let company = preview_text(&process.company);
     let place = |what: &str| format!("{what} in the {company} process");
-    clean_field(&mut process.role, FieldKind::Line, || place("role"))?;
-    clean_field(&mut process.job_url, FieldKind::Line, || {
-        place("job address")
-    })?;
-    clean_field(&mut process.notes, FieldKind::Text, || place("notes"))?;
-    clean_field(&mut process.why_fit, FieldKind::Text, || {
-        place("why you fit")
-    })?;
+    let fields = [
+        (&mut process.role, FieldKind::Line, "role"),
+        (&mut process.job_url, FieldKind::Line, "job address"),
+        (&mut process.notes, FieldKind::Text, "notes"),
+        (&mut process.why_fit, FieldKind::Text, "why you fit"),
+    ];
+    for (value, kind, what) in fields {
+        clean_field(value, kind, || place(what))?;
+    }
     for round in &mut process.rounds {
         check_count(
             "interviewers in one round",
@@ -331,27 +327,26 @@ fn validate_process(process: &mut Process) -> Result<(), ImportError> {
         )?;
         clean_field(&mut round.notes, FieldKind::Text, || place("round notes"))?;
         for person in &mut round.interviewers {
-            clean_field(&mut person.name, FieldKind::Line, || {
-                place("interviewer name")
-            })?;
-            clean_field(&mut person.title, FieldKind::Line, || {
-                place("interviewer title")
-            })?;
-            clean_field(&mut person.email, FieldKind::Line, || {
-                place("interviewer email")
-            })?;
-            clean_field(&mut person.linkedin, FieldKind::Line, || {
-                place("interviewer LinkedIn address")
-            })?;
-            clean_field(&mut person.discussed, FieldKind::Text, || {
-                place("interview topics")
-            })?;
-            clean_field(&mut person.detail, FieldKind::Text, || {
-                place("interview detail")
-            })?;
-            clean_field(&mut person.to_tell, FieldKind::Text, || {
-                place("what to tell an interviewer")
-            })?;
+            let fields = [
+                (&mut person.name, FieldKind::Line, "interviewer name"),
+                (&mut person.title, FieldKind::Line, "interviewer title"),
+                (&mut person.email, FieldKind::Line, "interviewer email"),
+                (
+                    &mut person.linkedin,
+                    FieldKind::Line,
+                    "interviewer LinkedIn address",
+                ),
+                (&mut person.discussed, FieldKind::Text, "interview topics"),
+                (&mut person.detail, FieldKind::Text, "interview detail"),
+                (
+                    &mut person.to_tell,
+                    FieldKind::Text,
+                    "what to tell an interviewer",
+                ),
+            ];
+            for (value, kind, what) in fields {
+                clean_field(value, kind, || place(what))?;
+            }
         }
     }
     for event in &mut process.events {

@@ -9,6 +9,33 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Time
 
 use crate::core::data::settings::Settings;
 
+/// The months' names in lower case, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The weekdays' names in lower case, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Upper bound on how far a search for a business day may walk (about three years),
 /// so a settings file that declares every day a holiday cannot hang the planner.
 const MAX_DAYS_SEARCHED: u32 = 1100;

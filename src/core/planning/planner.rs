@@ -123,6 +123,46 @@ struct Proposal<Tz: TimeZone> {
     recipient: Option<Recipient>,
 }
 
+/// The reason with `previous_day` named as the message it was spaced from (T9),
+/// for the reasons that say so; others are unchanged.
+fn spaced_after(reason: Reason, previous_day: NaiveDate) -> Reason {
+    let spaced_after = Some(previous_day);
+    match reason {
+        Reason::LinkedinAfterThankYou {
+            thank_you_sent,
+            thanked_by,
+            drops_after,
+            ..
+        } => Reason::LinkedinAfterThankYou {
+            thank_you_sent,
+            thanked_by,
+            spaced_after,
+            drops_after,
+        },
+        Reason::NoTimeline {
+            interview_on,
+            counted_from,
+            not_before,
+            ..
+        } => Reason::NoTimeline {
+            interview_on,
+            counted_from,
+            not_before,
+            spaced_after,
+        },
+        Reason::AfterDecisionDate {
+            decision_on,
+            not_before,
+            ..
+        } => Reason::AfterDecisionDate {
+            decision_on,
+            not_before,
+            spaced_after,
+        },
+        other => other,
+    }
+}
+
 impl<Tz: TimeZone> Planner<'_, Tz> {
     fn local(&self, moment: &DateTime<FixedOffset>) -> DateTime<Tz> {
         moment.with_timezone(&self.zone)
@@ -154,6 +194,23 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
 
     fn closing(&self, date: NaiveDate) -> DateTime<Tz> {
         self.calendar.closing_of(date, &self.zone)
+    }
+
+    /// The close of business `business_days` after `day`, or of the last business day
+    /// on or before `deadline` when that comes sooner.
+    fn answer_by(
+        &self,
+        day: NaiveDate,
+        business_days: u32,
+        deadline: Option<NaiveDate>,
+    ) -> DateTime<Tz> {
+        let latest = self.closing(self.calendar.add_business_days(day, business_days));
+        match deadline {
+            Some(deadline) => {
+                latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)))
+            }
+            None => latest,
+        }
     }
 
     /// Work-start wall time on any day (business day or not).
@@ -259,41 +316,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let due = self.local(&action.due).max(floor);
         let latest = self.local(&action.latest).max(due.clone());
         let state = self.state(&earliest, &due, &latest);
-        let spaced_after = Some(previous_day);
-        let reason = match action.reason {
-            Reason::LinkedinAfterThankYou {
-                thank_you_sent,
-                thanked_by,
-                drops_after,
-                ..
-            } => Reason::LinkedinAfterThankYou {
-                thank_you_sent,
-                thanked_by,
-                spaced_after,
-                drops_after,
-            },
-            Reason::NoTimeline {
-                interview_on,
-                counted_from,
-                not_before,
-                ..
-            } => Reason::NoTimeline {
-                interview_on,
-                counted_from,
-                not_before,
-                spaced_after,
-            },
-            Reason::AfterDecisionDate {
-                decision_on,
-                not_before,
-                ..
-            } => Reason::AfterDecisionDate {
-                decision_on,
-                not_before,
-                spaced_after,
-            },
-            other => other,
-        };
+        let reason = spaced_after(action.reason, previous_day);
         let reason = self.with_lateness(reason, state, &latest);
         let action = &mut self.actions[index];
         action.earliest = earliest.fixed_offset();
@@ -758,13 +781,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         let received = self.local(&offered_at);
         let day = received.naive_local().date();
-        let mut latest = self.closing(
-            self.calendar
-                .add_business_days(day, TIMING.offer_reply_business_days),
-        );
-        if let Some(deadline) = deadline {
-            latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
-        }
+        let latest = self.answer_by(day, TIMING.offer_reply_business_days, deadline);
         let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::OfferReply,
@@ -959,29 +976,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             if floor > earliest {
                 earliest = floor;
                 rules = rules.with(Rule::T9);
-                reason = match reason {
-                    Reason::NoTimeline {
-                        interview_on,
-                        counted_from,
-                        not_before,
-                        ..
-                    } => Reason::NoTimeline {
-                        interview_on,
-                        counted_from,
-                        not_before,
-                        spaced_after: Some(previous_day),
-                    },
-                    Reason::AfterDecisionDate {
-                        decision_on,
-                        not_before,
-                        ..
-                    } => Reason::AfterDecisionDate {
-                        decision_on,
-                        not_before,
-                        spaced_after: Some(previous_day),
-                    },
-                    other => other,
-                };
+                reason = spaced_after(reason, previous_day);
             }
         }
         let proposal = Proposal {
@@ -1010,13 +1005,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     ) {
         let received = self.local(&received_at);
         let day = received.naive_local().date();
-        let mut latest = self.closing(
-            self.calendar
-                .add_business_days(day, TIMING.competing_offer_business_days),
-        );
-        if let Some(deadline) = deadline {
-            latest = latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)));
-        }
+        let latest = self.answer_by(day, TIMING.competing_offer_business_days, deadline);
         let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::CompetingOffer,

@@ -11,6 +11,7 @@ use super::{
     assemble, InvitationPrefill, InviteContext, InviteError, Moment, Person, RoundDraft, Source,
 };
 use crate::core::data::model::RoundFormat;
+use crate::core::planning::calendar::{MONTH_NAMES, WEEKDAY_NAMES};
 
 /// What the rules found in one email. Empty fields were not found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -62,24 +63,9 @@ const ZONE_WORDS: &[(&str, &str)] = &[
     ("sydney", "Australia/Sydney"),
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month_number(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.');
-    MONTHS
+    MONTH_NAMES
         .iter()
         .position(|m| *m == word || (m.starts_with(word) && (word.len() == 3 || word == "sept")))
         .and_then(|i| u32::try_from(i + 1).ok())
@@ -891,7 +877,12 @@ fn back_to_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
-/// Words that cannot start a person's name.
+/// Whether `lower` (lower case) cannot start a person's name.
+fn is_not_a_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower) || WEEKDAY_NAMES.contains(&lower)
+}
+
+/// Words that cannot start a person's name (weekdays aside).
 const NOT_NAMES: &[&str] = &[
     "the",
     "our",
@@ -924,13 +915,6 @@ const NOT_NAMES: &[&str] = &[
     "this",
     "that",
     "it",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "on",
     "at",
     "join",
@@ -984,7 +968,7 @@ fn leading_name(phrase: &str) -> Option<String> {
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
         let is_initial = word.len() == 1 && first.is_uppercase();
         let lower = word.to_lowercase();
-        if words.is_empty() && NOT_NAMES.contains(&lower.as_str()) {
+        if words.is_empty() && is_not_a_name(&lower) {
             return None;
         }
         if is_capital || is_initial || (!words.is_empty() && PARTICLES.contains(&word)) {
@@ -1004,7 +988,7 @@ fn leading_name(phrase: &str) -> Option<String> {
     }
     let words: Vec<&str> = words
         .into_iter()
-        .filter(|w| !NOT_NAMES.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !is_not_a_name(&w.to_lowercase()))
         .collect();
     (words.len() >= 2).then(|| words.join(" "))
 }

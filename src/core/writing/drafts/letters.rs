@@ -608,28 +608,9 @@ fn linkedin(facts: &Facts) -> (String, Vec<String>) {
     loop {
         words.pop();
         while words.last().is_some_and(|word| {
-            matches!(
-                word.to_lowercase().trim_end_matches(','),
-                "and"
-                    | "or"
-                    | "of"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "to"
-                    | "with"
-                    | "for"
-                    | "in"
-                    | "on"
-                    | "about"
-                    | "that"
-                    | "my"
-                    | "your"
-                    | "our"
-                    | "how"
-                    | "is"
-                    | "are"
-            )
+            let word = word.to_lowercase();
+            let word = word.trim_end_matches(',');
+            phrase::needs_follower(word) || matches!(word, "how" | "is" | "are")
         }) {
             words.pop();
         }

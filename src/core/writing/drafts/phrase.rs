@@ -1027,6 +1027,30 @@ fn embedded_question(words: &[&str]) -> Option<String> {
     }
 }
 
+/// Whether a cut phrase may not end on `word` (lower case): articles,
+/// prepositions, possessives and joining words need a word after them.
+pub(super) fn needs_follower(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "of"
+            | "the"
+            | "a"
+            | "an"
+            | "to"
+            | "with"
+            | "for"
+            | "in"
+            | "on"
+            | "about"
+            | "that"
+            | "my"
+            | "your"
+            | "our"
+    )
+}
+
 /// Keeps at most `MAX_TOPIC_WORDS`, cutting at the last natural break before the limit.
 fn limit_words(text: &str) -> (String, bool) {
     let words: Vec<&str> = text.split(' ').collect();
@@ -1048,41 +1072,26 @@ fn limit_words(text: &str) -> (String, bool) {
     let mut kept: Vec<&str> = head[..cut].to_vec();
     // Never end on a word that needs a follower.
     while kept.len() > 3
-        && matches!(
-            kept.last().map(|word| word.to_lowercase()).as_deref(),
-            Some(
-                "and"
-                    | "or"
-                    | "of"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "to"
-                    | "with"
-                    | "for"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "about"
-                    | "that"
-                    | "which"
-                    | "my"
-                    | "your"
-                    | "our"
-                    | "their"
-                    | "from"
-                    | "by"
-                    | "as"
-                    | "how"
-                    | "is"
-                    | "are"
-                    | "was"
-                    | "were"
-                    | "be"
-                    | "but"
-                    | "so"
-            )
-        )
+        && kept.last().is_some_and(|word| {
+            let word = word.to_lowercase();
+            needs_follower(&word)
+                || matches!(
+                    word.as_str(),
+                    "at" | "which"
+                        | "their"
+                        | "from"
+                        | "by"
+                        | "as"
+                        | "how"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "but"
+                        | "so"
+                )
+        })
     {
         kept.pop();
     }
@@ -1093,6 +1102,24 @@ fn limit_words(text: &str) -> (String, bool) {
             .to_string(),
         true,
     )
+}
+
+/// A noun or clause kept to `MAX_TOPIC_WORDS`; a quote stays whole. Sets
+/// `shortened` when words were left out.
+fn limit_shape(shape: Shape, shortened: &mut bool) -> Shape {
+    match shape {
+        Shape::Noun(text) => {
+            let (text, cut) = limit_words(&text);
+            *shortened |= cut;
+            Shape::Noun(text)
+        }
+        Shape::Clause(text) => {
+            let (text, cut) = limit_words(&text);
+            *shortened |= cut;
+            Shape::Clause(text)
+        }
+        quote => quote,
+    }
 }
 
 /// Keeps a longer free text (requested documents, news) to `max_words`: the
@@ -1111,29 +1138,9 @@ pub fn condense(text: &str, max_words: usize) -> (String, bool) {
     let mut kept: Vec<&str> = first.split(' ').take(max_words).collect();
     while kept.len() > 3
         && kept.last().is_some_and(|word| {
-            matches!(
-                word.to_lowercase().trim_end_matches(','),
-                "and"
-                    | "or"
-                    | "of"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "to"
-                    | "with"
-                    | "for"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "about"
-                    | "that"
-                    | "which"
-                    | "my"
-                    | "your"
-                    | "our"
-                    | "from"
-                    | "by"
-            )
+            let word = word.to_lowercase();
+            let word = word.trim_end_matches(',');
+            needs_follower(word) || matches!(word, "at" | "which" | "from" | "by")
         })
     {
         kept.pop();
@@ -1224,19 +1231,7 @@ pub fn topic(input: &str) -> Option<Topic> {
         }
         other => other,
     };
-    let shape = match shape {
-        Shape::Noun(text) => {
-            let (text, cut) = limit_words(&text);
-            shortened |= cut;
-            Shape::Noun(text)
-        }
-        Shape::Clause(text) => {
-            let (text, cut) = limit_words(&text);
-            shortened |= cut;
-            Shape::Clause(text)
-        }
-        quote => quote,
-    };
+    let shape = limit_shape(shape, &mut shortened);
     Some(Topic { shape, shortened })
 }
 
@@ -1258,19 +1253,7 @@ pub fn addition(input: &str) -> Option<Topic> {
         return None;
     }
     let mut shortened = parts.len() > 1;
-    shape = match shape {
-        Shape::Noun(text) => {
-            let (text, cut) = limit_words(&text);
-            shortened |= cut;
-            Shape::Noun(text)
-        }
-        Shape::Clause(text) => {
-            let (text, cut) = limit_words(&text);
-            shortened |= cut;
-            Shape::Clause(text)
-        }
-        quote => quote,
-    };
+    shape = limit_shape(shape, &mut shortened);
     Some(Topic { shape, shortened })
 }
 

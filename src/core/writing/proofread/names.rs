@@ -1,28 +1,11 @@
 //! What the name check needs to know about ordinary words and accented letters.
 
-/// Capitalised words that are never a misspelt name: months, weekdays and the
-/// common words that open a sentence or a line ("March" is not "Marcus",
-/// "Call" is not "Callum", "One" is not "Ong").
+use crate::core::planning::calendar::{MONTH_NAMES, WEEKDAY_NAMES};
+
+/// Capitalised words that are never a misspelt name, besides months and
+/// weekdays: the common words that open a sentence or a line ("March" is not
+/// "Marcus", "Call" is not "Callum", "One" is not "Ong").
 const ORDINARY_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "tomorrow",
     "yesterday",
@@ -507,7 +490,9 @@ const ORDINARY_WORDS: &[&str] = &[
 
 /// Whether `lower` (already lower case) is an ordinary English word.
 pub fn is_ordinary_word(lower: &str) -> bool {
-    ORDINARY_WORDS.contains(&lower)
+    MONTH_NAMES.contains(&lower)
+        || WEEKDAY_NAMES.contains(&lower)
+        || ORDINARY_WORDS.contains(&lower)
 }
 
 /// The letter without its accent, for the Latin letters names use most.
