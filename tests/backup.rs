@@ -620,3 +620,36 @@ fn restoring_into_a_fresh_profile_keeps_the_backups_settings() {
     );
     assert_eq!(merged.settings.name, "Dana New");
 }
+
+/// Restoring with Replace into a browser holding the example interview under the same id: the
+/// preview says the example goes and every interview of the file comes, as the result does.
+#[test]
+fn replace_preview_counts_a_different_interview_under_the_same_id_as_removed() {
+    let mut current = AppData::default();
+    current.save_process(
+        Process::new(ProcessId(1), "Northwind Studio", "Example"),
+        at("2026-12-04T09:00:00+01:00"),
+    );
+    let mut incoming = AppData::default();
+    for (id, company) in [
+        (1, "Brightwell Analytics"),
+        (2, "Kestrel Health"),
+        (3, "Nordlys Energi"),
+    ] {
+        incoming.save_process(
+            Process::new(ProcessId(id), company, "Analyst"),
+            at("2026-12-03T09:00:00+01:00"),
+        );
+    }
+    let now = at("2026-12-04T10:00:00+01:00");
+    let found = preview(&current, &incoming, ImportMode::Replace, now);
+    assert_eq!(found.added.len(), 3);
+    assert_eq!(found.removed, vec![ProcessId(1)]);
+    assert!(found.updated.is_empty());
+    let result = apply(&current, &incoming, ImportMode::Replace, now);
+    assert!(result
+        .processes
+        .iter()
+        .all(|p| p.company != "Northwind Studio"));
+    assert_eq!(result.processes.len(), 3);
+}

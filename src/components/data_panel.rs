@@ -450,7 +450,7 @@ fn backup_import_view(
                     <ul class="av-import-counts" aria-live="polite">
                         <li>{ format!("{} added", plural(outcome.added.len(), "interview", "interviews")) }</li>
                         <li>{ format!("{} updated", plural(outcome.updated.len(), "interview", "interviews")) }</li>
-                        <li>{ format!("{} left as they are", plural(outcome.unchanged.len(), "interview", "interviews")) }</li>
+                        <li>{ if outcome.unchanged.len() == 1 { "1 interview left as it is".to_string() } else { format!("{} interviews left as they are", outcome.unchanged.len()) } }</li>
                         <li>{ format!("{} removed", plural(outcome.removed.len(), "interview", "interviews")) }</li>
                         <li>{ if outcome.settings_changed { "Your settings change to the file's." } else { "Your settings stay as they are." } }</li>
                     </ul>

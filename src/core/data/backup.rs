@@ -494,6 +494,12 @@ pub fn preview(
     for process in &result.processes {
         match current.process(process.id) {
             None => preview.added.push(process.id),
+            // Replace can put another interview under an id used here: that deletes this
+            // browser's interview and adds the file's, and the preview must say so.
+            Some(before) if !same_company(before, process) => {
+                preview.added.push(process.id);
+                preview.removed.push(before.id);
+            }
             Some(before) if before == process => preview.unchanged.push(process.id),
             Some(_) => preview.updated.push(process.id),
         }
