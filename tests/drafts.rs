@@ -298,9 +298,27 @@ fn an_empty_discussed_field_names_the_interviewer_in_the_placeholder() {
         .iter()
         .any(|f| f.check == Check::MissingField && f.message.contains("Dana Whitfield")));
     assert_eq!(
-        draft.recipient.address_or_placeholder(),
-        "[Dana Whitfield's address]"
+        draft.recipient.to_line(draft.channel),
+        "To: Dana Whitfield (no email address recorded; add it to the interview)"
     );
+}
+
+#[test]
+fn a_card_names_no_bracketed_address() {
+    let process = process();
+    let card = compose(
+        &action(
+            ActionKind::HandwrittenNote,
+            Channel::Handwritten,
+            Some(10),
+            Some(11),
+        ),
+        &process,
+        &settings(),
+    );
+    let line = card.recipient.to_line(card.channel);
+    assert!(!line.contains('['), "{line}");
+    assert!(line.contains("envelope"), "{line}");
 }
 
 #[test]

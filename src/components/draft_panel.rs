@@ -341,7 +341,7 @@ pub fn DraftPanel() -> Html {
                     <span class="av-hint">{ "Switching tone starts again from a fresh draft." }</span>
                 </fieldset>
                 if !is_phone {
-                    <p class="av-action-meta">{ format!("To: {}", if draft.recipient.name.is_empty() { draft.recipient.address_or_placeholder() } else { format!("{} <{}>", draft.recipient.name, draft.recipient.address_or_placeholder()) }) }</p>
+                    <p class="av-action-meta">{ draft.recipient.to_line(draft.channel) }</p>
                 }
                 if has_subject {
                     <div class="av-field">

@@ -44,12 +44,24 @@ pub struct Recipient {
 }
 
 impl Recipient {
-    /// The address, or a visible placeholder saying which one is missing.
-    pub fn address_or_placeholder(&self) -> String {
-        match (self.address.trim().is_empty(), self.name.trim().is_empty()) {
-            (false, _) => self.address.clone(),
-            (true, false) => format!("[{}'s address]", self.name.trim()),
-            (true, true) => "[recipient's address]".to_string(),
+    /// The "To:" line shown above a draft: the name and address, or, where the address is
+    /// missing, what to do about it in words (never a bracketed placeholder, which would read
+    /// as part of the message).
+    pub fn to_line(&self, channel: Channel) -> String {
+        let name = self.name.trim();
+        let address = self.address.trim();
+        let missing = match channel {
+            Channel::Email => "no email address recorded; add it to the interview",
+            Channel::Linkedin => "no LinkedIn profile recorded; search for them by name",
+            Channel::Handwritten => "write the office address on the envelope",
+            Channel::Phone => "use the number they gave you",
+            Channel::InPerson => "in person",
+        };
+        match (name.is_empty(), address.is_empty()) {
+            (false, false) => format!("To: {name} <{address}>"),
+            (true, false) => format!("To: {address}"),
+            (false, true) => format!("To: {name} ({missing})"),
+            (true, true) => format!("To: the person who handles the process ({missing})"),
         }
     }
 }
