@@ -1041,3 +1041,22 @@ fn long_logged_news_is_condensed_in_the_update() {
             .all(|f| f.severity == afterview::core::writing::proofread::Severity::Info));
     }
 }
+
+#[test]
+fn typed_strengths_and_details_keep_sentence_case_mid_sentence() {
+    use afterview::core::app::form::{writing_preview, WritingField};
+    let fit = writing_preview(
+        WritingField::WhyFit,
+        "Six years of SQL and dbt; I cut the monthly close reporting from three days to four hours.",
+    );
+    assert!(
+        fit.contains("I would bring six years of SQL and dbt"),
+        "{fit}"
+    );
+    let detail = writing_preview(
+        WritingField::Detail,
+        "She mentioned the team is moving from Redshift to Snowflake next quarter.",
+    );
+    assert!(!detail.contains(": You"), "{detail}");
+    assert!(detail.contains("Redshift to Snowflake"), "{detail}");
+}

@@ -416,7 +416,7 @@ fn detail_sentence(facts: &Facts) -> String {
         &[
             "One detail that stayed with me was that {clause}.",
             "I am also still thinking about how {clause}.",
-            "Another thing that stuck with me: {Clause}.",
+            "Another thing that stuck with me was that {clause}.",
             "I also made a note that {clause}.",
             "Something else I remember well is that {clause}.",
         ],
