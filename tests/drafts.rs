@@ -1060,3 +1060,17 @@ fn typed_strengths_and_details_keep_sentence_case_mid_sentence() {
     assert!(!detail.contains(": You"), "{detail}");
     assert!(detail.contains("Redshift to Snowflake"), "{detail}");
 }
+
+#[test]
+fn a_panel_with_one_person_recorded_speaks_of_no_team_met_together() {
+    let mut process = process();
+    process.rounds[0].kind = RoundKind::Panel;
+    process.rounds[0].interviewers.truncate(1);
+    for tone in Tone::ALL {
+        let id = process.rounds[0].interviewers[0].id.0;
+        let draft = thank_you_to(&process, id, tone);
+        for phrase in ["panel", "together", "several members", "people I met"] {
+            assert!(!draft.body.contains(phrase), "{phrase}: {}", draft.body);
+        }
+    }
+}

@@ -320,7 +320,15 @@ impl Facts {
             interviewer_id,
             round_id: round.map(|round| round.id),
             position: person.map_or(0, |(_, position, _)| position),
-            round_kind: round.map_or(RoundKind::Other, |round| round.kind),
+            // A "panel" with one person recorded reads as a one-to-one talk: nothing may speak
+            // of the team the user met together.
+            round_kind: round.map_or(RoundKind::Other, |round| {
+                if round.kind == RoundKind::Panel && round.interviewers.len() < 2 {
+                    RoundKind::Other
+                } else {
+                    round.kind
+                }
+            }),
             company: or_placeholder(&process.company, "company"),
             role: or_placeholder(&process.role, "role"),
             interview_day: round.map(|round| day_of(&round.start)),
