@@ -260,3 +260,23 @@ fn a_named_zone_is_converted_to_the_users() {
         Some("2026-03-31T10:00:00-04:00")
     );
 }
+
+#[test]
+fn a_teams_interview_without_its_link_is_a_video_call_despite_a_phone_in_the_signature() {
+    let text = "Subject: Interview invitation\n\nDear Inês,\n\nWe would like to invite you to a video \
+                interview on Tuesday 15 December 2026 from 14:30 to 15:30 (CET) via Microsoft Teams. \
+                You will meet Dr. Henrik Järvinen, Head of Product Analytics, and Zoë Müller, Senior \
+                Data Scientist.\n\nBest regards,\nAna-Sofía Núñez\nTalent Acquisition Coordinator\n\
+                ana-sofia.nunez@pohjola.example\n+358 40 123 4567\n";
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).expect("a day");
+    let prefill = read_invitation(text, &context(today)).expect("read");
+    let round = &prefill.form.rounds[0];
+    assert_eq!(round.format, RoundFormat::Video);
+    for person in &round.interviewers {
+        assert!(
+            !person.title.ends_with([',', ';', ':', '.']),
+            "{:?}",
+            person.title
+        );
+    }
+}

@@ -711,7 +711,13 @@ fn round_form(draft: &RoundDraft, context: &InviteContext, missing: &mut Vec<Str
         .iter()
         .map(|person| InterviewerForm {
             name: person.name.clone(),
-            title: person.title.clone(),
+            // Titles lifted from a sentence ("X, Head of Y, and Z") keep no trailing comma.
+            title: person
+                .title
+                .trim()
+                .trim_end_matches([',', ';', ':', '.'])
+                .trim()
+                .to_string(),
             email: person.email.clone(),
             ..InterviewerForm::default()
         })

@@ -13,6 +13,19 @@ use super::{
 use crate::core::data::model::RoundFormat;
 use crate::core::planning::calendar::{MONTH_NAMES, WEEKDAY_NAMES};
 
+/// Words that name a video meeting even when the email carries no link.
+const VIDEO_WORDS: [&str; 9] = [
+    "video interview",
+    "video call",
+    "microsoft teams",
+    "via teams",
+    "on teams",
+    "zoom",
+    "google meet",
+    "webex",
+    "video conference",
+];
+
 /// What the rules found in one email. Empty fields were not found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EmailFacts {
@@ -1622,7 +1635,10 @@ pub(crate) fn read_email(
         notes.push("No date found: enter it.".to_string());
     }
     let lower = body.to_lowercase();
-    let format = if !facts.link.is_empty() {
+    // A meeting named without its link ("via Microsoft Teams") is still a video call; a phone
+    // number alone (often the sender's signature) says least, so it comes last.
+    let names_video = VIDEO_WORDS.iter().any(|word| lower.contains(word));
+    let format = if !facts.link.is_empty() || names_video {
         Some(RoundFormat::Video)
     } else {
         guess::round_format("", "", &lower)
