@@ -203,6 +203,10 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
     };
     let kind = log.kind;
     let people = kind.people(&process);
+    let point_of_contact = process
+        .effective_point_of_contact()
+        .and_then(|id| process.person(id))
+        .map(|person| person.name().to_string());
 
     html! {
         <article class="av-section av-process" aria-labelledby="av-process-title" data-process={id.to_string()}>
@@ -266,6 +270,33 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                 </ol>
             </section>
 
+            if !process.contacts.is_empty() || point_of_contact.is_some() {
+                <section class="av-section" aria-labelledby="av-process-people" data-testid="process-contacts">
+                    <h3 id="av-process-people" class="av-section-title">{ "People who handle the process" }</h3>
+                    if let Some(name) = point_of_contact.clone() {
+                        <p class="av-hint">{ format!("Inquiries and replies go to whoever wrote to you last, else your point of contact: {name}.") }</p>
+                    }
+                    <ul class="av-list">
+                        { for process.contacts.iter().map(|c| html! {
+                            <li key={c.id.0}>
+                                <dl class="av-dl">
+                                    <dt>{ c.role.label() }</dt>
+                                    <dd>{ if c.title.is_empty() { c.name.clone() } else { format!("{} ({})", c.name, c.title) } }</dd>
+                                    if !c.email.is_empty() { <dt>{ "Email" }</dt><dd>{ &c.email }</dd> }
+                                    if !c.phone.is_empty() { <dt>{ "Phone" }</dt><dd>{ &c.phone }</dd> }
+                                </dl>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            if !process.notes.is_empty() || !process.why_fit.is_empty() {
+                <section class="av-section" aria-labelledby="av-process-notes">
+                    <h3 id="av-process-notes" class="av-section-title">{ "Your notes" }</h3>
+                    if !process.notes.is_empty() { <p class="av-prewrap">{ &process.notes }</p> }
+                    if !process.why_fit.is_empty() { <p class="av-prewrap"><strong>{ "Why you fit: " }</strong>{ &process.why_fit }</p> }
+                </section>
+            }
             if !decision_dates.is_empty() {
                 <section class="av-section" aria-labelledby="av-process-dates">
                     <h3 id="av-process-dates" class="av-section-title">{ "Dates they gave" }</h3>

@@ -574,7 +574,7 @@ pub fn SettingsView() -> Html {
                         }</p>
                     }
                     <div class="av-actions-row">
-                        <button type="button" class="av-btn av-btn-primary" onclick={click_saves(&on_submit)} data-testid="settings-save">{ "Save settings" }</button>
+                        <button type="button" class="av-btn" onclick={click_saves(&on_submit)} data-testid="settings-save">{ "Check all fields" }</button>
                     </div>
                 </form>
             </section>

@@ -257,6 +257,11 @@ test("a recruiter added in the form receives the inquiry", async ({ page }) => {
   await page.locator("#av-contact-0-title").fill("Talent acquisition partner");
   await page.locator("#av-contact-0-email").fill("ines.duarte@contoso.example");
   await page.getByRole("button", { name: "Save changes" }).click();
+  // The process page shows who handles it, and where inquiries go.
+  const people = page.getByTestId("process-contacts");
+  await expect(people).toContainText("Inès Duarte (Talent acquisition partner)");
+  await expect(people).toContainText("ines.duarte@contoso.example");
+  await expect(people).toContainText("your point of contact: Inès Duarte");
   await page.getByRole("button", { name: "Today", exact: true }).click();
   await expect(page.locator('[data-kind="status-inquiry"]')).toContainText("to Inès Duarte");
 });
