@@ -205,6 +205,54 @@ fn offer_and_rejection_replies_go_to_their_sender() {
 }
 
 #[test]
+fn documents_and_updates_go_to_whoever_asked_a_contact_included() {
+    let mut process = panel();
+    process
+        .contacts
+        .push(contact(20, ContactRole::Recruiter, "Inès Duarte"));
+    log(
+        &mut process,
+        at("2025-03-04T09:00:00+00:00"),
+        EventKind::DocumentsRequested {
+            what: "two references".into(),
+            deadline: None,
+            by: Some(InterviewerId(20)),
+        },
+    );
+    log(
+        &mut process,
+        at("2025-03-04T10:00:00+00:00"),
+        EventKind::UpdateRequested {
+            by: Some(InterviewerId(4)),
+        },
+    );
+    let actions = plan_at(&process, "2025-03-04T12:00:00+00:00");
+    assert_eq!(
+        recipient_of(&actions, ActionKind::SendDocuments),
+        Some(PersonId(20))
+    );
+    assert_eq!(
+        recipient_of(&actions, ActionKind::SendUpdate),
+        Some(PersonId(4))
+    );
+    let documents = actions
+        .iter()
+        .find(|action| action.kind == ActionKind::SendDocuments)
+        .expect("planned");
+    assert!(matches!(
+        documents.recipient.map(|r| r.basis),
+        Some(RecipientBasis::Asked { .. })
+    ));
+    let settings = afterview::core::data::settings::Settings {
+        name: "Sam Rivera".into(),
+        ..Default::default()
+    };
+    let draft = afterview::core::writing::drafts::compose(documents, &process, &settings);
+    assert!(draft.body.contains("Inès"), "{}", draft.body);
+    assert!(!draft.body.contains('['), "{}", draft.body);
+}
+
+#[test]
 fn with_no_sender_the_point_of_contact_then_the_most_senior_interviewer() {
     // Nobody recorded: the head of platform, whatever the list order.
     let process = panel();

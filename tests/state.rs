@@ -431,8 +431,8 @@ fn the_log_form_offers_interviewers_and_contacts_once_each() {
             "Inès Duarte (Talent partner)"
         ]
     );
-    // Requests are answered to the interviewer who made them.
-    assert_eq!(Loggable::Documents.people(&process).len(), 2);
+    // A request can come from a contact too: the answer goes to whoever asked.
+    assert_eq!(Loggable::Documents.people(&process).len(), 3);
 }
 
 #[test]

@@ -53,9 +53,12 @@ fn describe(process: &Process, kind: &EventKind) -> String {
             deadline
                 .map(|d| format!(" by {}", d.format("%a %-d %b")))
                 .unwrap_or_default(),
-            person(by)
+            sender(&by.map(PersonId::from))
         ),
-        EventKind::UpdateRequested { by } => format!("Asked to be kept updated{}", person(by)),
+        EventKind::UpdateRequested { by } => format!(
+            "Asked to be kept updated{}",
+            sender(&by.map(PersonId::from))
+        ),
         EventKind::Offer { deadline, from } => format!(
             "Offer{}{}",
             deadline

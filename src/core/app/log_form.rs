@@ -79,13 +79,8 @@ impl Loggable {
         !matches!(self, Loggable::CompetingOffer | Loggable::Withdrawn)
     }
 
-    /// Requests the planner answers to the person who made them, an interviewer.
-    fn asked_by_interviewer(self) -> bool {
-        matches!(self, Loggable::Documents | Loggable::UpdateRequested)
-    }
-
     /// Who can be named as the sender: every interviewer and contact, once, in the order
-    /// the process lists them (only interviewers for requests answered to an interviewer).
+    /// the process lists them.
     pub fn people(self, process: &Process) -> Vec<(PersonId, String)> {
         let mut people: Vec<(PersonId, String)> = Vec::new();
         let interviewers = process
@@ -102,7 +97,6 @@ impl Loggable {
         let contacts = process
             .contacts
             .iter()
-            .filter(|_| !self.asked_by_interviewer())
             .map(|contact| (contact.id, contact.name.clone(), contact.title.clone()));
         for (id, name, title) in interviewers.chain(contacts) {
             if people.iter().any(|(known, _)| *known == id) || name.trim().is_empty() {

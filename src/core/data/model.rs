@@ -518,11 +518,13 @@ pub enum EventKind {
         what: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         deadline: Option<NaiveDate>,
+        /// Who asked: an interviewer's or a contact's id (one id space per process).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<InterviewerId>,
     },
-    /// An interviewer asked to be kept informed (rule T15).
+    /// Someone at the employer asked to be kept informed (rule T15).
     UpdateRequested {
+        /// Who asked: an interviewer's or a contact's id (one id space per process).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<InterviewerId>,
     },

@@ -709,7 +709,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             };
             let next_day = self.calendar.add_business_days(requested_day, wait);
             let recipient = match by {
-                Some(id) if process.interviewer(id).is_some() => Some(Recipient {
+                Some(id) if process.person(id.into()).is_some() => Some(Recipient {
                     person: id.into(),
                     basis: RecipientBasis::Asked { on: requested_day },
                 }),

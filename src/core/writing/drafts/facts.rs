@@ -394,6 +394,13 @@ fn find_person<'a>(action: &Action, process: &'a Process) -> Option<Person<'a>> 
     if let Some(found) = recipient.and_then(locate) {
         return Some(found);
     }
+    // Addressed to a contact (a recruiter, HR): no interviewer stands in for them.
+    if action
+        .recipient
+        .is_some_and(|r| process.person(r.person).is_some())
+    {
+        return None;
+    }
     let requester = process
         .events
         .iter()
