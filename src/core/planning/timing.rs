@@ -79,34 +79,35 @@ impl Default for Timing {
     }
 }
 
+/// The numbers zero to twenty in words (counts in sentences; number words in typed notes).
+pub const NUMBER_WORDS: [&str; 21] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
 /// A count in words: "one" to "twenty", digits above.
 pub fn number_word(count: i64) -> String {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
     usize::try_from(count)
         .ok()
-        .and_then(|index| WORDS.get(index))
+        .and_then(|index| NUMBER_WORDS.get(index))
         .map_or_else(|| count.to_string(), |word| (*word).to_string())
 }
 

@@ -9,6 +9,8 @@
 //! pronouns are turned towards the reader ("their team" -> "your team") and
 //! question word order is undone.
 
+use crate::core::planning::timing::NUMBER_WORDS;
+
 /// What a frame receives.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -286,19 +288,6 @@ const COMMON_OPENERS: &[&str] = &[
     "a",
     "an",
     "the",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "twelve",
-    "fifteen",
-    "twenty",
     "several",
     "many",
     "years",
@@ -689,6 +678,7 @@ fn lower_first(text: &str) -> String {
     let lower = first.to_lowercase();
     let shouty = first.chars().filter(|c| c.is_uppercase()).count() > 1;
     let common = COMMON_OPENERS.contains(&lower.as_str())
+        || NUMBER_WORDS.contains(&lower.as_str())
         || (lower.ends_with("ing") && lower.chars().count() > 5);
     if first == "I" || first.starts_with("I'") || shouty || !common {
         return text.to_string();
