@@ -181,11 +181,12 @@ pub fn SettingsView() -> Html {
 
     // Leaving the page keeps any text that still needs a fix, for when the user comes back.
     {
-        let latest = use_mut_ref(|| None::<SettingsForm>);
-        *latest.borrow_mut() = form.unsaved_draft();
+        // The latest editor is kept by handle; it is checked only when the page is left.
+        let latest = use_mut_ref(|| form.clone());
+        *latest.borrow_mut() = form.clone();
         let app = app.clone();
         use_effect_with((), move |_| {
-            move || app.dispatch(Msg::KeepSettingsDraft(latest.borrow_mut().take()))
+            move || app.dispatch(Msg::KeepSettingsDraft(latest.borrow().unsaved_draft()))
         });
     }
 
@@ -213,11 +214,7 @@ pub fn SettingsView() -> Html {
         let form = form.clone();
         let focus_request = focus_request.clone();
         Callback::from(move |()| {
-            let count = form.unsaved_draft().map_or(0, |draft| {
-                crate::core::app::settings_form::apply_valid(&draft, &form.base)
-                    .1
-                    .len()
-            });
+            let count = form.fields_to_fix();
             change(&form, |state| {
                 for field in Field::ALL {
                     state.touch(field);

@@ -355,8 +355,12 @@ impl SettingsEditor {
 
     /// Typed text that is not saved because it needs a fix, to keep when the user leaves.
     pub fn unsaved_draft(&self) -> Option<SettingsForm> {
-        let (_, errors) = apply_valid(&self.draft, &self.base);
-        (!errors.is_empty()).then(|| self.draft.clone())
+        (self.fields_to_fix() > 0).then(|| self.draft.clone())
+    }
+
+    /// How many fields need a fix before they can be saved (touched or not).
+    pub fn fields_to_fix(&self) -> usize {
+        apply_valid(&self.draft, &self.base).1.len()
     }
 
     pub fn error(&self, field: SettingsField) -> Option<String> {

@@ -526,8 +526,8 @@ impl AppState {
             }
             Msg::ImportBackup { incoming, mode } => {
                 let now = state.now;
-                let found = backup::preview(&state.data, &incoming, mode, now);
                 let data = backup::apply(&state.data, &incoming, mode, now);
+                let found = backup::compare(&state.data, &data);
                 if data == state.data {
                     state.announce("The backup held nothing new for this browser.");
                     return true;

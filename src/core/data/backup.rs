@@ -486,7 +486,11 @@ pub fn preview(
     mode: ImportMode,
     now: DateTime<FixedOffset>,
 ) -> ImportPreview {
-    let result = apply(current, incoming, mode, now);
+    compare(current, &apply(current, incoming, mode, now))
+}
+
+/// What changed between `current` and the `result` of an import, process by process.
+pub fn compare(current: &AppData, result: &AppData) -> ImportPreview {
     let mut preview = ImportPreview {
         settings_changed: result.settings != current.settings,
         ..ImportPreview::default()
