@@ -6,12 +6,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::banners::Banners;
-use crate::components::draft_panel::DraftPanel;
-use crate::components::interviews::Interviews;
+use crate::components::lazy::{Lazy, Part};
 use crate::components::onboarding::Onboarding;
-use crate::components::process_detail::ProcessDetail;
-use crate::components::process_form::ProcessFormView;
-use crate::components::settings_view::SettingsView;
 use crate::components::today::Today;
 use crate::core::data::settings::Theme;
 use crate::core::planning::planner::plan;
@@ -242,17 +238,17 @@ pub fn App(props: &AppProps) -> Html {
                     } else {
                         { match view.clone() {
                             View::Today => html! { <Today /> },
-                            View::Interviews => html! { <Interviews /> },
-                            View::Process(id) => html! { <ProcessDetail {id} /> },
-                            View::NewProcess => html! { <ProcessFormView id={None::<crate::core::data::model::ProcessId>} /> },
-                            View::EditProcess(id) => html! { <ProcessFormView id={Some(id)} /> },
-                            View::ImportInvitation => html! { <crate::components::invite_import::InviteImport /> },
-                            View::Settings => html! { <SettingsView /> },
+                            View::Interviews => html! { <Lazy part={Part::Interviews} /> },
+                            View::Process(id) => html! { <Lazy part={Part::Process} id={Some(id)} /> },
+                            View::NewProcess => html! { <Lazy part={Part::ProcessForm} key="new" /> },
+                            View::EditProcess(id) => html! { <Lazy part={Part::ProcessForm} id={Some(id)} key={id.to_string()} /> },
+                            View::ImportInvitation => html! { <Lazy part={Part::InviteImport} /> },
+                            View::Settings => html! { <Lazy part={Part::Settings} /> },
                         } }
                     }
                 </main>
                 if let Some(target) = state.draft {
-                    <DraftPanel key={format!("{}-{:?}", target.process, target.key)} />
+                    <Lazy part={Part::Draft} key={format!("{}-{:?}", target.process, target.key)} />
                 }
                 <div class="av-sr-only" role="status" aria-live="polite">{ state.announcement.clone().unwrap_or_default() }</div>
             </div>
