@@ -141,6 +141,7 @@ pub fn App(props: &AppProps) -> Html {
         if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
             let _ = performance.mark("afterview-ready");
         }
+        crate::components::lazy::preload_later();
     });
 
     // A new view (or the end of onboarding) puts focus on its heading, so keyboard and screen

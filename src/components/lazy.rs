@@ -8,6 +8,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use wasm_bindgen::JsCast;
+
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::prelude::*;
 
@@ -112,24 +114,33 @@ pub fn Lazy(props: &LazyProps) -> Html {
     let part = props.part;
     let loading = use_state(|| loaded(part).map_or(Loading::Waiting, Loading::Ready));
     let attempt = use_state(|| 0_u32);
+    let wrapper = use_node_ref();
     {
         let loading = loading.clone();
-        use_effect_with((part, *attempt), move |&(part, _)| match loaded(part) {
-            Some(render) => loading.set(Loading::Ready(render)),
-            None => {
-                loading.set(Loading::Waiting);
-                wasm_bindgen_futures::spawn_local(async move {
-                    loading.set(match load(part).await {
-                        Ok(render) => Loading::Ready(render),
-                        Err(LoadFailed) => Loading::Failed,
+        let wrapper = wrapper.clone();
+        use_effect_with((part, *attempt), move |&(part, _)| {
+            match loaded(part) {
+                Some(render) => loading.set(Loading::Ready(render)),
+                None => {
+                    loading.set(Loading::Waiting);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = load(part).await;
+                        let ready = result.is_ok();
+                        loading.set(match result {
+                            Ok(render) => Loading::Ready(render),
+                            Err(LoadFailed) => Loading::Failed,
+                        });
+                        if ready {
+                            focus_heading_once_drawn(wrapper);
+                        }
                     });
-                });
+                }
             }
         });
     }
     // A view switched to another part draws from the cache before the effect runs.
     let now = loaded(part).map_or(*loading, Loading::Ready);
-    match now {
+    let content = match now {
         Loading::Ready(render) => render(props.id),
         Loading::Waiting => html! {
             <p class="av-hint av-loading" role="status">{ "Opening…" }</p>
@@ -146,17 +157,69 @@ pub fn Lazy(props: &LazyProps) -> Html {
                 </div>
             }
         }
-    }
+    };
+    html! { <div class="av-part" ref={wrapper}>{ content }</div> }
 }
 
-/// Fetches the chunks most likely to be opened next once the first screen is drawn, so that a
-/// tap on a card or a menu item does not wait for the network.
-pub fn preload_common() {
-    wasm_bindgen_futures::spawn_local(async {
-        for part in [Part::Draft, Part::Interviews, Part::Process] {
-            if loaded(part).is_none() && load(part).await.is_err() {
-                break;
+/// The app moves focus to a new view's heading when the view changes; a view that arrived
+/// later than that gets the same once it is drawn, unless the user has already moved on
+/// (focus left on the page body or the menu means they have not).
+fn focus_heading_once_drawn(wrapper: NodeRef) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(wrapper) = wrapper.cast::<web_sys::Element>() else {
+            return;
+        };
+        let root = wrapper.get_root_node();
+        let active = root
+            .dyn_ref::<web_sys::ShadowRoot>()
+            .map(|shadow| shadow.active_element())
+            .unwrap_or_else(|| gloo::utils::document().active_element());
+        let idle = match active {
+            None => true,
+            Some(element) => {
+                element.tag_name() == "BODY"
+                    || element.closest(".av-nav").ok().flatten().is_some()
+                    || element.closest("afterview-widget").ok().flatten().is_some()
             }
+        };
+        let heading = wrapper
+            .query_selector("h2")
+            .ok()
+            .flatten()
+            .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+        if let (true, Some(heading)) = (idle, heading) {
+            if !heading.has_attribute("tabindex") {
+                let _ = heading.set_attribute("tabindex", "-1");
+            }
+            let _ = heading.focus();
         }
-    });
+    })
+    .forget();
+}
+
+/// How long after the first screen the remaining views are fetched: late enough to stay out
+/// of the start-up's way, early enough that a first tap rarely waits.
+const PRELOAD_AFTER_MS: u32 = 1_500;
+
+/// Fetches every view's chunk, one after another, a moment after the first screen is drawn,
+/// so that opening a view later does not wait for the network (and works offline on the
+/// single-file build's first run too).
+pub fn preload_later() {
+    gloo::timers::callback::Timeout::new(PRELOAD_AFTER_MS, || {
+        wasm_bindgen_futures::spawn_local(async {
+            for part in [
+                Part::Draft,
+                Part::Interviews,
+                Part::Process,
+                Part::ProcessForm,
+                Part::Settings,
+                Part::InviteImport,
+            ] {
+                if loaded(part).is_none() && load(part).await.is_err() {
+                    break;
+                }
+            }
+        });
+    })
+    .forget();
 }
