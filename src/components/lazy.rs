@@ -118,23 +118,21 @@ pub fn Lazy(props: &LazyProps) -> Html {
     {
         let loading = loading.clone();
         let wrapper = wrapper.clone();
-        use_effect_with((part, *attempt), move |&(part, _)| {
-            match loaded(part) {
-                Some(render) => loading.set(Loading::Ready(render)),
-                None => {
-                    loading.set(Loading::Waiting);
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let result = load(part).await;
-                        let ready = result.is_ok();
-                        loading.set(match result {
-                            Ok(render) => Loading::Ready(render),
-                            Err(LoadFailed) => Loading::Failed,
-                        });
-                        if ready {
-                            focus_heading_once_drawn(wrapper);
-                        }
+        use_effect_with((part, *attempt), move |&(part, _)| match loaded(part) {
+            Some(render) => loading.set(Loading::Ready(render)),
+            None => {
+                loading.set(Loading::Waiting);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = load(part).await;
+                    let ready = result.is_ok();
+                    loading.set(match result {
+                        Ok(render) => Loading::Ready(render),
+                        Err(LoadFailed) => Loading::Failed,
                     });
-                }
+                    if ready {
+                        focus_heading_once_drawn(wrapper);
+                    }
+                });
             }
         });
     }

@@ -26,6 +26,9 @@ pub struct ProcessFormProps {
     /// A form filled from an imported invitation, shown instead of the stored or empty one.
     #[prop_or_default]
     pub prefill: Option<std::rc::Rc<ProcessForm>>,
+    /// Contacts found by the same import (who sent the announcement), for a new process.
+    #[prop_or_default]
+    pub prefill_contacts: Option<std::rc::Rc<ContactsForm>>,
 }
 
 type Form = UseStateHandle<ProcessForm>;
@@ -225,11 +228,11 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
     let error = |path: &str| errors.iter().find(|e| e.field == path).cloned();
     let contacts = {
         let existing = existing.clone();
-        use_state(move || {
-            existing
-                .as_ref()
-                .map(ContactsForm::from_process)
-                .unwrap_or_default()
+        let prefill = props.prefill_contacts.clone();
+        use_state(move || match (&existing, prefill) {
+            (Some(process), _) => ContactsForm::from_process(process),
+            (None, Some(prefill)) => (*prefill).clone(),
+            (None, None) => ContactsForm::default(),
         })
     };
 

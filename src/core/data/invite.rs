@@ -17,6 +17,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone
 use self::guess::{Confidence, Guess};
 use self::ical::{Component, Property, When};
 use self::zones::{EmbeddedZone, Observance, ZoneResolver};
+use crate::core::app::contacts_form::ContactsForm;
 use crate::core::app::form::{InterviewerForm, ProcessForm, RoundForm};
 use crate::core::data::model::{Process, ProcessId, RoundFormat, RoundId};
 use crate::core::planning::zone::UserZone;
@@ -107,6 +108,9 @@ pub struct InvitationPrefill {
     pub found: Vec<String>,
     /// Sentences naming what was not found or was assumed.
     pub missing: Vec<String>,
+    /// People to keep as contacts of a new process: who sent an announcing email, when they
+    /// are not among the people met (a recruiter or coordinator, usually).
+    pub contacts: ContactsForm,
 }
 
 impl InvitationPrefill {
@@ -143,6 +147,9 @@ impl InvitationPrefill {
         }
         if any(&|r| r.uid.is_some()) {
             fields.push("uid");
+        }
+        if !self.contacts.contacts.is_empty() {
+            fields.push("contacts");
         }
         fields
     }
@@ -811,6 +818,7 @@ pub(crate) fn assemble(
             rounds,
             found,
             missing,
+            contacts: ContactsForm::default(),
         });
     }
 
@@ -970,6 +978,7 @@ pub(crate) fn assemble(
         rounds,
         found,
         missing,
+        contacts: ContactsForm::default(),
     })
 }
 
