@@ -6,7 +6,7 @@ cd "$ROOT"
 ensure_build_tools
 
 say "cargo build (release, wasm32)"
-cargo build --release --target wasm32-unknown-unknown --bin afterview
+cargo build --release --target wasm32-unknown-unknown --bin afterview --features split
 
 stage="$ROOT/target/web"
 rm -rf "$stage" && mkdir -p "$stage/split"

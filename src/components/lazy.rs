@@ -10,7 +10,6 @@ use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
 
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::prelude::*;
 
 use crate::core::data::model::ProcessId;
@@ -33,8 +32,9 @@ type Render = fn(Option<ProcessId>) -> Html;
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadFailed;
 
-impl From<SplitLoaderError> for LoadFailed {
-    fn from(_: SplitLoaderError) -> Self {
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
         LoadFailed
     }
 }
@@ -47,38 +47,42 @@ fn loaded(part: Part) -> Option<Render> {
     LOADED.with(|loaded| loaded.borrow().get(&part).copied())
 }
 
-#[wasm_split(interviews, fallible)]
-fn interviews_view() -> Result<Render, LoadFailed> {
-    Ok(|_| html! { <crate::components::interviews::Interviews /> })
+/// A split point: with the `split` feature its body goes to a chunk of its own (and calling
+/// it fetches that chunk first); without it, the view is in the one module.
+macro_rules! part {
+    ($chunk:ident, $name:ident, $render:expr) => {
+        #[cfg(feature = "split")]
+        #[wasm_split_helpers::wasm_split($chunk, fallible)]
+        fn $name() -> Result<Render, LoadFailed> {
+            Ok($render)
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $name() -> Result<Render, LoadFailed> {
+            Ok($render)
+        }
+    };
 }
 
-#[wasm_split(process, fallible)]
-fn process_view() -> Result<Render, LoadFailed> {
-    Ok(|id| match id {
-        Some(id) => html! { <crate::components::process_detail::ProcessDetail {id} /> },
-        None => Html::default(),
-    })
-}
-
-#[wasm_split(form, fallible)]
-fn process_form_view() -> Result<Render, LoadFailed> {
-    Ok(|id| html! { <crate::components::process_form::ProcessFormView {id} /> })
-}
-
-#[wasm_split(invite, fallible)]
-fn invite_view() -> Result<Render, LoadFailed> {
-    Ok(|_| html! { <crate::components::invite_import::InviteImport /> })
-}
-
-#[wasm_split(settings, fallible)]
-fn settings_view() -> Result<Render, LoadFailed> {
-    Ok(|_| html! { <crate::components::settings_view::SettingsView /> })
-}
-
-#[wasm_split(draft, fallible)]
-fn draft_view() -> Result<Render, LoadFailed> {
-    Ok(|_| html! { <crate::components::draft_panel::DraftPanel /> })
-}
+part!(interviews, interviews_view, |_| html! {
+    <crate::components::interviews::Interviews />
+});
+part!(process, process_view, |id| match id {
+    Some(id) => html! { <crate::components::process_detail::ProcessDetail {id} /> },
+    None => Html::default(),
+});
+part!(form, process_form_view, |id| html! {
+    <crate::components::process_form::ProcessFormView {id} />
+});
+part!(invite, invite_view, |_| html! {
+    <crate::components::invite_import::InviteImport />
+});
+part!(settings, settings_view, |_| html! {
+    <crate::components::settings_view::SettingsView />
+});
+part!(draft, draft_view, |_| html! {
+    <crate::components::draft_panel::DraftPanel />
+});
 
 async fn load(part: Part) -> Result<Render, LoadFailed> {
     let render = match part {
