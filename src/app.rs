@@ -249,7 +249,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </main>
                 if let Some(target) = state.draft {
-                    <Lazy part={Part::Draft} key={format!("{}-{:?}", target.process, target.key)} />
+                    <Lazy part={Part::Draft} floating=true key={format!("{}-{:?}", target.process, target.key)} />
                 }
                 <div class="av-sr-only" role="status" aria-live="polite">{ state.announcement.clone().unwrap_or_default() }</div>
             </div>

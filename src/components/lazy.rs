@@ -102,6 +102,10 @@ pub struct LazyProps {
     pub part: Part,
     #[prop_or_default]
     pub id: Option<ProcessId>,
+    /// The part opens over the page (a dialog): its waiting and failure notes float at the
+    /// bottom of the screen, where they are seen whatever the scroll position.
+    #[prop_or_default]
+    pub floating: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -145,7 +149,7 @@ pub fn Lazy(props: &LazyProps) -> Html {
     let content = match now {
         Loading::Ready(render) => render(props.id),
         Loading::Waiting => html! {
-            <p class="av-hint av-loading" role="status">{ "Opening…" }</p>
+            <p class={classes!("av-hint", "av-loading", props.floating.then_some("av-loading-float"))} role="status">{ "Opening…" }</p>
         },
         Loading::Failed => {
             let retry = {
@@ -153,7 +157,7 @@ pub fn Lazy(props: &LazyProps) -> Html {
                 Callback::from(move |_| attempt.set(*attempt + 1))
             };
             html! {
-                <div class="av-loading" role="alert">
+                <div class={classes!("av-loading", props.floating.then_some("av-loading-float"))} role="alert">
                     <p>{ "This part of Afterview could not be loaded. You may be offline; your data is safe." }</p>
                     <button type="button" class="av-btn" onclick={retry}>{ "Try again" }</button>
                 </div>

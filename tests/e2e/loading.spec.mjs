@@ -126,4 +126,22 @@ test("a view whose chunk cannot be fetched says so, loses nothing and opens on r
   await expect(page.getByRole("heading", { name: "Settings", level: 2 })).toBeVisible();
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada Lovelace");
 });
+
+test("a draft whose chunk cannot be fetched says so over the page and opens on retry", async ({ page }) => {
+  let blocked = true;
+  await page.route(/afterview-split_draft-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await page.goto("./");
+  await page.getByLabel("Your name").fill("Ada Lovelace");
+  await page.getByRole("button", { name: "Get started" }).click();
+  await page.locator('[data-kind="thank-you"]').first().getByRole("button", { name: "Open draft" }).click();
+  const failure = page.getByRole("alert").filter({ hasText: "could not be loaded" });
+  await expect(failure).toBeVisible();
+  // It floats in view at the bottom of the screen, not somewhere below the list.
+  const box = await failure.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  blocked = false;
+  await failure.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+});
 });
