@@ -1,14 +1,17 @@
 //! Time zones through the browser's `Intl`: the offset of any IANA zone at any instant, the
 //! list of zones the browser knows and the device's own zone. No zone database is shipped.
+//! [`install`] makes it the planner's resolver.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, Timelike};
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::data::invite::zones::ZoneResolver;
+use crate::core::data::settings::ZoneName;
+use crate::core::planning::zone::{set_device_zone, use_resolver, ZoneResolver};
 
 /// Offsets differ from UTC by less than a day; anything else is a misread.
 const MAX_OFFSET_SECONDS: i64 = 86_399;
@@ -104,6 +107,16 @@ fn wall_time(formatter: &Intl::DateTimeFormat, utc: NaiveDateTime) -> Option<Nai
 }
 
 impl ZoneResolver for IntlZones {
+    fn canonical_name(&self, zone: &str) -> Option<String> {
+        let formatter = self.formatter(zone.trim())?;
+        Reflect::get(
+            &formatter.resolved_options(),
+            &JsValue::from_str("timeZone"),
+        )
+        .ok()?
+        .as_string()
+    }
+
     fn offset_at_utc(&self, zone: &str, utc: NaiveDateTime) -> Option<FixedOffset> {
         let formatter = self.formatter(zone)?;
         // Whole seconds only: the formatter shows no milliseconds.
@@ -151,4 +164,29 @@ pub fn device_zone() -> Option<String> {
     Reflect::get(&options, &JsValue::from_str("timeZone"))
         .ok()?
         .as_string()
+}
+
+thread_local! {
+    static INSTALLED: Cell<bool> = const { Cell::new(false) };
+    static ZONE_LIST: RefCell<Option<Rc<Vec<String>>>> = const { RefCell::new(None) };
+}
+
+/// Makes `Intl` the resolver named zones are planned with and tells the planner the device's
+/// zone name, once per page. Called before the first plan (by the clock) and by every view
+/// that reads zone names, so the order of startup does not matter.
+pub fn install() {
+    if INSTALLED.with(|done| done.replace(true)) {
+        return;
+    }
+    use_resolver(Rc::new(IntlZones::new()));
+    set_device_zone(device_zone().and_then(|name| ZoneName::parse(&name).ok()));
+}
+
+/// [`supported_zones`], asked of the browser once per page.
+pub fn zone_list() -> Rc<Vec<String>> {
+    ZONE_LIST.with(|slot| {
+        slot.borrow_mut()
+            .get_or_insert_with(|| Rc::new(supported_zones()))
+            .clone()
+    })
 }

@@ -2,12 +2,12 @@
 //! saving each valid change as it is made (a field that needs a fix keeps its text and its
 //! message until fixed; the other fields are saved).
 
-use chrono::{NaiveDate, Weekday};
+use chrono::{NaiveDate, NaiveDateTime, Offset, TimeZone, Weekday};
 
 use crate::core::app::form::{looks_like_email, parse_date, parse_time};
 use crate::core::data::backup::{cleaned_text, FieldKind, MAX_HOLIDAYS};
 use crate::core::data::settings::{Settings, Theme, Tone, ZoneName, ZoneSetting};
-use crate::core::planning::zone::{device_zone_name, with_resolver};
+use crate::core::planning::zone::{device_zone_name, with_resolver, UserZone};
 
 /// The days of the week in the order the form shows them.
 pub const WEEK: [Weekday; 7] = [
@@ -507,6 +507,14 @@ pub fn parse_zone(text: &str) -> Result<ZoneSetting, String> {
         with_resolver(|resolver| resolver.canonical_name(name.as_str())).ok_or_else(unknown)?;
     let name = ZoneName::parse(&canonical).map_err(|_| unknown())?;
     Ok(ZoneSetting::Named { name })
+}
+
+/// "Now UTC+02:00": the offset the zone field's zone has at `utc`, or `None` while the
+/// field does not name a zone.
+pub fn zone_offset_note(text: &str, utc: NaiveDateTime) -> Option<String> {
+    let zone = UserZone::from_setting(parse_zone(text).ok()?);
+    let seconds = zone.offset_from_utc_datetime(&utc).fix().local_minus_utc();
+    Some(format!("Now {}", offset_label(seconds / 60)))
 }
 
 /// Minutes east of UTC from "utc+05:30", "utc-3", "utc+02:00 (fixed)" or "-300".
