@@ -107,8 +107,17 @@ fn wall_time(formatter: &Intl::DateTimeFormat, utc: NaiveDateTime) -> Option<Nai
 }
 
 impl ZoneResolver for IntlZones {
+    /// The spelling of the browser's zone list when the name is on it in any letter case
+    /// (so `asia/kathmandu` keeps the modern name), else the formatter's own spelling.
     fn canonical_name(&self, zone: &str) -> Option<String> {
-        let formatter = self.formatter(zone.trim())?;
+        let zone = zone.trim();
+        if let Some(listed) = zone_list()
+            .iter()
+            .find(|name| name.eq_ignore_ascii_case(zone))
+        {
+            return Some(listed.clone());
+        }
+        let formatter = self.formatter(zone)?;
         Reflect::get(
             &formatter.resolved_options(),
             &JsValue::from_str("timeZone"),
