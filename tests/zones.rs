@@ -366,3 +366,55 @@ fn an_unknown_zone_is_not_saved_and_says_why() {
         })
     );
 }
+
+/// Runs the command-line planner on a backup whose settings use `zone`.
+fn plan_cli(zone: &str) -> std::process::Output {
+    use std::io::Write;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/storage/v4.json"
+    );
+    let mut document: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("json");
+    // Named zones exist from version 5 on.
+    document["schema_version"] = 5.into();
+    document["data"]["settings"]["time_zone"] = serde_json::from_str(zone).expect("zone json");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_afterview-plan"))
+        .args(["--now", "2026-06-10T18:00:00+02:00"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the planner runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(document.to_string().as_bytes())
+        .expect("write");
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn the_command_line_plans_in_a_named_zone_of_its_table() {
+    let output = plan_cli(r#"{"type":"named","name":"America/New_York"}"#);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let plan: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json plan");
+    // 18:00 in Paris summer time is 12:00 in New York summer time.
+    assert_eq!(plan["now"], "2026-06-10T12:00:00-04:00");
+    let due = plan["actions"][0]["due"].as_str().expect("a due time");
+    assert!(due.ends_with("-04:00"), "{due}");
+
+    let unknown = plan_cli(r#"{"type":"named","name":"Asia/Jakarta"}"#);
+    assert_eq!(unknown.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&unknown.stderr);
+    assert!(message.contains("Asia/Jakarta"), "{message}");
+    assert!(
+        message.contains("Europe/Berlin"),
+        "the message lists the table: {message}"
+    );
+}
