@@ -6,7 +6,7 @@ mod common;
 
 use afterview::core::app::form::{blank_process, ProcessForm, RoundForm};
 use afterview::core::app::settings_form::{
-    parse_zone, zone_offset_note, zone_text, SettingsEditor, SettingsField,
+    parse_zone, unknown_zone_note, zone_offset_note, zone_text, SettingsEditor, SettingsField,
 };
 use afterview::core::data::model::{ActionKind, ProcessId};
 use afterview::core::data::settings::{Settings, ZoneName, ZoneSetting};
@@ -344,6 +344,28 @@ fn the_settings_zone_field_reads_every_kind_of_zone() {
         zone_offset_note("Nowhere/Land", local("2026-07-01 12:00")),
         None
     );
+}
+
+#[test]
+fn a_saved_zone_this_browser_does_not_know_is_named_in_a_warning() {
+    let unknown = ZoneSetting::Named {
+        name: name("America/Nuuk"),
+    };
+    let note = unknown_zone_note(unknown).expect("a warning");
+    assert!(
+        note.contains("America/Nuuk") && note.contains("device zone"),
+        "{note}"
+    );
+    assert_eq!(UserZone::from_setting(unknown), UserZone::device());
+    for known in [
+        ZoneSetting::Device,
+        ZoneSetting::Named {
+            name: name("Europe/Lisbon"),
+        },
+        ZoneSetting::Fixed { offset_minutes: 0 },
+    ] {
+        assert_eq!(unknown_zone_note(known), None, "{known:?}");
+    }
 }
 
 #[test]

@@ -13,8 +13,8 @@ use yew::prelude::*;
 use crate::components::data_panel::DataPanel;
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::app::settings_form::{
-    day_name, device_zone_text, fixed_zone_text, offset_choices, zone_offset_note, SettingsEditor,
-    SettingsField as Field, SettingsForm, WEEK,
+    day_name, device_zone_text, fixed_zone_text, offset_choices, unknown_zone_note,
+    zone_offset_note, SettingsEditor, SettingsField as Field, SettingsForm, WEEK,
 };
 use crate::core::data::settings::{Theme, Tone, ZoneSetting};
 use crate::hooks::use_app;
@@ -257,6 +257,7 @@ pub fn SettingsView() -> Html {
     });
     // The offset the typed zone has right now, so the choice can be checked at a glance.
     let zone_now = zone_offset_note(&draft.zone, chrono::Utc::now().naive_utc());
+    let zone_unknown = unknown_zone_note(settings.time_zone);
     let zone_list_id = format!("{}-list", Field::Zone.id());
     let zone_view = html! {
         <div class="av-field">
@@ -276,6 +277,9 @@ pub fn SettingsView() -> Html {
             <datalist id={zone_list_id}>{ (*zone_options).clone() }</datalist>
             if let Some(zone_now) = zone_now {
                 <span class="av-hint" id={format!("{}-now", Field::Zone.id())}>{ zone_now }</span>
+            }
+            if let Some(zone_unknown) = zone_unknown {
+                <span class="av-error" role="status">{ zone_unknown }</span>
             }
             { hint_and_error(Field::Zone, Some("Type a city or region (such as Europe/Paris) and pick it from the list. Dates and times are planned in this zone; named zones and the device zone follow daylight saving, a fixed offset never moves."), zone_error) }
         </div>

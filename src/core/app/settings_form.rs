@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, Offset, TimeZone, Weekday};
 use crate::core::app::form::{looks_like_email, parse_date, parse_time};
 use crate::core::data::backup::{cleaned_text, FieldKind, MAX_HOLIDAYS};
 use crate::core::data::settings::{Settings, Theme, Tone, ZoneName, ZoneSetting};
-use crate::core::planning::zone::{device_zone_name, with_resolver, UserZone};
+use crate::core::planning::zone::{device_zone_name, with_resolver, NamedZone, UserZone};
 
 /// The days of the week in the order the form shows them.
 pub const WEEK: [Weekday; 7] = [
@@ -507,6 +507,20 @@ pub fn parse_zone(text: &str) -> Result<ZoneSetting, String> {
         with_resolver(|resolver| resolver.canonical_name(name.as_str())).ok_or_else(unknown)?;
     let name = ZoneName::parse(&canonical).map_err(|_| unknown())?;
     Ok(ZoneSetting::Named { name })
+}
+
+/// A warning when the saved zone is a name this browser does not know (the data came from a
+/// browser with a newer zone list, say): plans then use the device zone, and the user should
+/// know. `None` for every other setting.
+pub fn unknown_zone_note(setting: ZoneSetting) -> Option<String> {
+    let ZoneSetting::Named { name } = setting else {
+        return None;
+    };
+    NamedZone::resolve(name).is_none().then(|| {
+        format!(
+            "This browser does not know the zone {name}, so dates are planned in the device zone. Pick a zone from the list to choose another."
+        )
+    })
 }
 
 /// "Now UTC+02:00": the offset the zone field's zone has at `utc`, or `None` while the
