@@ -12,6 +12,7 @@
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use chrono::offset::MappedLocalTime;
@@ -98,18 +99,13 @@ thread_local! {
     static DEVICE_NAME: RefCell<Option<ZoneName>> = const { RefCell::new(None) };
 }
 
-static NEXT_GENERATION: Mutex<u64> = Mutex::new(1);
+static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
 
 /// Makes `resolver` the one named zones are resolved with on this thread (the app installs
 /// the browser's `Intl` at startup). Zones resolved before keep their tables; new lookups
 /// get tables from this resolver.
 pub fn use_resolver(resolver: Rc<dyn ZoneResolver>) {
-    let generation = {
-        let mut next = NEXT_GENERATION.lock().unwrap_or_else(|e| e.into_inner());
-        let taken = *next;
-        *next += 1;
-        taken
-    };
+    let generation = NEXT_GENERATION.fetch_add(1, Ordering::Relaxed);
     RESOLVER.with(|slot| *slot.borrow_mut() = resolver);
     GENERATION.with(|slot| slot.set(generation));
 }
