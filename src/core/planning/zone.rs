@@ -140,12 +140,31 @@ const SAMPLE_SECONDS: i64 = 7 * 24 * 3600;
 /// The offsets of one year: the offset at its first UTC second and each change after it.
 #[derive(Debug, Default)]
 struct YearOffsets {
+    /// The year's first UTC second, and the next year's (0 and 0 when nothing is known).
+    start: i64,
+    end: i64,
     first: i32,
     /// (UTC second of the change, offset from then on), in order.
     changes: Vec<(i64, i32)>,
 }
 
+/// Two days in seconds: more than any offset, so a wall time this far from every change
+/// reads one way only.
+const CLEAR_SECONDS: i64 = 2 * 24 * 3600;
+
 impl YearOffsets {
+    /// The one offset of a wall time (given as if it were UTC seconds) that lies well inside
+    /// the year and far from every change; `None` near a change, where it takes a closer look.
+    fn clear_of_changes(&self, wall_seconds: i64) -> Option<i32> {
+        let inside =
+            wall_seconds - CLEAR_SECONDS > self.start && wall_seconds + CLEAR_SECONDS < self.end;
+        let clear = self
+            .changes
+            .iter()
+            .all(|(when, _)| (when - wall_seconds).abs() > CLEAR_SECONDS);
+        (inside && clear).then(|| self.at(wall_seconds))
+    }
+
     fn at(&self, utc_seconds: i64) -> i32 {
         self.changes
             .iter()
@@ -231,6 +250,8 @@ impl ZoneTable {
                 return YearOffsets::default();
             };
             let mut table = YearOffsets {
+                start,
+                end,
                 first,
                 changes: Vec::new(),
             };
@@ -275,6 +296,16 @@ impl ZoneTable {
     /// The offsets a wall-clock time can have: one, two in an overlap (earlier instant
     /// first), none in a gap.
     fn local(&self, local: &NaiveDateTime) -> MappedLocalTime<i32> {
+        // Most wall times are nowhere near a clock change: one table read answers them.
+        let year = local.year();
+        if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
+            if let Some(offset) = self
+                .year(year)
+                .clear_of_changes(local.and_utc().timestamp())
+            {
+                return MappedLocalTime::Single(offset);
+            }
+        }
         let day = Duration::days(1);
         let (Some(before), Some(after)) =
             (local.checked_sub_signed(day), local.checked_add_signed(day))
@@ -580,6 +611,40 @@ mod tests {
                     "{zone_name} at {at}"
                 );
                 at += Duration::minutes(37);
+            }
+        }
+    }
+
+    #[test]
+    fn wall_times_read_like_the_resolver_says_all_year() {
+        // Every reading of a wall time, straight from the resolver: the offsets of the day
+        // before and after that land back on the same wall time, earlier instant first.
+        fn reference(zone: &str, wall: NaiveDateTime) -> Vec<i32> {
+            let at = |utc: NaiveDateTime| {
+                RuleTable
+                    .offset_at_utc(zone, utc)
+                    .map(|o| o.local_minus_utc())
+            };
+            let mut found: Vec<i32> = [wall - Duration::days(1), wall + Duration::days(1)]
+                .into_iter()
+                .filter_map(at)
+                .filter(|offset| at(wall - Duration::seconds((*offset).into())) == Some(*offset))
+                .collect();
+            found.sort_unstable_by(|a, b| b.cmp(a));
+            found.dedup();
+            found
+        }
+        for zone_name in ["Europe/Berlin", "America/New_York", "Australia/Sydney"] {
+            let zone = NamedZone::resolve(name(zone_name)).expect("known zone");
+            let mut wall = utc_moment("2025-12-25 00:00:00");
+            while wall < utc_moment("2027-01-05 00:00:00") {
+                let ours = match zone.0.local(&wall) {
+                    MappedLocalTime::Single(offset) => vec![offset],
+                    MappedLocalTime::Ambiguous(early, late) => vec![early, late],
+                    MappedLocalTime::None => Vec::new(),
+                };
+                assert_eq!(ours, reference(zone_name, wall), "{zone_name} at {wall}");
+                wall += Duration::minutes(13);
             }
         }
     }
