@@ -4,7 +4,7 @@
 
 mod common;
 
-use afterview::core::app::form::{blank_process, ProcessForm, RoundForm};
+use afterview::core::app::form::{blank_process, own_zone_placeholder, ProcessForm, RoundForm};
 use afterview::core::app::settings_form::{
     parse_zone, unknown_zone_note, zone_offset_note, zone_text, SettingsEditor, SettingsField,
 };
@@ -238,6 +238,20 @@ fn a_round_in_its_own_zone_reads_its_times_there_and_keeps_the_name() {
         "2026-03-31T10:00:00+02:00"
     );
     assert_eq!(own.rounds[0].zone, None);
+
+    // The empty field says what it stands for.
+    assert_eq!(
+        own_zone_placeholder(ZoneSetting::Named {
+            name: name("Europe/Berlin")
+        }),
+        "Your zone: Europe/Berlin"
+    );
+    assert_eq!(
+        own_zone_placeholder(ZoneSetting::Fixed {
+            offset_minutes: 120
+        }),
+        "Your zone: UTC+02:00 (fixed)"
+    );
 
     // Unknown: a message on the zone field, nothing saved.
     let errors = round_form("2026-03-31", "10:00", "11:00", "Atlantis/Capital")

@@ -11,10 +11,9 @@ use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::app::contacts_form::ContactsForm;
 use crate::core::app::edit_merge::Prefer;
 use crate::core::app::form::{
-    blank_process, writing_preview, FieldError, InterviewerForm, ProcessForm, RoundForm,
-    WritingField,
+    blank_process, own_zone_placeholder, writing_preview, FieldError, InterviewerForm, ProcessForm,
+    RoundForm, WritingField,
 };
-use crate::core::app::settings_form::zone_text;
 use crate::core::data::model::{IndustryPace, ProcessId, RoundFormat, RoundKind};
 use crate::core::planning::zone::UserZone;
 use crate::core::writing::wording::plural;
@@ -347,10 +346,7 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
         let names = intl_zone::zone_list();
         html! { <>{ for names.iter().map(|name| html! { <option value={name.clone()} /> }) }</> }
     });
-    let own_zone = format!(
-        "Your zone: {}",
-        zone_text(ctx.state.data.settings.time_zone)
-    );
+    let own_zone = own_zone_placeholder(ctx.state.data.settings.time_zone);
     let title = if existing.is_some() {
         "Edit interview"
     } else {

@@ -7,7 +7,7 @@ use crate::core::data::model::{
     IndustryPace, Interviewer, InterviewerId, Process, ProcessId, Round, RoundFormat, RoundId,
     RoundKind,
 };
-use crate::core::data::settings::ZoneName;
+use crate::core::data::settings::{ZoneName, ZoneSetting};
 use crate::core::planning::zone::{NamedZone, UserZone};
 
 /// One interviewer row of the form.
@@ -257,6 +257,19 @@ impl ProcessForm {
         process.rounds = rounds;
         Ok(process)
     }
+}
+
+/// What an empty round zone field stands for: "Your zone: America/New_York",
+/// "Your zone: Europe/Paris (this device)", "Your zone: UTC+02:00 (fixed)".
+pub fn own_zone_placeholder(setting: ZoneSetting) -> String {
+    let zone = match setting {
+        ZoneSetting::Device => match crate::core::planning::zone::device_zone_name() {
+            Some(name) => format!("{name} (this device)"),
+            None => "this device's".into(),
+        },
+        other => crate::core::app::settings_form::zone_text(other),
+    };
+    format!("Your zone: {zone}")
 }
 
 /// The zone a round's zone field names: `None` when empty (the user's own zone), else a
