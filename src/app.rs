@@ -127,6 +127,7 @@ pub fn App(props: &AppProps) -> Html {
     let actions = {
         let state = state.clone();
         use_memo((state.data_version, state.now), move |_| {
+            crate::services::intl_zone::install();
             let zone = UserZone::from_setting(state.data.settings.time_zone);
             plan(
                 &state.data.processes,

@@ -250,11 +250,13 @@ fn what_is_missing_is_said() {
 }
 
 #[test]
-fn a_named_zone_is_converted_to_the_users() {
-    // 10:00 Eastern on 31 March (summer time, -04:00) is 15:00 at +01:00.
+fn a_named_zone_is_kept_with_its_wall_time() {
+    // 10:00 Eastern on 31 March is summer time (-04:00); the round keeps the zone, so the
+    // form shows 10:00 in America/New_York rather than 15:00 at the user's +01:00.
     let eastern = case("41");
     let prefill = read_invitation(&eastern.text, &context(eastern.today)).expect("readable");
-    assert_eq!(prefill.form.rounds[0].start, "15:00");
+    assert_eq!(prefill.form.rounds[0].start, "10:00");
+    assert_eq!(prefill.form.rounds[0].zone, "America/New_York");
     assert_eq!(
         prefill.rounds[0].start.map(|s| s.to_rfc3339()).as_deref(),
         Some("2026-03-31T10:00:00-04:00")

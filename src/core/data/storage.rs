@@ -19,7 +19,7 @@ use crate::core::data::model::{EventKind, Process, ProcessId};
 use crate::core::data::settings::Settings;
 
 /// The schema this build writes. Always one more than the number of migration steps.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Marks a JSON document as an Afterview backup.
 pub const FORMAT: &str = "afterview";
