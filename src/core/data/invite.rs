@@ -135,6 +135,9 @@ impl InvitationPrefill {
         if any(&|r| !r.end.is_empty()) {
             fields.push("end");
         }
+        if any(&|r| !r.zone.is_empty()) {
+            fields.push("zone");
+        }
         if self.rounds.iter().any(|r| r.start.is_some())
             && !self.missing.iter().any(|m| m.contains("format"))
         {
