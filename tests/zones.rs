@@ -13,7 +13,7 @@ use afterview::core::data::settings::{Settings, ZoneName, ZoneSetting};
 use afterview::core::planning::action::Action;
 use afterview::core::planning::calendar::resolve_local;
 use afterview::core::planning::planner::plan;
-use afterview::core::planning::zone::{NamedZone, UserZone};
+use afterview::core::planning::zone::{round_time_label, NamedZone, UserZone};
 use chrono::offset::MappedLocalTime;
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
 use common::{at, person, process_with_round};
@@ -452,5 +452,49 @@ fn the_command_line_plans_in_a_named_zone_of_its_table() {
     assert!(
         message.contains("Europe/Berlin"),
         "the message lists the table: {message}"
+    );
+}
+
+#[test]
+fn a_round_abroad_names_its_zone_and_the_users_own_times_on_its_page() {
+    let start = DateTime::parse_from_rfc3339("2026-11-19T14:00:00+00:00").expect("time");
+    let end = DateTime::parse_from_rfc3339("2026-11-19T15:00:00+00:00").expect("time");
+    let london = Some(name("Europe/London"));
+    assert_eq!(
+        round_time_label(start, end, london, named("America/New_York")),
+        "Thu 19 Nov, 14:00–15:00 Europe/London time (09:00–10:00 your time)"
+    );
+    // At home it reads as local, and so does a zone that shares the offset that day.
+    assert_eq!(
+        round_time_label(start, end, london, named("Europe/London")),
+        "Thu 19 Nov, 14:00–15:00"
+    );
+    assert_eq!(
+        round_time_label(
+            start,
+            end,
+            None,
+            UserZone::Fixed(FixedOffset::east_opt(0).expect("utc"))
+        ),
+        "Thu 19 Nov, 14:00–15:00"
+    );
+    // Across midnight the user's day is named too.
+    let late = DateTime::parse_from_rfc3339("2026-11-19T09:00:00+09:00").expect("time");
+    let late_end = DateTime::parse_from_rfc3339("2026-11-19T10:00:00+09:00").expect("time");
+    assert_eq!(
+        round_time_label(
+            late,
+            late_end,
+            Some(name("Asia/Tokyo")),
+            named("America/New_York")
+        ),
+        "Thu 19 Nov, 09:00–10:00 Asia/Tokyo time (Wed 18 Nov, 19:00–20:00 your time)"
+    );
+    // An offset typed without a zone name is shown as that offset.
+    let fixed = DateTime::parse_from_rfc3339("2026-11-19T14:00:00+05:30").expect("time");
+    let fixed_end = DateTime::parse_from_rfc3339("2026-11-19T15:00:00+05:30").expect("time");
+    assert_eq!(
+        round_time_label(fixed, fixed_end, None, named("Europe/Berlin")),
+        "Thu 19 Nov, 14:00–15:00 UTC+05:30 time (09:30–10:30 your time)"
     );
 }

@@ -55,6 +55,8 @@ test("a zone picked in Settings and a round in another zone give the right thank
   await page.locator("#av-round-0-zone").fill("Europe/London");
   await page.getByRole("button", { name: "Save interview" }).click();
   await expect(page.locator("#av-process-title")).toHaveText("Harbour Freight Systems — Backend developer");
+  // The process page says where the time was arranged and what it is at home.
+  await expect(page.getByText("Thu 19 Nov, 10:00–11:00 Europe/London time (05:00–06:00 your time)")).toBeVisible();
 
   // Editing shows the round in its own zone, with the times as typed.
   await page.getByRole("button", { name: "Edit", exact: true }).click();

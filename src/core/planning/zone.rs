@@ -516,6 +516,44 @@ impl TimeZone for UserZone {
     }
 }
 
+/// How a round's time reads on its process page: as arranged ("Thu 19 Nov, 14:00–15:00"), and,
+/// when it was arranged in another zone than the user's, that zone and the user's own times
+/// ("Thu 19 Nov, 14:00–15:00 Europe/London time (09:00–10:00 your time)"), so a round abroad
+/// is never read as local.
+pub fn round_time_label(
+    start: DateTime<FixedOffset>,
+    end: DateTime<FixedOffset>,
+    arranged_in: Option<ZoneName>,
+    user: UserZone,
+) -> String {
+    let arranged = format!(
+        "{}–{}",
+        start.format("%a %-d %b, %H:%M"),
+        end.format("%H:%M")
+    );
+    let user_start = start.with_timezone(&user);
+    let user_end = end.with_timezone(&user);
+    // The same zone, or one that shares the user's offset that day, reads as local.
+    let same_zone = arranged_in.is_some_and(|name| user.name() == Some(name));
+    if same_zone || user_start.offset().fix() == *start.offset() {
+        return arranged;
+    }
+    let zone = arranged_in.map_or_else(
+        || format!("UTC{}", start.offset()),
+        |name| name.as_str().to_string(),
+    );
+    let day_note = if user_start.date_naive() == start.date_naive() {
+        String::new()
+    } else {
+        format!("{}, ", user_start.format("%a %-d %b"))
+    };
+    format!(
+        "{arranged} {zone} time ({day_note}{}–{} your time)",
+        user_start.format("%H:%M"),
+        user_end.format("%H:%M")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
