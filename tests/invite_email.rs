@@ -1,6 +1,7 @@
 //! The pasted-email extractor against a corpus of interview announcements with the fields a
 //! reader would take from each. Prints the hit rate per field and holds each above a floor.
 
+use afterview::core::app::contacts_form::PointChoice;
 use afterview::core::data::invite::email::{extract, EmailFacts};
 use afterview::core::data::invite::zones::RuleTable;
 use afterview::core::data::invite::{read_invitation, InviteContext, InviteError, Outcome, Source};
@@ -318,6 +319,15 @@ fn whoever_sent_the_announcement_is_kept_as_a_contact_with_their_role() {
     assert_eq!(contacts[0].title, "Talent Acquisition Coordinator");
     assert_eq!(contacts[0].email, "ana-sofia.nunez@pohjola.example");
     assert_eq!(contacts[0].role, ContactRole::Coordinator);
+    // The number in her signature is hers, not the video call's, and she is whom the user
+    // writes to about the process.
+    assert_eq!(contacts[0].phone, "+358 40 123 4567");
+    assert!(
+        !prefill.form.notes.contains("+358"),
+        "{}",
+        prefill.form.notes
+    );
+    assert_eq!(prefill.contacts.point, PointChoice::NewContact(0));
     assert!(prefill
         .found
         .iter()

@@ -11,7 +11,7 @@ use super::{
     assemble, InvitationPrefill, InviteContext, InviteError, Moment, Outcome, Person, RoundDraft,
     Source,
 };
-use crate::core::app::contacts_form::ContactDraft;
+use crate::core::app::contacts_form::{ContactDraft, PointChoice};
 use crate::core::data::model::{is_recruiting_title, ContactRole, RoundFormat};
 use crate::core::planning::calendar::{MONTH_NAMES, WEEKDAY_NAMES};
 use crate::core::writing::proofread::names::fold;
@@ -1733,6 +1733,15 @@ pub(crate) fn read_email(
         guess::round_format("", "", &lower)
             .or_else(|| (!facts.phone.is_empty()).then_some(RoundFormat::Phone))
     };
+    // Who wrote, when not among the people met, is who follow-up questions go to; a number
+    // in their signature is theirs, not the meeting's, unless the meeting is a phone call.
+    let mut sender = sender_contact(&facts, &user);
+    let mut meeting_phone = facts.phone.clone();
+    if let Some(contact) = sender.as_mut() {
+        if format != Some(RoundFormat::Phone) && !meeting_phone.is_empty() {
+            contact.phone = std::mem::take(&mut meeting_phone);
+        }
+    }
     let draft = RoundDraft {
         title: facts.subject.clone(),
         description: body.chars().take(20_000).collect(),
@@ -1746,7 +1755,7 @@ pub(crate) fn read_email(
         },
         format,
         link: facts.link.clone(),
-        phone: facts.phone.clone(),
+        phone: meeting_phone,
         people,
         ..RoundDraft::default()
     };
@@ -1758,8 +1767,7 @@ pub(crate) fn read_email(
         notes,
         context,
     )?;
-    // Who wrote, when not among the people met, is who follow-up questions go to.
-    if let (Outcome::New, Some(contact)) = (&prefill.outcome, sender_contact(&facts, &user)) {
+    if let (Outcome::New, Some(contact)) = (&prefill.outcome, sender) {
         let role = match contact.role {
             ContactRole::Recruiter => "the recruiter",
             ContactRole::Hr => "the HR contact",
@@ -1776,6 +1784,8 @@ pub(crate) fn read_email(
             "Sender: {}{title}, kept as {role} of this process.",
             contact.name
         ));
+        // They wrote to the user: the natural point of contact, whatever their title.
+        prefill.contacts.point = PointChoice::NewContact(prefill.contacts.contacts.len());
         prefill.contacts.contacts.push(contact);
     }
     // The whole-day wording fits calendars; for an email the time was simply not found.
