@@ -59,6 +59,23 @@ fn set_raw_item(storage: &web_sys::Storage, key: &str, value: &JsValue) -> Resul
         .map(|_| ())
 }
 
+/// Whether `text` holds no lone surrogate: the browser's own `isWellFormed` where it has one,
+/// else a check of every code unit.
+fn is_well_formed(text: &js_sys::JsString) -> bool {
+    // Looked up on `String.prototype`: the stored value is a primitive string, which
+    // `Reflect.get` refuses.
+    let get =
+        |from: &JsValue, name: &str| js_sys::Reflect::get(from, &JsValue::from_str(name)).ok();
+    let own = get(&js_sys::global(), "String")
+        .and_then(|class| get(&class, "prototype"))
+        .and_then(|prototype| get(&prototype, "isWellFormed"))
+        .and_then(|method| method.dyn_into::<js_sys::Function>().ok());
+    match own.map(|method| method.call0(text)) {
+        Some(Ok(answer)) if answer.as_bool().is_some() => answer.as_bool() == Some(true),
+        _ => text.is_valid_utf16(),
+    }
+}
+
 impl Store {
     pub fn new(namespace: &str) -> Self {
         Store {
@@ -94,7 +111,7 @@ impl Store {
         };
         match storage::load(raw.as_deref()) {
             LoadOutcome::Empty => fresh(StorageStatus::Saving, None),
-            LoadOutcome::Loaded(data) if !self.is_damaged(&storage) => Opened {
+            LoadOutcome::Loaded(data) if !self.is_damaged(&storage, raw.as_deref()) => Opened {
                 data,
                 status: StorageStatus::Saving,
                 quarantined: None,
@@ -123,7 +140,7 @@ impl Store {
             LoadOutcome::Migrated { data, from_version } => {
                 // Damaged characters: the exact original goes aside before the upgrade is
                 // written over it, and nothing is written if that fails.
-                let kept = if self.is_damaged(&storage) {
+                let kept = if self.is_damaged(&storage, raw.as_deref()) {
                     match self.keep_aside(&storage, now) {
                         Some(key) => Some(key),
                         None => return Opened {
@@ -185,12 +202,19 @@ impl Store {
     }
 
     /// True when the stored text is not well-formed UTF-16 (a lone surrogate), so reading it
-    /// into Rust changed some characters.
-    fn is_damaged(&self, storage: &web_sys::Storage) -> bool {
+    /// into Rust changed some characters. `read` is the text as Rust received it.
+    fn is_damaged(&self, storage: &web_sys::Storage, read: Option<&str>) -> bool {
+        // A lone surrogate reaches Rust as U+FFFD: without one, nothing was damaged, and the
+        // exact check (which looks at the browser's copy) is skipped. That is the usual case,
+        // and the exact check costs a call into JavaScript per character where the browser
+        // lacks `isWellFormed`.
+        if !read.is_some_and(|text| text.contains('\u{FFFD}')) {
+            return false;
+        }
         raw_item(storage, &self.key())
             .ok()
             .and_then(|value| value.dyn_into::<js_sys::JsString>().ok())
-            .is_some_and(|text| !text.is_valid_utf16())
+            .is_some_and(|text| !is_well_formed(&text))
     }
 
     /// Copies the stored data, exactly as the browser holds it, to a quarantine key, once per
