@@ -81,34 +81,32 @@ fn set_raw_item(storage: &web_sys::Storage, key: &str, value: &JsValue) -> Resul
         .map(|_| ())
 }
 
-/// Whether `text` holds no lone surrogate: the browser's own `isWellFormed` where it has one,
-/// else a check of every code unit.
-fn is_well_formed(text: &js_sys::JsString) -> bool {
+/// The browser's own `String.prototype.isWellFormed` for `text` (no lone surrogate), or `None`
+/// where the browser lacks it.
+fn browser_says_well_formed(text: &js_sys::JsString) -> Option<bool> {
     // Looked up on `String.prototype`: the stored value is a primitive string, which
     // `Reflect.get` refuses.
     let get =
         |from: &JsValue, name: &str| js_sys::Reflect::get(from, &JsValue::from_str(name)).ok();
-    let own = get(&js_sys::global(), "String")
+    let method = get(&js_sys::global(), "String")
         .and_then(|class| get(&class, "prototype"))
         .and_then(|prototype| get(&prototype, "isWellFormed"))
-        .and_then(|method| method.dyn_into::<js_sys::Function>().ok());
-    match own.map(|method| method.call0(text)) {
-        Some(Ok(answer)) if answer.as_bool().is_some() => answer.as_bool() == Some(true),
-        _ => text.is_valid_utf16(),
-    }
+        .and_then(|method| method.dyn_into::<js_sys::Function>().ok())?;
+    method.call0(text).ok()?.as_bool()
 }
 
 /// True when the stored value `item` is not well-formed UTF-16 (a lone surrogate), so reading
 /// it into Rust changed some characters. `read` is the text as Rust received it.
 fn is_damaged(item: &JsValue, read: Option<&str>) -> bool {
-    // A lone surrogate reaches Rust as U+FFFD: without one, nothing was damaged, and the exact
-    // check of the browser's copy is skipped. That is the usual case, and the exact check
-    // costs a call into JavaScript per character where the browser lacks `isWellFormed`.
-    if !read.is_some_and(|text| text.contains('\u{FFFD}')) {
+    let Some(text) = item.dyn_ref::<js_sys::JsString>() else {
         return false;
+    };
+    match browser_says_well_formed(text) {
+        Some(well_formed) => !well_formed,
+        // A lone surrogate reaches Rust as U+FFFD, so without one nothing was damaged; only
+        // then is every code unit checked, at a call into JavaScript each.
+        None => read.is_some_and(|read| read.contains('\u{FFFD}')) && !text.is_valid_utf16(),
     }
-    item.dyn_ref::<js_sys::JsString>()
-        .is_some_and(|text| !is_well_formed(text))
 }
 
 impl Store {
