@@ -25,36 +25,61 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 const wasm = readFileSync(join(stage, "afterview_bg.opt.wasm"));
-const glue = readFileSync(join(stage, "afterview.js"), "utf8");
+const glueOut = readFileSync(join(stage, "afterview.js"), "utf8");
 const css = readFileSync(join(root, "styles", "afterview.css"), "utf8");
+// The views split off by wasm-split: one .wasm per chunk and the loader that fetches them.
+const chunkDir = join(stage, "chunks");
+const chunkFiles = readdirSync(chunkDir).filter((name) => name.endsWith(".wasm")).sort();
+const chunkBytes = Object.fromEntries(chunkFiles.map((name) => [name, readFileSync(join(chunkDir, name))]));
+const loaderOut = readFileSync(join(chunkDir, "__wasm_split.js"), "utf8");
+const chunkNames = Object.fromEntries(chunkFiles.map((name) => [name, hashed(`afterview-${name}`, chunkBytes[name])]));
+// The glue and the loader import each other, so both are named after everything they load.
+const code = digest(glueOut, loaderOut, wasm, ...chunkFiles.map((name) => chunkBytes[name]));
 const names = {
   WASM: hashed("afterview.wasm", wasm),
-  GLUE: hashed("afterview.js", glue),
+  GLUE: `afterview-${code}.js`,
+  SPLIT: `afterview-split-${code}.js`,
   CSS: hashed("afterview.css", css),
 };
+const splitImport = /^(import \* as \w+ from )"\.\/__wasm_split\.js";?$/gm;
+const glue = glueOut.replace(splitImport, `$1"./${names.SPLIT}";`);
+const chunkUrl = /new URL\("\.\/([\w.]+\.wasm)", import\.meta\.url\)/g;
+const loader = loaderOut
+  .replace('from "./afterview.js";', `from "./${names.GLUE}";`)
+  .replace(chunkUrl, (_, name) => `new URL("./${chunkNames[name]}", import.meta.url)`);
+if (!glue.includes(names.SPLIT) || loader.includes("./afterview.js") || loader.match(/"\.\/(split|chunk)_/)) {
+  throw new Error("assemble: the wasm-split loader or the glue no longer has the expected shape");
+}
 const icon = web("favicon.svg");
-const build = digest(wasm, glue, css, icon, web("boot.js"), web("sw.js"), web("afterview-embed.js"));
+const build = digest(wasm, glue, loader, css, icon, web("boot.js"), web("sw.js"), web("afterview-embed.js"));
 const values = { ...names, BUILD: build };
 
 const page = readFileSync(join(root, "index.html"), "utf8")
   .replaceAll('href="afterview.css"', `href="${names.CSS}"`)
+  .replace(/^(\s*)<link rel="modulepreload" href="afterview.js">$/m, (line, indent) =>
+    `${line}\n${indent}<link rel="modulepreload" href="afterview-split.js">`)
   .replaceAll('href="afterview.js"', `href="${names.GLUE}"`)
+  .replaceAll('href="afterview-split.js"', `href="${names.SPLIT}"`)
   .replaceAll('href="afterview.wasm"', `href="${names.WASM}"`);
 const files = {
   [names.WASM]: wasm,
   [names.GLUE]: glue,
+  [names.SPLIT]: loader,
   [names.CSS]: css,
   "index.html": page,
   "boot.js": fill(web("boot.js"), values),
   "afterview-embed.js": fill(web("afterview-embed.js"), values),
   "favicon.svg": icon,
 };
-// The service worker precaches exactly the app page's files of this build.
-const precache = ["./", "index.html", "boot.js", "favicon.svg", names.GLUE, names.WASM, names.CSS];
+for (const name of chunkFiles) files[chunkNames[name]] = chunkBytes[name];
+// The service worker precaches exactly the app page's files of this build, the chunks too, so
+// every view opens offline after a first visit.
+const hashedFiles = [names.GLUE, names.SPLIT, names.WASM, names.CSS, ...Object.values(chunkNames)];
+const precache = ["./", "index.html", "boot.js", "favicon.svg", ...hashedFiles];
 files["sw.js"] = fill(web("sw.js"), {
   ...values,
   ASSETS: JSON.stringify(precache),
-  HASHED: JSON.stringify([names.GLUE, names.WASM, names.CSS]),
+  HASHED: JSON.stringify(hashedFiles),
 });
 
 // The sample careers blog, with and without the widget (the benchmark compares the two).
@@ -63,6 +88,26 @@ files["blog.html"] = blog
   .replace("<!--EMBED-SCRIPT-->", '<script type="module" src="afterview-embed.js"></script>')
   .replace("<!--EMBED-ELEMENT-->", '<afterview-widget namespace="blog"></afterview-widget>');
 files["blog-plain.html"] = blog.replace("<!--EMBED-SCRIPT-->", "").replace("<!--EMBED-ELEMENT-->", "");
+
+// The glue and the chunk loader as one module for the single file: the loader's exports become
+// the object the glue imports, and chunks are read from base64 strings (decoded on first use)
+// instead of fetched, since a file:// page cannot fetch.
+function singleFileCode() {
+  const exported = [...loaderOut.matchAll(/^export const (\w+) =/gm)].map((match) => match[1]);
+  const inlineLoader = loaderOut
+    .replace(/^import \{ initSync \} from "\.\/afterview\.js";\n/m, "")
+    .replace(/^export const /gm, "const ")
+    .replace(/fetch\(new URL\("\.\/([\w.]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => `__avChunk("${name}")`);
+  const inlineGlue = glueOut.replace(/^import \* as (\w+) from "\.\/__wasm_split\.js";?$/gm, "const $1 = __avSplit;");
+  if (inlineLoader.includes("import.meta.url") || inlineLoader.includes("import {") || !inlineGlue.includes("= __avSplit;")) {
+    throw new Error("assemble: the chunk loader no longer has the shape the single file inlines");
+  }
+  const chunks = Object.fromEntries(chunkFiles.map((name) => [name, chunkBytes[name].toString("base64")]));
+  return `const __avChunks = ${JSON.stringify(chunks)};\n` +
+    `const __avChunk = (name) => Promise.resolve(new Response(` +
+    `Uint8Array.from(atob(__avChunks[name]), (c) => c.charCodeAt(0)), { headers: { "Content-Type": "application/wasm" } }));\n` +
+    `${inlineLoader}\nconst __avSplit = { ${exported.join(", ")} };\n${inlineGlue}`;
+}
 
 // One self-contained file: stylesheet and glue inline, the wasm embedded as base64.
 const inlineScript = (code) => code.replaceAll("</script", "<\\/script");
@@ -77,7 +122,7 @@ const single = page
   .replace(/<script type="module" src="boot.js"><\/script>/, (tag) => `<style>\n${css}\n</style>\n  ${tag}`)
   .replace(
     /<script type="module" src="boot.js"><\/script>/,
-    () => `<script type="module">\n${inlineScript(glue)}\n` +
+    () => `<script type="module">\n${inlineScript(singleFileCode())}\n` +
       `const wasmBytes = Uint8Array.from(atob("${wasm.toString("base64")}"), (c) => c.charCodeAt(0));\n` +
       `await __wbg_init({ module_or_path: wasmBytes });\n` +
       `document.documentElement.dataset.afterviewBuild = "${build}";\n</script>`,
@@ -96,7 +141,7 @@ const rows = readdirSync(dist)
     const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     return { name, raw: bytes.length, gzip, brotli };
   });
-const widget = rows.filter((row) => [names.WASM, names.GLUE, names.CSS].includes(row.name));
+const widget = rows.filter((row) => [names.WASM, names.GLUE, names.SPLIT, names.CSS].includes(row.name));
 const total = widget.reduce(
   (sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
   { raw: 0, gzip: 0, brotli: 0 },

@@ -50,8 +50,19 @@ ensure_chromium() {
   fi
 }
 
+# The splitter that moves rarely used views into chunks loaded on first use.
+WASM_SPLIT_VERSION="0.2.4"
+ensure_wasm_split() {
+  if ! command -v wasm-split-cli >/dev/null 2>&1 \
+    || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (takes a few minutes once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+  fi
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_npm
 }

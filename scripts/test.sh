@@ -64,6 +64,8 @@ fi
 check "rustfmt" cargo fmt --all -- --check
 check "clippy (host)" cargo clippy --all-targets --quiet -- -D warnings
 check "clippy (wasm32)" cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+check "clippy (wasm32, split release build)" \
+  cargo clippy --bin afterview --quiet --target wasm32-unknown-unknown --features split -- -D warnings
 
 tests "native tests (cargo test)" native.log cargo test --quiet
 

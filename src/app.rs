@@ -9,12 +9,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::banners::Banners;
-use crate::components::draft_panel::DraftPanel;
-use crate::components::interviews::Interviews;
+use crate::components::lazy::{Lazy, Part};
 use crate::components::onboarding::Onboarding;
-use crate::components::process_detail::ProcessDetail;
-use crate::components::process_form::ProcessFormView;
-use crate::components::settings_view::SettingsView;
 use crate::components::today::Today;
 use crate::core::data::settings::Theme;
 use crate::core::planning::calendar::BusinessCalendar;
@@ -68,6 +64,8 @@ impl Preopened {
         };
         let data = &opened.data;
         let sample = &data.processes[..data.processes.len().min(3)];
+        // The zone resolver the render's plan will use (installing it is done once).
+        crate::services::intl_zone::install();
         let zone = UserZone::from_setting(data.settings.time_zone);
         let now = clock::now(&data.settings).with_timezone(&zone);
         let actions = plan(sample, &data.settings, &now);
@@ -194,6 +192,7 @@ pub fn App(props: &AppProps) -> Html {
     let actions = {
         let state = state.clone();
         use_memo((state.data_version, state.now), move |_| {
+            crate::services::intl_zone::install();
             let zone = UserZone::from_setting(state.data.settings.time_zone);
             plan(
                 &state.data.processes,
@@ -208,6 +207,7 @@ pub fn App(props: &AppProps) -> Html {
         if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
             let _ = performance.mark("afterview-ready");
         }
+        crate::components::lazy::preload_later();
     });
 
     // A new view (or the end of onboarding) puts focus on its heading, so keyboard and screen
@@ -305,17 +305,17 @@ pub fn App(props: &AppProps) -> Html {
                     } else {
                         { match view.clone() {
                             View::Today => html! { <Today /> },
-                            View::Interviews => html! { <Interviews /> },
-                            View::Process(id) => html! { <ProcessDetail {id} /> },
-                            View::NewProcess => html! { <ProcessFormView id={None::<crate::core::data::model::ProcessId>} /> },
-                            View::EditProcess(id) => html! { <ProcessFormView id={Some(id)} /> },
-                            View::ImportInvitation => html! { <crate::components::invite_import::InviteImport /> },
-                            View::Settings => html! { <SettingsView /> },
+                            View::Interviews => html! { <Lazy part={Part::Interviews} /> },
+                            View::Process(id) => html! { <Lazy part={Part::Process} id={Some(id)} /> },
+                            View::NewProcess => html! { <Lazy part={Part::ProcessForm} key="new" /> },
+                            View::EditProcess(id) => html! { <Lazy part={Part::ProcessForm} id={Some(id)} key={id.to_string()} /> },
+                            View::ImportInvitation => html! { <Lazy part={Part::InviteImport} /> },
+                            View::Settings => html! { <Lazy part={Part::Settings} /> },
                         } }
                     }
                 </main>
                 if let Some(target) = state.draft {
-                    <DraftPanel key={format!("{}-{:?}", target.process, target.key)} />
+                    <Lazy part={Part::Draft} floating=true key={format!("{}-{:?}", target.process, target.key)} />
                 }
                 <div class="av-sr-only" role="status" aria-live="polite">{ state.announcement.clone().unwrap_or_default() }</div>
             </div>

@@ -10,6 +10,7 @@ pub mod draft_panel;
 pub mod format;
 pub mod interviews;
 pub mod invite_import;
+pub mod lazy;
 pub mod onboarding;
 pub mod process_detail;
 pub mod process_form;

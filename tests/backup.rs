@@ -27,6 +27,7 @@ fn sample_data() -> AppData {
     process.notes = "Line one\n\tindented; with \"quotes\"".into();
     process.rounds.push(Round {
         uid: None,
+        zone: None,
         id: RoundId(1),
         kind: RoundKind::Panel,
         format: RoundFormat::InPerson,

@@ -92,6 +92,7 @@ fn process() -> Process {
     process.rounds = vec![
         Round {
             uid: None,
+            zone: None,
             id: RoundId(10),
             kind: RoundKind::Panel,
             format: RoundFormat::Video,
@@ -115,6 +116,7 @@ fn process() -> Process {
         },
         Round {
             uid: None,
+            zone: None,
             id: RoundId(20),
             kind: RoundKind::Technical,
             format: RoundFormat::InPerson,

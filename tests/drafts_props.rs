@@ -190,6 +190,7 @@ fn realistic(seed: u64) -> (Process, Settings) {
             interviewers,
             notes: "private: ask the recruiter about parking".to_string(),
             uid: None,
+            zone: None,
         });
         start += 60 * 24 * (3 + dice.below(6) as i64);
     }

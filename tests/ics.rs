@@ -23,6 +23,7 @@ fn processes() -> Vec<Process> {
     let mut first = Process::new(ProcessId(1), "Smith, Jones; Partners \\ Co", "Analyst");
     first.rounds.push(Round {
         uid: None,
+        zone: None,
         id: RoundId(1),
         kind: Default::default(),
         format: Default::default(),

@@ -59,7 +59,8 @@ fn google_invitation_fills_every_field() {
     assert_eq!(prefill.company.confidence, Confidence::Likely);
     assert_eq!(prefill.form.role, "Product Designer");
     let round = &prefill.form.rounds[0];
-    // 14:30 in Berlin on 31 March is summer time (+02:00): 13:30 at the user's +01:00.
+    // 14:30 in Berlin on 31 March is summer time (+02:00). The round keeps the invitation's
+    // zone, so the form shows the time as the invitation wrote it.
     assert_eq!(
         prefill.rounds[0].start.map(|s| s.to_rfc3339()).as_deref(),
         Some("2026-03-31T14:30:00+02:00")
@@ -71,8 +72,9 @@ fn google_invitation_fills_every_field() {
             round.start.as_str(),
             round.end.as_str()
         ),
-        ("2026-03-31", "13:30", "14:30")
+        ("2026-03-31", "14:30", "15:30")
     );
+    assert_eq!(round.zone, "Europe/Berlin");
     assert_eq!(round.format, RoundFormat::Video);
     assert_eq!(
         prefill.rounds[0].link,
@@ -104,6 +106,7 @@ fn google_invitation_fills_every_field() {
             "date",
             "start",
             "end",
+            "zone",
             "format",
             "interviewers",
             "emails",
@@ -170,8 +173,9 @@ fn apple_invitation_with_duration_and_address() {
             round.start.as_str(),
             round.end.as_str()
         ),
-        ("2026-11-02", "15:30", "17:45")
+        ("2026-11-02", "09:30", "11:45")
     );
+    assert_eq!(round.zone, "America/New_York");
     assert_eq!(round.format, RoundFormat::InPerson);
     assert_eq!(round.kind, RoundKind::Final);
     assert_eq!(
@@ -213,7 +217,7 @@ fn an_update_with_the_same_uid_moves_the_round() {
             assert!(
                 changes[0]
                     .summary
-                    .contains("moved from Tue 31 Mar 2026 13:30 to Wed 1 Apr 2026 09:00"),
+                    .contains("moved from Tue 31 Mar 2026 14:30 to Wed 1 Apr 2026 10:00"),
                 "{}",
                 changes[0].summary
             );
@@ -225,8 +229,9 @@ fn an_update_with_the_same_uid_moves_the_round() {
     assert_eq!(round.id, round_id.0);
     assert_eq!(
         (round.date.as_str(), round.start.as_str()),
-        ("2026-04-01", "09:00")
+        ("2026-04-01", "10:00")
     );
+    assert_eq!(round.zone, "Europe/Berlin");
     assert_eq!(round.interviewers.len(), 3, "the added interviewer joins");
     assert_eq!(round.interviewers[2].name, "Aiko Tan");
     let updated = prefill
@@ -235,7 +240,11 @@ fn an_update_with_the_same_uid_moves_the_round() {
         .expect("valid");
     assert_eq!(
         updated.rounds[0].start.to_rfc3339(),
-        "2026-04-01T09:00:00+01:00"
+        "2026-04-01T10:00:00+02:00"
+    );
+    assert_eq!(
+        updated.rounds[0].zone.map(|zone| zone.as_str()),
+        Some("Europe/Berlin")
     );
     assert_eq!(
         updated.rounds[0].interviewers[0].id,
@@ -312,7 +321,8 @@ fn floating_utc_and_iana_zones() {
         tokyo.rounds[0].start.map(|s| s.to_rfc3339()).as_deref(),
         Some("2026-03-05T18:00:00+09:00")
     );
-    assert_eq!(tokyo.form.rounds[0].start, "10:00");
+    assert_eq!(tokyo.form.rounds[0].start, "18:00");
+    assert_eq!(tokyo.form.rounds[0].zone, "Asia/Tokyo");
 
     let sydney = read(&calendar(&event(
         "DTSTART;TZID=\"Australia/Sydney\":20260115T090000\r\nDURATION:PT30M\r\n",
@@ -460,7 +470,7 @@ fn hostile_and_broken_files_are_refused_or_read_safely() {
 
     let cut = read(&GOOGLE[..GOOGLE.find("END:VEVENT").expect("fixture")]);
     assert!(cut.missing.iter().any(|m| m.contains("cut off")));
-    assert_eq!(cut.form.rounds[0].start, "13:30");
+    assert_eq!(cut.form.rounds[0].start, "14:30");
 
     assert!(matches!(
         read_invitation("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", &ctx),
@@ -509,6 +519,7 @@ fn fields_each_fixture_fills() {
         "date",
         "start",
         "end",
+        "zone",
         "format",
         "interviewers",
         "emails",

@@ -4,7 +4,7 @@
 use afterview::core::data::invite::email::{extract, EmailFacts};
 use afterview::core::data::invite::zones::RuleTable;
 use afterview::core::data::invite::{read_invitation, InviteContext, InviteError, Outcome, Source};
-use afterview::core::data::model::RoundFormat;
+use afterview::core::data::model::{ContactRole, RoundFormat};
 use afterview::core::planning::zone::UserZone;
 use chrono::{FixedOffset, NaiveDate};
 
@@ -250,11 +250,13 @@ fn what_is_missing_is_said() {
 }
 
 #[test]
-fn a_named_zone_is_converted_to_the_users() {
-    // 10:00 Eastern on 31 March (summer time, -04:00) is 15:00 at +01:00.
+fn a_named_zone_is_kept_with_its_wall_time() {
+    // 10:00 Eastern on 31 March is summer time (-04:00); the round keeps the zone, so the
+    // form shows 10:00 in America/New_York rather than 15:00 at the user's +01:00.
     let eastern = case("41");
     let prefill = read_invitation(&eastern.text, &context(eastern.today)).expect("readable");
-    assert_eq!(prefill.form.rounds[0].start, "15:00");
+    assert_eq!(prefill.form.rounds[0].start, "10:00");
+    assert_eq!(prefill.form.rounds[0].zone, "America/New_York");
     assert_eq!(
         prefill.rounds[0].start.map(|s| s.to_rfc3339()).as_deref(),
         Some("2026-03-31T10:00:00-04:00")
@@ -279,4 +281,73 @@ fn a_teams_interview_without_its_link_is_a_video_call_despite_a_phone_in_the_sig
             person.title
         );
     }
+}
+
+const PANEL_ANNOUNCEMENT: &str = "Subject: Interview invitation\n\nDear Inês,\n\nWe would like to \
+    invite you to a video interview on Tuesday 15 December 2026 from 14:30 to 15:30 (CET) via \
+    Microsoft Teams. You will meet Dr. Henrik Järvinen, Head of Product Analytics, and Zoë \
+    Müller, Senior Data Scientist.\n\nBest regards,\nAna-Sofía Núñez\nTalent Acquisition \
+    Coordinator\nana-sofia.nunez@pohjola.example\n+358 40 123 4567\n";
+
+#[test]
+fn an_earned_title_stays_with_the_name_so_the_greeting_can_use_it() {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 4).expect("a day");
+    let prefill = read_invitation(PANEL_ANNOUNCEMENT, &context(today)).expect("read");
+    let names: Vec<&str> = prefill.form.rounds[0]
+        .interviewers
+        .iter()
+        .map(|person| person.name.as_str())
+        .collect();
+    assert_eq!(names, ["Dr Henrik Järvinen", "Zoë Müller"]);
+    // Courtesy titles are still left out.
+    let facts = extract(
+        "Subject: Call\n\nYou will speak with Ms. Priya Raman, Engineering Manager, on \
+         Friday 18 December 2026 at 11:00.\n",
+        today,
+    );
+    assert_eq!(facts.people[0].0, "Priya Raman");
+}
+
+#[test]
+fn whoever_sent_the_announcement_is_kept_as_a_contact_with_their_role() {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 4).expect("a day");
+    let prefill = read_invitation(PANEL_ANNOUNCEMENT, &context(today)).expect("read");
+    let contacts = &prefill.contacts.contacts;
+    assert_eq!(contacts.len(), 1, "{contacts:?}");
+    assert_eq!(contacts[0].name, "Ana-Sofía Núñez");
+    assert_eq!(contacts[0].title, "Talent Acquisition Coordinator");
+    assert_eq!(contacts[0].email, "ana-sofia.nunez@pohjola.example");
+    assert_eq!(contacts[0].role, ContactRole::Coordinator);
+    assert!(prefill
+        .found
+        .iter()
+        .any(|line| line.contains("Ana-Sofía Núñez") && line.contains("coordinator")));
+    assert!(prefill.filled_fields().contains(&"contacts"));
+
+    // A recruiter signing off.
+    let recruiter = "From: Lena Park <lena.park@acme.example>\nSubject: Next step\n\nHi Sam,\n\n\
+        You'll meet Tomás Ruiz, Staff Engineer, on Monday 14 December 2026 at 10:00.\n\n\
+        Best,\nLena Park\nSenior Technical Recruiter\n";
+    let prefill = read_invitation(recruiter, &context(today)).expect("read");
+    assert_eq!(prefill.contacts.contacts[0].role, ContactRole::Recruiter);
+    assert_eq!(prefill.contacts.contacts[0].email, "lena.park@acme.example");
+}
+
+#[test]
+fn a_sender_who_is_met_or_is_the_user_is_not_a_contact() {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 4).expect("a day");
+    let interviewer = "From: Omar Haddad <omar@lumen.example>\nSubject: Our call\n\nHi Sam,\n\n\
+        I'll call you on Wednesday 16 December 2026 at 15:00 for a first conversation.\n\n\
+        Best,\nOmar Haddad\nHead of Data\n";
+    let prefill = read_invitation(interviewer, &context(today)).expect("read");
+    assert_eq!(
+        prefill.form.rounds[0].interviewers[0].name, "Omar Haddad",
+        "the writer is the interviewer"
+    );
+    assert!(prefill.contacts.contacts.is_empty());
+
+    let forwarded = "From: Sam Rivera <sam.rivera@mailbox.example>\nSubject: Fwd: interview\n\n\
+        You will meet Jana Novák on Thursday 17 December 2026 at 9:30.\n";
+    let prefill = read_invitation(forwarded, &context(today)).expect("read");
+    assert!(prefill.contacts.contacts.is_empty());
 }

@@ -79,6 +79,7 @@ prop_compose! {
             let index = index as u64;
             process.rounds.push(Round {
                 uid: None,
+                zone: None,
                 id: RoundId(10 + index),
                 kind: Default::default(),
                 format: Default::default(),
@@ -264,6 +265,7 @@ fn bad_input_never_panics_and_plans_sensibly() {
         let mut process = Process::new(ProcessId(1), "", "");
         process.rounds.push(Round {
             uid: None,
+            zone: None,
             id: RoundId(1),
             kind: Default::default(),
             format: Default::default(),
@@ -328,6 +330,7 @@ fn bad_input_never_panics_and_plans_sensibly() {
         let mut p = Process::new(ProcessId(6), "A", "B");
         p.rounds.push(Round {
             uid: None,
+            zone: None,
             id: RoundId(1),
             kind: Default::default(),
             format: Default::default(),

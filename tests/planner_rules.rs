@@ -456,6 +456,7 @@ fn t14_each_round_restarts_thank_yous_and_the_clock() {
     let mut p = process(START, END, vec![person(1)]);
     p.rounds.push(Round {
         uid: None,
+        zone: None,
         id: RoundId(20),
         kind: Default::default(),
         format: Default::default(),

@@ -35,6 +35,7 @@ fn panel() -> Process {
     let mut process = Process::new(ProcessId(1), "Contoso", "Platform engineer");
     process.rounds.push(Round {
         uid: None,
+        zone: None,
         id: RoundId(1),
         kind: Default::default(),
         format: Default::default(),

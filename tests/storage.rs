@@ -8,12 +8,13 @@ use afterview::core::data::model::{
     ActionKey, ActionKind, Channel, EventKind, InterviewerId, PersonId, Process, ProcessId,
     ProcessStatus,
 };
-use afterview::core::data::settings::Tone;
+use afterview::core::data::settings::{Tone, ZoneName, ZoneSetting};
 use afterview::core::data::storage::{
     data_key, decode, decode_document, encode, is_quarantine_key, load, merge, quarantine_key,
     AppData, DecodeError, LoadOutcome, Tombstone, MIGRATIONS, SCHEMA_VERSION,
 };
 use afterview::core::planning::planner::plan;
+use afterview::core::planning::zone::UserZone;
 use common::at;
 
 fn fixture(name: &str) -> String {
@@ -510,4 +511,99 @@ fn version_3_fixture_migrates_round_notes_to_version_4() {
     // Writing back and loading again is a plain load.
     let rewritten = encode(&data, at("2026-03-12T19:00:00Z"));
     assert_eq!(load(Some(&rewritten)), LoadOutcome::Loaded(data));
+}
+
+#[test]
+fn version_4_fixture_keeps_its_fixed_zone_and_offsets_in_version_5() {
+    let text = fixture("v4.json");
+    let decoded = decode_document(&text).expect("v4 fixture decodes");
+    assert_eq!(decoded.from_version, 4);
+    assert_eq!(decoded.envelope.schema_version, SCHEMA_VERSION);
+    let data = decoded.envelope.data;
+
+    // The fixed offset stays a fixed offset: the same zone, the same planning.
+    assert_eq!(
+        data.settings.time_zone,
+        ZoneSetting::Fixed {
+            offset_minutes: 120
+        }
+    );
+    // Nothing is lost or changed: the migrated data equals the version 4 data read as it is.
+    let raw: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let as_written: AppData = serde_json::from_value(raw["data"].clone()).expect("v4 data");
+    assert_eq!(data, as_written);
+    // Each round keeps the offset it was entered with and has no zone name.
+    let first = data.process(ProcessId(1)).expect("process 1");
+    assert_eq!(
+        first.rounds[0].start.to_rfc3339(),
+        "2026-06-10T14:00:00+02:00"
+    );
+    let second = data.process(ProcessId(2)).expect("process 2");
+    assert_eq!(
+        second.rounds[0].start.to_rfc3339(),
+        "2026-06-11T09:00:00-04:00"
+    );
+    assert!(data
+        .processes
+        .iter()
+        .flat_map(|p| &p.rounds)
+        .all(|round| round.zone.is_none()));
+
+    // The thank-you notes are due at the same moments in the fixed zone as before.
+    let zone = UserZone::from_setting(data.settings.time_zone);
+    let now = at("2026-06-10T18:00:00+02:00").with_timezone(&zone);
+    let actions = plan(&data.processes, &data.settings, &now);
+    let thanks = actions
+        .iter()
+        .find(|a| a.kind == ActionKind::ThankYou && a.process == ProcessId(1))
+        .expect("a thank-you note");
+    assert_eq!(thanks.earliest.to_rfc3339(), "2026-06-10T17:15:00+02:00");
+
+    // Written back, the document is version 5, with the zone spelled as before.
+    let rewritten = encode(&data, at("2026-06-12T19:00:00+02:00"));
+    assert!(rewritten.contains(r#""time_zone":{"type":"fixed","offset_minutes":120}"#));
+    assert_eq!(load(Some(&rewritten)), LoadOutcome::Loaded(data));
+}
+
+#[test]
+fn named_zones_round_trip_and_bad_names_are_refused() {
+    let named =
+        document_with_settings(r#"{"time_zone":{"type":"named","name":"America/Chicago"}}"#);
+    let decoded = decode(&named).expect("a named zone loads");
+    assert_eq!(
+        decoded.data.settings.time_zone,
+        ZoneSetting::Named {
+            name: ZoneName::parse("America/Chicago").expect("name")
+        }
+    );
+    let rewritten = encode(&decoded.data, at("2026-06-12T19:00:00+02:00"));
+    assert!(rewritten.contains(r#""time_zone":{"type":"named","name":"America/Chicago"}"#));
+
+    for bad in [r#""""#, r#""Europe/""#, r#""<script>""#, r#""a b""#] {
+        let text = document_with_settings(&format!(
+            r#"{{"time_zone":{{"type":"named","name":{bad}}}}}"#
+        ));
+        assert!(decode(&text).is_err(), "{bad} is refused");
+    }
+    let long = format!(r#""{}""#, "A/".repeat(40) + "B");
+    let text = document_with_settings(&format!(
+        r#"{{"time_zone":{{"type":"named","name":{long}}}}}"#
+    ));
+    assert!(decode(&text).is_err(), "an overlong name is refused");
+}
+
+#[test]
+fn the_step_to_version_5_checks_the_zone_it_keeps() {
+    let step = MIGRATIONS
+        .iter()
+        .find(|step| step.from_version == 4)
+        .expect("the step to version 5");
+    assert!(step.summary.contains("named"));
+    let mut broken: serde_json::Value = serde_json::from_str(&fixture("v4.json")).expect("json");
+    broken["data"]["settings"]["time_zone"] = serde_json::json!({"type": "fixed"});
+    let error = decode_document(&broken.to_string()).expect_err("refused");
+    assert!(
+        error.to_string().contains("upgrading from version 4"),
+        "{error}"
+    );
 }

@@ -29,6 +29,7 @@ fn person(id: u64, name: &str) -> Interviewer {
 fn round(id: u64, kind: RoundKind, start: &str, end: &str, people: Vec<Interviewer>) -> Round {
     Round {
         uid: None,
+        zone: None,
         id: RoundId(id),
         kind,
         format: Default::default(),

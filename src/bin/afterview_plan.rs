@@ -1,18 +1,20 @@
 //! `afterview-plan`: reads a backup document on stdin and prints the planned actions as JSON.
 //!
 //! Usage: `afterview-plan --now 2025-03-06T18:00:00+01:00 < backup.json`.
-//! The plan is made in the zone of the settings (a fixed offset) or, for the
-//! device zone, in the offset of `--now`. Any problem: a message on stderr, exit 2.
+//! The plan is made in the zone of the settings (a named zone from the built-in rule table, or
+//! a fixed offset) or, for the device zone, in the offset of `--now`. Any problem: a message
+//! on stderr, exit 2.
 
 use std::io::Read;
 use std::process::ExitCode;
 
 use afterview::core::data::model::Process;
+use afterview::core::data::settings::ZoneSetting;
 use afterview::core::data::storage::{decode, YEARS};
 use afterview::core::planning::action::Action;
 use afterview::core::planning::planner::plan;
-use afterview::core::planning::zone::UserZone;
-use chrono::{DateTime, Datelike, FixedOffset, Offset};
+use afterview::core::planning::zone::{NamedZone, RuleTable, UserZone};
+use chrono::{DateTime, Datelike, FixedOffset};
 use serde::Serialize;
 
 const USAGE: &str = "\
@@ -25,8 +27,10 @@ Options:
   --now <time>  the planning moment, e.g. 2025-03-06T18:00:00+01:00 (required)
   -h, --help    show this help
 
-The time zone comes from the backup's settings; for the device zone, the
-offset written in --now is used. Exit status 2 on any input problem.";
+The time zone comes from the backup's settings: a named zone (from this
+tool's own table of common zones, daylight saving included) or a fixed
+offset; for the device zone, the offset written in --now is used.
+Exit status 2 on any input problem.";
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -131,12 +135,26 @@ fn run(args: &[String]) -> Result<Option<String>, String> {
         .map_err(|error| format!("cannot read standard input: {error}"))?;
     let envelope = decode(&input).map_err(|error| error.to_string())?;
     let settings = &envelope.data.settings;
-    let zone = match UserZone::from_setting(settings.time_zone) {
-        UserZone::Fixed(offset) => offset,
-        UserZone::Device => now.offset().fix(),
-    };
-    let now = now.with_timezone(&zone);
-    let actions = plan(&envelope.data.processes, settings, &now);
+    let zone =
+        match settings.time_zone {
+            ZoneSetting::Device => UserZone::Fixed(*now.offset()),
+            ZoneSetting::Named { name } => NamedZone::resolve(name)
+                .map(UserZone::Named)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = RuleTable::names().collect();
+                    format!(
+                        "the settings' time zone {name} is not in this tool's table; it knows {}",
+                        known.join(", ")
+                    )
+                })?,
+            fixed @ ZoneSetting::Fixed { .. } => UserZone::from_setting(fixed),
+        };
+    let actions = plan(
+        &envelope.data.processes,
+        settings,
+        &now.with_timezone(&zone),
+    );
+    let now = now.with_timezone(&zone).fixed_offset();
     let output = Output {
         now,
         actions: actions

@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::components::process_form::ProcessFormView;
+use crate::core::app::contacts_form::ContactsForm;
 use crate::core::app::form::ProcessForm;
 use crate::core::data::invite::guess::Confidence;
 use crate::core::data::invite::{
@@ -26,7 +27,7 @@ enum Step {
     Choose,
     Read(Rc<InvitationPrefill>),
     Failed(String),
-    Form(Rc<ProcessForm>, Option<ProcessId>),
+    Form(Rc<ProcessForm>, Rc<ContactsForm>, Option<ProcessId>),
 }
 
 /// Reads a file's text in the browser, refusing anything over the size limit unread.
@@ -142,8 +143,8 @@ pub fn InviteImport() -> Html {
     let cancel = ctx.callback(|_: MouseEvent| Msg::Navigate(View::Interviews));
 
     let body = match (*step).clone() {
-        Step::Form(form, id) => {
-            return html! { <ProcessFormView {id} prefill={Some(form)} /> };
+        Step::Form(form, contacts, id) => {
+            return html! { <ProcessFormView {id} prefill={Some(form)} prefill_contacts={Some(contacts)} /> };
         }
         Step::Choose => html! {
             <>
@@ -216,7 +217,10 @@ pub fn InviteImport() -> Html {
             let go = {
                 let step = step.clone();
                 let form = Rc::new(prefill.form.clone());
-                Callback::from(move |_: MouseEvent| step.set(Step::Form(form.clone(), target)))
+                let contacts = Rc::new(prefill.contacts.clone());
+                Callback::from(move |_: MouseEvent| {
+                    step.set(Step::Form(form.clone(), contacts.clone(), target))
+                })
             };
             html! {
                 <>

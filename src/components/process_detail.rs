@@ -8,7 +8,7 @@ use crate::components::format;
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::app::log_form::{LogField, LogForm, Loggable};
 use crate::core::data::model::{EventKind, InterviewerId, PersonId, Process, ProcessId, RoundId};
-use crate::core::planning::zone::UserZone;
+use crate::core::planning::zone::{round_time_label, UserZone};
 use crate::hooks::use_app;
 use crate::state::{Msg, View};
 
@@ -255,7 +255,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                     { for process.rounds.iter().map(|round| html! {
                         <li class="av-card" key={round.id.0}>
                             <p><strong>{ format!("{} · {}", round.kind.label(), round.format.label()) }</strong>
-                               { format!(" — {}–{}", format::moment(&round.start), round.end.format("%H:%M")) }</p>
+                               { format!(" — {}", round_time_label(round.start, round.end, round.zone, zone)) }</p>
                             <ul class="av-list">
                                 { for round.interviewers.iter().map(|p| html! {
                                     <li key={p.id.0}>

@@ -11,13 +11,14 @@ use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::app::contacts_form::ContactsForm;
 use crate::core::app::edit_merge::Prefer;
 use crate::core::app::form::{
-    blank_process, writing_preview, FieldError, InterviewerForm, ProcessForm, RoundForm,
-    WritingField,
+    blank_process, own_zone_placeholder, writing_preview, FieldError, InterviewerForm, ProcessForm,
+    RoundForm, WritingField,
 };
 use crate::core::data::model::{IndustryPace, ProcessId, RoundFormat, RoundKind};
 use crate::core::planning::zone::UserZone;
 use crate::core::writing::wording::plural;
 use crate::hooks::use_app;
+use crate::services::intl_zone;
 use crate::state::{Msg, View};
 
 #[derive(Clone, PartialEq, Properties)]
@@ -26,6 +27,9 @@ pub struct ProcessFormProps {
     /// A form filled from an imported invitation, shown instead of the stored or empty one.
     #[prop_or_default]
     pub prefill: Option<std::rc::Rc<ProcessForm>>,
+    /// Contacts found by the same import (who sent the announcement), for a new process.
+    #[prop_or_default]
+    pub prefill_contacts: Option<std::rc::Rc<ContactsForm>>,
 }
 
 type Form = UseStateHandle<ProcessForm>;
@@ -109,6 +113,38 @@ fn field(spec: FieldSpec, oninput: Callback<InputEvent>, error: Option<&FieldErr
         </div>
     }
 }
+
+/// A round's time zone: a text input searching the browser's zones (one shared list);
+/// empty means the user's own zone, which the placeholder names.
+fn zone_field(
+    base: &str,
+    value: &str,
+    own_zone: &str,
+    oninput: Callback<InputEvent>,
+    error: Option<&FieldError>,
+) -> Html {
+    let id = format!("{base}-zone");
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = if error.is_some() {
+        format!("{error_id} {hint_id}")
+    } else {
+        hint_id.clone()
+    };
+    html! {
+        <div class="av-field">
+            <label for={id.clone()}>{ "Time zone of these times" }</label>
+            <input id={id} type="text" list={ZONE_LIST_ID} autocomplete="off" spellcheck="false"
+                value={value.to_string()} placeholder={own_zone.to_string()} {oninput}
+                aria-invalid={error.is_some().to_string()} aria-describedby={described} />
+            <span class="av-hint" id={hint_id}>{ "Leave empty for your own zone; for an interview in another zone, pick it (such as America/New_York) and type the times as the invitation gives them." }</span>
+            if let Some(error) = error { <span class="av-error" id={error_id}>{ &error.message }</span> }
+        </div>
+    }
+}
+
+/// The id of the datalist every round's zone field searches.
+const ZONE_LIST_ID: &str = "av-zone-list";
 
 /// Whether the browser holds text it cannot read as a day in round `index`'s date field.
 fn date_unreadable(form_ref: &NodeRef, index: usize) -> bool {
@@ -225,11 +261,11 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
     let error = |path: &str| errors.iter().find(|e| e.field == path).cloned();
     let contacts = {
         let existing = existing.clone();
-        use_state(move || {
-            existing
-                .as_ref()
-                .map(ContactsForm::from_process)
-                .unwrap_or_default()
+        let prefill = props.prefill_contacts.clone();
+        use_state(move || match (&existing, prefill) {
+            (Some(process), _) => ContactsForm::from_process(process),
+            (None, Some(prefill)) => (*prefill).clone(),
+            (None, None) => ContactsForm::default(),
         })
     };
 
@@ -307,6 +343,13 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
         let id = props.id;
         ctx.callback(move |_: MouseEvent| Msg::Navigate(id.map_or(View::Interviews, View::Process)))
     };
+    // The browser's zones for the rounds' zone fields, and the user's own for their placeholder.
+    let zone_options = use_memo((), |_| {
+        intl_zone::install();
+        let names = intl_zone::zone_list();
+        html! { <>{ for names.iter().map(|name| html! { <option value={name.clone()} /> }) }</> }
+    });
+    let own_zone = own_zone_placeholder(ctx.state.data.settings.time_zone);
     let title = if existing.is_some() {
         "Edit interview"
     } else {
@@ -394,6 +437,7 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
                                     on_text(&form, move |f, v| f.rounds[r].start = v), error(&path("start")).as_ref()) }
                                 { field(FieldSpec { id: format!("{base}-end"), label: "Ended at", value: round.end.clone(), input_type: "time", hint: None, required: true },
                                     on_text(&form, move |f, v| f.rounds[r].end = v), error(&path("end")).as_ref()) }
+                                { zone_field(&base, &round.zone, &own_zone, on_text(&form, move |f, v| f.rounds[r].zone = v), error(&path("zone")).as_ref()) }
                             </div>
                             { field(FieldSpec { id: format!("{base}-notes"), label: "Private note on this round", value: round.notes.clone(), input_type: "text",
                                 hint: Some("Only for you: drafts never send it. Something to tell one interviewer goes in their own field below."), required: false },
@@ -441,6 +485,7 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
                 <div class="av-actions-row">
                     <button type="button" class="av-btn" onclick={{ let today = today.clone(); on_click(&form, move |f| f.rounds.push(new_round(&today))) }}>{ "Add round" }</button>
                 </div>
+                <datalist id={ZONE_LIST_ID}>{ (*zone_options).clone() }</datalist>
                 <ContactsEditor value={(*contacts).clone()} errors={(*errors).clone()}
                     interviewers={existing.as_ref().map(saved_interviewers).unwrap_or_default()}
                     on_change={{ let contacts = contacts.clone(); Callback::from(move |next| contacts.set(next)) }} />

@@ -7,17 +7,18 @@
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::data_panel::DataPanel;
 use crate::components::submit::{click_saves, enter_saves, no_native_submit};
 use crate::core::app::settings_form::{
-    day_name, offset_choices, offset_label, SettingsEditor, SettingsField as Field, SettingsForm,
-    WEEK,
+    day_name, device_zone_text, fixed_zone_text, offset_choices, unknown_zone_note,
+    zone_offset_note, SettingsEditor, SettingsField as Field, SettingsForm, WEEK,
 };
 use crate::core::data::settings::{Theme, Tone, ZoneSetting};
 use crate::hooks::use_app;
+use crate::services::intl_zone;
 use crate::state::Msg;
 
 /// A change to the form, applied by the reducer so quick edits never overwrite each other.
@@ -235,43 +236,52 @@ pub fn SettingsView() -> Html {
 
     let draft = &form.draft;
 
-    // Time zone.
+    // Time zone: a searchable list of the browser's zones, the device zone and fixed offsets.
     let zone_error = form.error(Field::Zone);
-    let device_offset = chrono::Local::now().offset().local_minus_utc() / 60;
     let current_fixed = match settings.time_zone {
         ZoneSetting::Fixed { offset_minutes } => Some(offset_minutes),
-        ZoneSetting::Device => None,
+        ZoneSetting::Device | ZoneSetting::Named { .. } => None,
     };
-    let on_zone = {
-        let form = form.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            let value = select.value();
-            change(&form, move |state| {
-                state.draft.zone = value;
-                state.touch(Field::Zone);
-            });
-        })
-    };
+    let zone_options = use_memo(current_fixed, |current_fixed| {
+        intl_zone::install();
+        let names = intl_zone::zone_list();
+        html! {
+            <>
+                <option value={device_zone_text()} />
+                { for names.iter().map(|name| html! { <option value={name.clone()} /> }) }
+                { for offset_choices(*current_fixed).into_iter().map(|minutes| {
+                    html! { <option value={fixed_zone_text(minutes)} /> }
+                }) }
+            </>
+        }
+    });
+    // The offset the typed zone has right now, so the choice can be checked at a glance.
+    let zone_now = zone_offset_note(&draft.zone, chrono::Utc::now().naive_utc());
+    let zone_unknown = unknown_zone_note(settings.time_zone);
+    let zone_list_id = format!("{}-list", Field::Zone.id());
     let zone_view = html! {
         <div class="av-field">
             <label for={Field::Zone.id()}>{ "Time zone" }</label>
-            <select
+            <input
                 id={Field::Zone.id()}
-                onchange={on_zone}
+                type="text"
+                list={zone_list_id.clone()}
+                autocomplete="off"
+                spellcheck="false"
+                value={draft.zone.clone()}
+                oninput={on_text(&form, Field::Zone, |draft, value| draft.zone = value)}
+                onchange={on_leave(&form, Field::Zone)}
                 aria-invalid={zone_error.is_some().then_some("true")}
                 aria-describedby={described_by(Field::Zone, true, zone_error.is_some())}
-            >
-                <option value="device" selected={draft.zone == "device"}>
-                    { format!("This device's zone (now {})", offset_label(device_offset)) }
-                </option>
-                { for offset_choices(current_fixed).into_iter().map(|minutes| {
-                    let value = minutes.to_string();
-                    let selected = draft.zone == value;
-                    html! { <option {value} {selected}>{ offset_label(minutes) }</option> }
-                }) }
-            </select>
-            { hint_and_error(Field::Zone, Some("Dates and times are planned in this zone. The device's zone follows daylight saving; a fixed offset never moves."), zone_error) }
+            />
+            <datalist id={zone_list_id}>{ (*zone_options).clone() }</datalist>
+            if let Some(zone_now) = zone_now {
+                <span class="av-hint" id={format!("{}-now", Field::Zone.id())}>{ zone_now }</span>
+            }
+            if let Some(zone_unknown) = zone_unknown {
+                <span class="av-error" role="status">{ zone_unknown }</span>
+            }
+            { hint_and_error(Field::Zone, Some("Type a city or region (such as Europe/Paris) and pick it from the list. Dates and times are planned in this zone; named zones and the device zone follow daylight saving, a fixed offset never moves."), zone_error) }
         </div>
     };
 

@@ -7,6 +7,8 @@ use crate::core::planning::zone::UserZone;
 
 /// Now, in the zone the settings pick (the device's zone follows its daylight saving).
 pub fn now(settings: &Settings) -> DateTime<FixedOffset> {
+    // The first reading of the clock comes before any plan: named zones need `Intl` by then.
+    crate::services::intl_zone::install();
     Utc::now()
         .with_timezone(&UserZone::from_setting(settings.time_zone))
         .fixed_offset()

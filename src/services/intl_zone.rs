@@ -1,14 +1,17 @@
 //! Time zones through the browser's `Intl`: the offset of any IANA zone at any instant, the
 //! list of zones the browser knows and the device's own zone. No zone database is shipped.
+//! [`install`] makes it the planner's resolver.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, Timelike};
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::data::invite::zones::ZoneResolver;
+use crate::core::data::settings::ZoneName;
+use crate::core::planning::zone::{set_device_zone, use_resolver, ZoneResolver};
 
 /// Offsets differ from UTC by less than a day; anything else is a misread.
 const MAX_OFFSET_SECONDS: i64 = 86_399;
@@ -72,10 +75,46 @@ fn make_formatter(zone: &str) -> Option<Intl::DateTimeFormat> {
         .map(JsCast::unchecked_into)
 }
 
-/// The wall-clock time a formatter shows for an instant.
+/// The wall-clock time a formatter shows for an instant. The formatted string ("6/1/2026,
+/// 14:05:09" in en-US) is read first: one call instead of a dozen property reads, which
+/// matters when a zone's year is resolved; anything else falls back to the parts.
 fn wall_time(formatter: &Intl::DateTimeFormat, utc: NaiveDateTime) -> Option<NaiveDateTime> {
     let millis = utc.and_utc().timestamp_millis() as f64;
-    let parts = formatter.format_to_parts(&Date::new(&JsValue::from_f64(millis)));
+    let date = Date::new(&JsValue::from_f64(millis));
+    if let Some(text) = formatter
+        .format()
+        .call1(&JsValue::UNDEFINED, &date)
+        .ok()
+        .and_then(|text| text.as_string())
+    {
+        if let Some(wall) = read_en_us(&text) {
+            return Some(wall);
+        }
+    }
+    wall_time_from_parts(formatter, &date)
+}
+
+/// "M/D/YYYY, HH:MM:SS" as the en-US formatter writes it; `None` for any other shape.
+fn read_en_us(text: &str) -> Option<NaiveDateTime> {
+    let numbers: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let [month, day, year, hour, minute, second] = numbers[..] else {
+        return None;
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?.and_hms_opt(
+        // Some engines write midnight as hour 24 even with h23.
+        hour % 24,
+        minute,
+        second,
+    )
+}
+
+fn wall_time_from_parts(formatter: &Intl::DateTimeFormat, date: &Date) -> Option<NaiveDateTime> {
+    let parts = formatter.format_to_parts(date);
     let mut numbers: HashMap<String, i64> = HashMap::new();
     for part in parts.iter() {
         let kind = Reflect::get(&part, &JsValue::from_str("type"))
@@ -104,6 +143,25 @@ fn wall_time(formatter: &Intl::DateTimeFormat, utc: NaiveDateTime) -> Option<Nai
 }
 
 impl ZoneResolver for IntlZones {
+    /// The spelling of the browser's zone list when the name is on it in any letter case
+    /// (so `asia/kathmandu` keeps the modern name), else the formatter's own spelling.
+    fn canonical_name(&self, zone: &str) -> Option<String> {
+        let zone = zone.trim();
+        if let Some(listed) = zone_list()
+            .iter()
+            .find(|name| name.eq_ignore_ascii_case(zone))
+        {
+            return Some(listed.clone());
+        }
+        let formatter = self.formatter(zone)?;
+        Reflect::get(
+            &formatter.resolved_options(),
+            &JsValue::from_str("timeZone"),
+        )
+        .ok()?
+        .as_string()
+    }
+
     fn offset_at_utc(&self, zone: &str, utc: NaiveDateTime) -> Option<FixedOffset> {
         let formatter = self.formatter(zone)?;
         // Whole seconds only: the formatter shows no milliseconds.
@@ -151,4 +209,29 @@ pub fn device_zone() -> Option<String> {
     Reflect::get(&options, &JsValue::from_str("timeZone"))
         .ok()?
         .as_string()
+}
+
+thread_local! {
+    static INSTALLED: Cell<bool> = const { Cell::new(false) };
+    static ZONE_LIST: RefCell<Option<Rc<Vec<String>>>> = const { RefCell::new(None) };
+}
+
+/// Makes `Intl` the resolver named zones are planned with and tells the planner the device's
+/// zone name, once per page. Called before the first plan (by the clock) and by every view
+/// that reads zone names, so the order of startup does not matter.
+pub fn install() {
+    if INSTALLED.with(|done| done.replace(true)) {
+        return;
+    }
+    use_resolver(Rc::new(IntlZones::new()));
+    set_device_zone(device_zone().and_then(|name| ZoneName::parse(&name).ok()));
+}
+
+/// [`supported_zones`], asked of the browser once per page.
+pub fn zone_list() -> Rc<Vec<String>> {
+    ZONE_LIST.with(|slot| {
+        slot.borrow_mut()
+            .get_or_insert_with(|| Rc::new(supported_zones()))
+            .clone()
+    })
 }

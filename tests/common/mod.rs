@@ -47,6 +47,7 @@ pub fn process_with_round(
     let start = at(start);
     process.rounds.push(Round {
         uid: None,
+        zone: None,
         id: RoundId(100),
         kind: RoundKind::Panel,
         format: RoundFormat::Video,
@@ -62,6 +63,7 @@ pub fn process_with_round(
 pub fn round(id: u64, start: &str, end: &str, people: Vec<Interviewer>) -> Round {
     Round {
         uid: None,
+        zone: None,
         id: RoundId(id),
         kind: Default::default(),
         format: Default::default(),

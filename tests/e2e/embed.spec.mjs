@@ -93,7 +93,12 @@ test("a page with a strict Content-Security-Policy runs the widget without viola
     document.addEventListener("securitypolicyviolation", (event) => window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
   await page.goto("./strict.html");
-  await expect(page.locator("afterview-widget").getByRole("heading", { name: /welcome/i })).toBeVisible();
+  const widget = page.locator("afterview-widget");
+  await expect(widget.getByRole("heading", { name: /welcome/i })).toBeVisible();
+  // A view loaded on first use comes from the widget's own origin, under the same policy.
+  await widget.getByRole("button", { name: "Skip" }).click();
+  await widget.getByRole("button", { name: "Settings", exact: true }).click();
+  await expect(widget.getByRole("heading", { name: "Settings", level: 2 })).toBeVisible();
   expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
   expect(problems).toEqual([]);
 });
@@ -182,6 +187,13 @@ test("after one visit the app works offline, and a new build is picked up after 
     await context.setOffline(true);
     await page.reload();
     await expect(page.locator('[data-kind="thank-you"]')).toHaveCount(2);
+    // Views that load on first use open offline too: the worker precached their chunks.
+    await page.getByRole("button", { name: "Interviews", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Interviews", level: 2 })).toBeVisible();
+    await page.getByRole("button", { name: "Settings", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Settings", level: 2 })).toBeVisible();
+    await expect(page.getByText("could not be loaded")).toHaveCount(0);
+    await page.getByRole("button", { name: "Today", exact: true }).click();
     await context.setOffline(false);
 
     // A new build: the service worker and boot script change.
@@ -224,5 +236,7 @@ test("the single-file build works from disk, and its data persists", async ({ pa
   await page.reload();
   await page.getByRole("button", { name: "Interviews", exact: true }).click();
   await expect(page.getByRole("button", { name: "Offline Ltd — Analyst" })).toBeVisible();
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Settings", level: 2 })).toBeVisible();
   expect(requests.filter((url) => !url.startsWith("file://") && !url.startsWith("data:"))).toEqual([]);
 });

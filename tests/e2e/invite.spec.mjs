@@ -59,8 +59,9 @@ async function openImport(page) {
 }
 
 /** Continues to the form, checks what it holds, saves, and checks the planned thank-yous. */
-async function confirmAndCheckPlan(page) {
+async function confirmAndCheckPlan(page, checkForm = async () => {}) {
   await page.getByRole("button", { name: "Continue to the form" }).click();
+  await checkForm();
   await expect(page.getByLabel("Company *")).toHaveValue("Acme Robotics");
   await expect(page.getByLabel("Role *")).toHaveValue("Backend Engineer");
   await expect(page.locator("#av-round-0-date")).toHaveValue("2026-11-19");
@@ -123,7 +124,15 @@ test("a pasted email becomes the same interview", async ({ page }) => {
   await page.getByRole("button", { name: "Read the text" }).click();
   const found = page.getByRole("list", { name: "Found" });
   await expect(found).toContainText("People: Dana Whitfield, Sam Ortiz");
-  await confirmAndCheckPlan(page);
+  // The writer is no interviewer: she is kept as the recruiter, where inquiries go.
+  await expect(found).toContainText("Sender: Rita Gomez, kept as the recruiter of this process.");
+  await confirmAndCheckPlan(page, async () => {
+    await expect(page.locator("#av-contact-0-name")).toHaveValue("Rita Gomez");
+    await expect(page.locator("#av-contact-0-email")).toHaveValue("rita.gomez@acme-robotics.example");
+  });
+  await page.getByRole("button", { name: "Interviews", exact: true }).click();
+  await page.getByRole("button", { name: "Acme Robotics — Backend Engineer" }).click();
+  await expect(page.getByText(/your point of contact: Rita Gomez/)).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -38,7 +38,7 @@ async function countingServer() {
   };
 }
 
-test("a first visit downloads the wasm, glue and stylesheet once each, service worker included", async ({ browser }) => {
+test("a first visit downloads the wasm, glue and stylesheet once each and no view chunk before the app shows; the worker precaches the chunks once", async ({ browser }) => {
   const served = await countingServer();
   const context = await browser.newContext();
   try {
@@ -47,8 +47,14 @@ test("a first visit downloads the wasm, glue and stylesheet once each, service w
     page.on("console", (message) => {
       if (/preload/i.test(message.text())) warnings.push(message.text());
     });
+    // What the page itself asks for before it is shown: the main module only, no view chunk.
+    const fetchedByPage = [];
+    page.on("request", (request) => fetchedByPage.push(new URL(request.url()).pathname));
     await page.goto(served.url);
     await expect(page.locator(".av-app")).toBeVisible();
+    expect(fetchedByPage.filter((path) => path.endsWith(".wasm"))).toEqual([
+      expect.stringMatching(/^\/afterview-[0-9a-f]+\.wasm$/),
+    ]);
     // The worker is active once its precache is complete.
     await page.evaluate(() => navigator.serviceWorker.ready);
     const cached = await page.evaluate(async () => {
@@ -57,8 +63,14 @@ test("a first visit downloads the wasm, glue and stylesheet once each, service w
       return (await cache.keys()).map((request) => new URL(request.url).pathname);
     });
     expect(cached.some((path) => path.endsWith(".wasm"))).toBe(true);
-    expect(served.count(/\.wasm$/)).toBe(1);
+    expect(served.count(/^\/afterview-[0-9a-f]+\.wasm$/)).toBe(1);
+    // The view chunks are precached by the worker, each downloaded once.
+    const chunks = cached.filter((path) => /^\/afterview-(split|chunk)_\w+-[0-9a-f]+\.wasm$/.test(path));
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const chunk of chunks) expect(served.count(new RegExp(`^${chunk}$`)), chunk).toBe(1);
+    expect(served.count(/\.wasm$/)).toBe(1 + chunks.length);
     expect(served.count(/^\/afterview-[0-9a-f]+\.js$/)).toBe(1);
+    expect(served.count(/^\/afterview-split-[0-9a-f]+\.js$/)).toBe(1);
     expect(served.count(/^\/afterview-[0-9a-f]+\.css$/)).toBe(1);
     // A preload the page did not use (wrong "as" or credentials mode) is reported on the console.
     expect(warnings).toEqual([]);
@@ -88,4 +100,48 @@ test("the stylesheet does not block the first paint, and the app only shows styl
   await expect(page.locator(".av-app")).toBeVisible();
   // Styled: the stylesheet's layout applies (the header is a flex row).
   expect(await page.locator(".av-header").evaluate((element) => getComputedStyle(element).display)).not.toBe("block");
+});
+
+test.describe("without a service worker", () => {
+  // A worker would answer from its precache, out of reach of the route that fails the fetch.
+  test.use({ serviceWorkers: "block" });
+
+test("a view whose chunk cannot be fetched says so, loses nothing and opens on retry", async ({ page }) => {
+  // Nothing preloaded yet and the settings chunk unreachable, as when offline before a first visit
+  // ever cached it.
+  let blocked = true;
+  await page.route(/afterview-split_settings-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await page.goto("./");
+  await page.getByLabel("Your name").fill("Ada Lovelace");
+  await page.getByRole("button", { name: "Get started" }).click();
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  const failure = page.getByRole("alert").filter({ hasText: "could not be loaded" });
+  await expect(failure).toBeVisible();
+  // The rest of the app still works, and the data is intact.
+  await page.getByRole("button", { name: "Today", exact: true }).click();
+  await expect(page.locator('[data-kind="thank-you"]').first()).toBeVisible();
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  blocked = false;
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: "Settings", level: 2 })).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada Lovelace");
+});
+
+test("a draft whose chunk cannot be fetched says so over the page and opens on retry", async ({ page }) => {
+  let blocked = true;
+  await page.route(/afterview-split_draft-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await page.goto("./");
+  await page.getByLabel("Your name").fill("Ada Lovelace");
+  await page.getByRole("button", { name: "Get started" }).click();
+  await page.locator('[data-kind="thank-you"]').first().getByRole("button", { name: "Open draft" }).click();
+  const failure = page.getByRole("alert").filter({ hasText: "could not be loaded" });
+  await expect(failure).toBeVisible();
+  // It floats in view at the bottom of the screen, not somewhere below the list.
+  const box = await failure.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  blocked = false;
+  await failure.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+});
 });

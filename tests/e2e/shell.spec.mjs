@@ -20,7 +20,7 @@ test("what the user enters survives a reload through localStorage", async ({ pag
   await page.getByRole("button", { name: "Settings", exact: true }).click();
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Grace Hopper");
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("afterview:data")));
-  expect(stored.schema_version).toBe(4);
+  expect(stored.schema_version).toBe(5);
   expect(stored.data.settings.name).toBe("Grace Hopper");
   expect(stored.data.processes).toHaveLength(1);
 });

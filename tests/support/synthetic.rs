@@ -76,6 +76,7 @@ pub fn synthetic_processes(count: usize, now: DateTime<FixedOffset>) -> Vec<Proc
             }
             process.rounds.push(Round {
                 uid: None,
+                zone: None,
                 id: RoundId(next_id),
                 kind: RoundKind::ALL[(round_index as usize) % RoundKind::ALL.len()],
                 format: Default::default(),

@@ -165,6 +165,7 @@ mod tests {
             chrono::DateTime::parse_from_rfc3339("2025-03-03T10:00:00+01:00").expect("test time");
         process.rounds.push(Round {
             uid: None,
+            zone: None,
             id: RoundId(1),
             kind: Default::default(),
             format: Default::default(),

@@ -49,11 +49,14 @@ pub fn merge_record<T: Serialize + DeserializeOwned + Clone>(
     theirs: &T,
     prefer: Prefer,
 ) -> Merged<T> {
-    let (Ok(base_v), Ok(mine_v), Ok(theirs_v)) = (
-        serde_json::to_value(base),
-        serde_json::to_value(mine),
-        serde_json::to_value(theirs),
-    ) else {
+    // Through JSON text rather than `to_value`/`from_value`: the text codecs of the records
+    // are in the app already (storage uses them), the `Value` ones would be a second copy of
+    // every record's serde code in the first download.
+    let as_value = |record: &T| {
+        serde_json::to_string(record).and_then(|text| serde_json::from_str::<Value>(&text))
+    };
+    let (Ok(base_v), Ok(mine_v), Ok(theirs_v)) = (as_value(base), as_value(mine), as_value(theirs))
+    else {
         return Merged {
             value: mine.clone(),
             conflicts: Vec::new(),
@@ -67,7 +70,7 @@ pub fn merge_record<T: Serialize + DeserializeOwned + Clone>(
     };
     let merged = merge.value(Some(&base_v), Some(&mine_v), Some(&theirs_v));
     let value = merged
-        .and_then(|v| serde_json::from_value(v).ok())
+        .and_then(|v| serde_json::from_str(&v.to_string()).ok())
         .unwrap_or_else(|| mine.clone());
     Merged { value, conflicts }
 }

@@ -7,6 +7,8 @@ use crate::core::data::model::{
     IndustryPace, Interviewer, InterviewerId, Process, ProcessId, Round, RoundFormat, RoundId,
     RoundKind,
 };
+use crate::core::data::settings::{ZoneName, ZoneSetting};
+use crate::core::planning::zone::{NamedZone, UserZone};
 
 /// One interviewer row of the form.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -40,6 +42,8 @@ pub struct RoundForm {
     pub interviewers: Vec<InterviewerForm>,
     /// The calendar invitation this round came from, kept so a later update finds it.
     pub uid: Option<String>,
+    /// The IANA zone the date and times are written in; empty for the user's own zone.
+    pub zone: String,
     /// The date field holds text the browser cannot read as a day (such as 31/02); `date`
     /// then still holds the last readable value, which is not used.
     pub date_unreadable: bool,
@@ -88,6 +92,7 @@ impl ProcessForm {
                     end: round.end.format("%H:%M").to_string(),
                     notes: round.notes.clone(),
                     uid: round.uid.clone(),
+                    zone: round.zone.map(|name| name.to_string()).unwrap_or_default(),
                     date_unreadable: false,
                     interviewers: round
                         .interviewers
@@ -198,9 +203,27 @@ impl ProcessForm {
                 });
             }
             let round_id = RoundId(fresh_id(round.id));
+            let round_zone = match round_zone(&round.zone) {
+                Ok(found) => found,
+                Err(message) => {
+                    error(at("zone"), &message);
+                    continue;
+                }
+            };
             if let (Some(date), Some(start), Some(end)) = (date, start, end) {
-                let start_at = local_moment(zone, date, start);
-                let end_at = local_moment(zone, date, end);
+                let (start_at, end_at) = match round_zone {
+                    Some(named) => {
+                        let named = UserZone::Named(named);
+                        (
+                            local_moment(&named, date, start),
+                            local_moment(&named, date, end),
+                        )
+                    }
+                    None => (
+                        local_moment(zone, date, start),
+                        local_moment(zone, date, end),
+                    ),
+                };
                 match (start_at, end_at) {
                     (Some(start_at), Some(end_at)) => rounds.push(Round {
                         id: round_id,
@@ -211,6 +234,7 @@ impl ProcessForm {
                         interviewers,
                         notes: round.notes.trim().to_string(),
                         uid: round.uid.clone(),
+                        zone: round_zone.map(NamedZone::name),
                     }),
                     _ => error(
                         at("start"),
@@ -233,6 +257,40 @@ impl ProcessForm {
         process.rounds = rounds;
         Ok(process)
     }
+}
+
+/// What an empty round zone field stands for: "Your zone: America/New_York",
+/// "Your zone: Europe/Paris (this device)", "Your zone: UTC+02:00 (fixed)".
+pub fn own_zone_placeholder(setting: ZoneSetting) -> String {
+    let zone = match setting {
+        ZoneSetting::Device => match crate::core::planning::zone::device_zone_name() {
+            Some(name) => format!("{name} (this device)"),
+            None => "this device's".into(),
+        },
+        other => crate::core::app::settings_form::zone_text(other),
+    };
+    format!("Your zone: {zone}")
+}
+
+/// The zone a round's zone field names: `None` when empty (the user's own zone), else a
+/// zone the resolver knows, or a message saying the name is not one.
+pub fn round_zone(text: &str) -> Result<Option<NamedZone>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let unknown = || {
+        format!(
+            "“{text}” is not a time zone this browser knows. Pick one from the list (they look like Europe/Paris), or leave it empty for your own zone."
+        )
+    };
+    let name = ZoneName::parse(text).map_err(|_| unknown())?;
+    let canonical = crate::core::planning::zone::with_resolver(|resolver| {
+        resolver.canonical_name(name.as_str())
+    })
+    .ok_or_else(unknown)?;
+    let name = ZoneName::parse(&canonical).map_err(|_| unknown())?;
+    NamedZone::resolve(name).map(Some).ok_or_else(unknown)
 }
 
 /// Why a round's date cannot be used: nothing typed, a day the calendar does not have (the

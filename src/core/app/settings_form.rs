@@ -2,11 +2,12 @@
 //! saving each valid change as it is made (a field that needs a fix keeps its text and its
 //! message until fixed; the other fields are saved).
 
-use chrono::{NaiveDate, Weekday};
+use chrono::{NaiveDate, NaiveDateTime, Offset, TimeZone, Weekday};
 
 use crate::core::app::form::{looks_like_email, parse_date, parse_time};
 use crate::core::data::backup::{cleaned_text, FieldKind, MAX_HOLIDAYS};
-use crate::core::data::settings::{Settings, Theme, Tone, ZoneSetting};
+use crate::core::data::settings::{Settings, Theme, Tone, ZoneName, ZoneSetting};
+use crate::core::planning::zone::{device_zone_name, with_resolver, NamedZone, UserZone};
 
 /// The days of the week in the order the form shows them.
 pub const WEEK: [Weekday; 7] = [
@@ -76,7 +77,7 @@ pub struct SettingsForm {
     pub email: String,
     pub phone: String,
     pub linkedin: String,
-    /// `device`, or a fixed offset in minutes.
+    /// As [`zone_text`] writes it: the device zone, an IANA name, or a fixed offset.
     pub zone: String,
     pub work_start: String,
     pub work_end: String,
@@ -96,10 +97,7 @@ impl SettingsForm {
             email: settings.email.clone(),
             phone: settings.phone.clone(),
             linkedin: settings.linkedin.clone(),
-            zone: match settings.time_zone {
-                ZoneSetting::Device => "device".into(),
-                ZoneSetting::Fixed { offset_minutes } => offset_minutes.to_string(),
-            },
+            zone: zone_text(settings.time_zone),
             work_start: settings.work_start.format("%H:%M").to_string(),
             work_end: settings.work_end.format("%H:%M").to_string(),
             work_days: settings.work_days.clone(),
@@ -213,17 +211,9 @@ pub fn validate(
         }),
     );
 
-    match draft.zone.as_str() {
-        "device" => settings.time_zone = ZoneSetting::Device,
-        minutes => match minutes.parse::<i32>() {
-            Ok(offset_minutes) if (MIN_OFFSET..=MAX_OFFSET).contains(&offset_minutes) => {
-                settings.time_zone = ZoneSetting::Fixed { offset_minutes };
-            }
-            _ => errors.push((
-                SettingsField::Zone,
-                "Choose a time zone from the list.".into(),
-            )),
-        },
+    match parse_zone(&draft.zone) {
+        Ok(zone) => settings.time_zone = zone,
+        Err(message) => errors.push((SettingsField::Zone, message)),
     }
 
     let start = parse_time(&draft.work_start);
@@ -455,6 +445,115 @@ pub fn offset_label(minutes: i32) -> String {
     let sign = if minutes < 0 { '-' } else { '+' };
     let minutes = minutes.abs();
     format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// What the device zone is called in the zone field.
+pub const DEVICE_ZONE: &str = "Device zone";
+/// What marks a fixed offset in the zone field ("UTC+02:00 (fixed)").
+const FIXED_MARK: &str = "(fixed)";
+
+/// The zone field's text for a setting: "Device zone (Europe/Paris)", "America/Chicago" or
+/// "UTC+02:00 (fixed)".
+pub fn zone_text(setting: ZoneSetting) -> String {
+    match setting {
+        ZoneSetting::Device => device_zone_text(),
+        ZoneSetting::Named { name } => name.to_string(),
+        ZoneSetting::Fixed { offset_minutes } => fixed_zone_text(offset_minutes),
+    }
+}
+
+/// "Device zone (Europe/Paris)", or just "Device zone" when the device does not say.
+pub fn device_zone_text() -> String {
+    match device_zone_name() {
+        Some(name) => format!("{DEVICE_ZONE} ({name})"),
+        None => DEVICE_ZONE.to_string(),
+    }
+}
+
+/// "UTC+05:30 (fixed)".
+pub fn fixed_zone_text(offset_minutes: i32) -> String {
+    format!("{} {FIXED_MARK}", offset_label(offset_minutes))
+}
+
+/// Reads the zone field: the device zone, a zone the resolver knows (any letter case; the
+/// resolver's spelling is kept), or a fixed offset written as "UTC+05:30" (a bare number
+/// of minutes, as older forms wrote it, still reads).
+pub fn parse_zone(text: &str) -> Result<ZoneSetting, String> {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    if text.is_empty() {
+        return Err("Choose a time zone from the list, or the device zone.".into());
+    }
+    if lower == "device" || lower.starts_with(&DEVICE_ZONE.to_ascii_lowercase()) {
+        return Ok(ZoneSetting::Device);
+    }
+    if let Some(offset_minutes) = parse_fixed(&lower) {
+        return if (MIN_OFFSET..=MAX_OFFSET).contains(&offset_minutes) {
+            Ok(ZoneSetting::Fixed { offset_minutes })
+        } else {
+            Err(format!(
+                "{} is not a time zone: offsets run from UTC-12:00 to UTC+14:00.",
+                offset_label(offset_minutes)
+            ))
+        };
+    }
+    let unknown = || {
+        format!(
+            "“{text}” is not a time zone this browser knows. Pick one from the list; names look like Europe/Paris or America/New_York."
+        )
+    };
+    let name = ZoneName::parse(text).map_err(|_| unknown())?;
+    let canonical =
+        with_resolver(|resolver| resolver.canonical_name(name.as_str())).ok_or_else(unknown)?;
+    let name = ZoneName::parse(&canonical).map_err(|_| unknown())?;
+    Ok(ZoneSetting::Named { name })
+}
+
+/// A warning when the saved zone is a name this browser does not know (the data came from a
+/// browser with a newer zone list, say): plans then use the device zone, and the user should
+/// know. `None` for every other setting.
+pub fn unknown_zone_note(setting: ZoneSetting) -> Option<String> {
+    let ZoneSetting::Named { name } = setting else {
+        return None;
+    };
+    NamedZone::resolve(name).is_none().then(|| {
+        format!(
+            "This browser does not know the zone {name}, so dates are planned in the device zone. Pick a zone from the list to choose another."
+        )
+    })
+}
+
+/// "Now UTC+02:00": the offset the zone field's zone has at `utc`, or `None` while the
+/// field does not name a zone.
+pub fn zone_offset_note(text: &str, utc: NaiveDateTime) -> Option<String> {
+    let zone = UserZone::from_setting(parse_zone(text).ok()?);
+    let seconds = zone.offset_from_utc_datetime(&utc).fix().local_minus_utc();
+    Some(format!("Now {}", offset_label(seconds / 60)))
+}
+
+/// Minutes east of UTC from "utc+05:30", "utc-3", "utc+02:00 (fixed)" or "-300".
+fn parse_fixed(lower: &str) -> Option<i32> {
+    if let Ok(minutes) = lower.parse::<i32>() {
+        return Some(minutes);
+    }
+    let rest = lower
+        .strip_suffix(FIXED_MARK)
+        .unwrap_or(lower)
+        .trim()
+        .strip_prefix("utc")?
+        .trim();
+    let (sign, rest) = match rest.chars().next()? {
+        '+' => (1, &rest[1..]),
+        '-' | '−' => (-1, rest.trim_start_matches(['-', '−'])),
+        _ => return None,
+    };
+    let (hours, minutes) = rest.split_once(':').unwrap_or((rest, "0"));
+    let hours: i32 = hours.trim().parse().ok()?;
+    let minutes: i32 = minutes.trim().parse().ok()?;
+    if !(0..60).contains(&minutes) || !(0..=24).contains(&hours) {
+        return None;
+    }
+    Some(sign * (hours * 60 + minutes))
 }
 
 /// Whole hours from -12 to +14, the part-hour offsets, and the current value if unusual.

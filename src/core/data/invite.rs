@@ -17,9 +17,11 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone
 use self::guess::{Confidence, Guess};
 use self::ical::{Component, Property, When};
 use self::zones::{EmbeddedZone, Observance, ZoneResolver};
+use crate::core::app::contacts_form::ContactsForm;
 use crate::core::app::form::{InterviewerForm, ProcessForm, RoundForm};
 use crate::core::data::model::{Process, ProcessId, RoundFormat, RoundId};
-use crate::core::planning::zone::UserZone;
+use crate::core::data::settings::ZoneName;
+use crate::core::planning::zone::{NamedZone, UserZone};
 
 /// Files larger than this are refused: a real invitation is a few kilobytes.
 pub const MAX_BYTES: usize = 1_000_000;
@@ -107,6 +109,9 @@ pub struct InvitationPrefill {
     pub found: Vec<String>,
     /// Sentences naming what was not found or was assumed.
     pub missing: Vec<String>,
+    /// People to keep as contacts of a new process: who sent an announcing email, when they
+    /// are not among the people met (a recruiter or coordinator, usually).
+    pub contacts: ContactsForm,
 }
 
 impl InvitationPrefill {
@@ -130,6 +135,9 @@ impl InvitationPrefill {
         if any(&|r| !r.end.is_empty()) {
             fields.push("end");
         }
+        if any(&|r| !r.zone.is_empty()) {
+            fields.push("zone");
+        }
         if self.rounds.iter().any(|r| r.start.is_some())
             && !self.missing.iter().any(|m| m.contains("format"))
         {
@@ -143,6 +151,9 @@ impl InvitationPrefill {
         }
         if any(&|r| r.uid.is_some()) {
             fields.push("uid");
+        }
+        if !self.contacts.contacts.is_empty() {
+            fields.push("contacts");
         }
         fields
     }
@@ -688,11 +699,17 @@ fn round_form(draft: &RoundDraft, context: &InviteContext, missing: &mut Vec<Str
         missing.push("The invitation is for a whole day: enter the start and end times.".into());
     }
     if let Some(start) = draft.start {
-        let local = start.at.with_timezone(&context.user_zone);
+        // The round keeps the invitation's named zone, and its times are shown in it.
+        let kept = kept_zone(draft, context);
+        let shown = kept.map_or(context.user_zone, UserZone::Named);
+        if let Some(zone) = kept {
+            round.zone = zone.name().to_string();
+        }
+        let local = start.at.with_timezone(&shown);
         round.date = local.format("%Y-%m-%d").to_string();
         round.start = local.format("%H:%M").to_string();
         if let Some(end) = draft.end {
-            let end_local = end.at.with_timezone(&context.user_zone);
+            let end_local = end.at.with_timezone(&shown);
             if end_local.date_naive() == local.date_naive() && end_local.time() > local.time() {
                 round.end = if end_local.second() > 0 {
                     end_local.format("%H:%M:%S").to_string()
@@ -701,7 +718,7 @@ fn round_form(draft: &RoundDraft, context: &InviteContext, missing: &mut Vec<Str
                 };
             } else {
                 missing.push(
-                    "The round ends on another day in your time zone: check the end time.".into(),
+                    "The round ends on another day in its time zone: check the end time.".into(),
                 );
             }
         }
@@ -729,6 +746,25 @@ fn round_form(draft: &RoundDraft, context: &InviteContext, missing: &mut Vec<Str
         ));
     }
     round
+}
+
+/// The named zone a round read from the invitation keeps, if any.
+fn kept_zone(draft: &RoundDraft, context: &InviteContext) -> Option<NamedZone> {
+    draft
+        .start
+        .filter(|start| !start.assumed)
+        .and_then(|_| invitation_zone(&draft.zone, context))
+}
+
+/// The IANA zone an invitation's times were given in, when it is a real named zone other
+/// than the user's own (UTC stamps and the user's zone leave the round in the user's zone).
+fn invitation_zone(name: &str, context: &InviteContext) -> Option<NamedZone> {
+    if name.is_empty() || name.eq_ignore_ascii_case("UTC") || name.eq_ignore_ascii_case("GMT") {
+        return None;
+    }
+    let canonical = context.zones.canonical_name(name)?;
+    let zone = NamedZone::resolve(ZoneName::parse(&canonical).ok()?)?;
+    (context.user_zone.name() != Some(zone.name())).then_some(zone)
 }
 
 /// Turns the rounds read into a form, matching earlier imports by UID.
@@ -811,6 +847,7 @@ pub(crate) fn assemble(
             rounds,
             found,
             missing,
+            contacts: ContactsForm::default(),
         });
     }
 
@@ -844,6 +881,7 @@ pub(crate) fn assemble(
                             .unwrap_or_default();
                         if !fresh.date.is_empty() {
                             row.date = fresh.date.clone();
+                            row.zone = fresh.zone.clone();
                             row.start = fresh.start.clone();
                             if !fresh.end.is_empty() {
                                 row.end = fresh.end.clone();
@@ -862,9 +900,11 @@ pub(crate) fn assemble(
                                 row.interviewers.push(person);
                             }
                         }
-                        let after = draft.start.map(|m| {
-                            describe(m.at.with_timezone(&context.user_zone).fixed_offset())
-                        });
+                        let shown =
+                            kept_zone(draft, context).map_or(context.user_zone, UserZone::Named);
+                        let after = draft
+                            .start
+                            .map(|m| describe(m.at.with_timezone(&shown).fixed_offset()));
                         let summary = match after {
                             Some(after) if after != before => {
                                 format!("moved from {before} to {after}")
@@ -970,6 +1010,7 @@ pub(crate) fn assemble(
         rounds,
         found,
         missing,
+        contacts: ContactsForm::default(),
     })
 }
 

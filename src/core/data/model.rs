@@ -9,6 +9,8 @@ mod stamp;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::core::data::settings::ZoneName;
+
 pub use stamp::{deserialize as deserialize_stamp, deserialize_option as deserialize_stamp_option};
 
 macro_rules! id_type {
@@ -360,6 +362,10 @@ pub struct Round {
     /// or cancellation finds this round instead of adding another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
+    /// The IANA zone the round's times were entered in, when it was not the user's own
+    /// setting; `start` and `end` keep the offset in force then either way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<ZoneName>,
 }
 
 /// Every message kind the planner can propose (and the user can log as sent).

@@ -28,6 +28,7 @@ pub fn sample_process(id: ProcessId, now: DateTime<FixedOffset>) -> Process {
     process.rounds = vec![
         Round {
             uid: None,
+            zone: None,
             id: RoundId(1),
             kind: RoundKind::PhoneScreen,
             format: RoundFormat::Phone,
@@ -46,6 +47,7 @@ pub fn sample_process(id: ProcessId, now: DateTime<FixedOffset>) -> Process {
         },
         Round {
             uid: None,
+            zone: None,
             id: RoundId(3),
             kind: RoundKind::Panel,
             format: RoundFormat::Video,

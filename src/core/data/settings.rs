@@ -34,8 +34,82 @@ pub enum ZoneSetting {
     /// The device's own zone, with its daylight-saving changes.
     #[default]
     Device,
+    /// An IANA zone (`Europe/Berlin`), with its daylight-saving changes.
+    Named { name: ZoneName },
     /// A fixed offset from UTC, in minutes (east positive).
     Fixed { offset_minutes: i32 },
+}
+
+/// The longest zone name accepted; the longest IANA names are about 30 characters.
+pub const MAX_ZONE_NAME: usize = 64;
+
+/// An IANA zone name such as `America/Argentina/Buenos_Aires`. Names are kept once for the
+/// whole program, so a name is as cheap to copy as a number and settings stay `Copy`.
+/// Only the spelling is checked here; whether a zone exists is the resolver's answer.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ZoneName(&'static str);
+
+static ZONE_NAMES: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+
+impl ZoneName {
+    /// The name, when it is spelled like a zone name: letters, digits and `/_+-`, at most
+    /// [`MAX_ZONE_NAME`] characters, no empty part.
+    pub fn parse(text: &str) -> Result<ZoneName, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("the time zone name is empty".into());
+        }
+        if text.len() > MAX_ZONE_NAME {
+            return Err(format!(
+                "a time zone name has at most {MAX_ZONE_NAME} characters"
+            ));
+        }
+        let spelled = text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '+' | '-'))
+            && !text.split('/').any(str::is_empty);
+        if !spelled {
+            return Err(format!(
+                "\"{text}\" is not a time zone name (they look like Europe/Paris)"
+            ));
+        }
+        let mut names = ZONE_NAMES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = names.iter().find(|known| **known == text) {
+            return Ok(ZoneName(known));
+        }
+        let kept: &'static str = Box::leak(text.to_string().into_boxed_str());
+        names.push(kept);
+        Ok(ZoneName(kept))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::fmt::Debug for ZoneName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl std::fmt::Display for ZoneName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for ZoneName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for ZoneName {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        ZoneName::parse(&text).map_err(serde::de::Error::custom)
+    }
 }
 
 /// The colour scheme the user picked.

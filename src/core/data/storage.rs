@@ -21,7 +21,7 @@ use crate::core::data::model::{
 use crate::core::data::settings::Settings;
 
 /// The schema this build writes. Always one more than the number of migration steps.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Marks a JSON document as an Afterview backup.
 pub const FORMAT: &str = "afterview";
@@ -395,7 +395,12 @@ pub fn encode(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
 
 /// Writes the current data as an indented envelope (for backup files people may open).
 pub fn encode_pretty(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
-    serde_json::to_string_pretty(&envelope_ref(data, saved_at)).expect("app data always serialises")
+    // Indented from the compact text, so the records' serialisers exist once in the app (a
+    // pretty printer over them directly would be a second copy of all of them).
+    let compact = encode(data, saved_at);
+    serde_json::from_str::<serde_json::Value>(&compact)
+        .and_then(|value| serde_json::to_string_pretty(&value))
+        .unwrap_or(compact)
 }
 
 /// What the adapter found under the data key, and what it should do about it.

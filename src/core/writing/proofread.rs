@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::data::model::{ActionKind, Channel};
 
-mod names;
+pub(crate) mod names;
 mod pictographic;
 mod text;
 

@@ -8,10 +8,13 @@ use chrono::{
 
 use super::guess;
 use super::{
-    assemble, InvitationPrefill, InviteContext, InviteError, Moment, Person, RoundDraft, Source,
+    assemble, InvitationPrefill, InviteContext, InviteError, Moment, Outcome, Person, RoundDraft,
+    Source,
 };
-use crate::core::data::model::RoundFormat;
+use crate::core::app::contacts_form::ContactDraft;
+use crate::core::data::model::{is_recruiting_title, ContactRole, RoundFormat};
 use crate::core::planning::calendar::{MONTH_NAMES, WEEKDAY_NAMES};
+use crate::core::writing::proofread::names::fold;
 
 /// Words that name a video meeting even when the email carries no link.
 const VIDEO_WORDS: [&str; 9] = [
@@ -37,8 +40,10 @@ pub struct EmailFacts {
     pub zone: Option<String>,
     /// The people the user will meet: (name, title, email).
     pub people: Vec<(String, String, String)>,
-    /// The person who wrote (from the signature or the From header).
+    /// The person who wrote (from the signature or the From header): (name, email).
     pub sender: Option<(String, String)>,
+    /// The writer's job title from the signature; empty when none is written.
+    pub sender_title: String,
     pub link: String,
     pub phone: String,
     /// The day relative words ("tomorrow") counted from.
@@ -960,6 +965,7 @@ const PARTICLES: &[&str] = &[
 /// initials allowed), honorifics dropped.
 fn leading_name(phrase: &str) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
+    let mut title: Option<&str> = None;
     for (index, raw) in phrase.split_whitespace().enumerate() {
         // A bracket or an address after the name starts its title or address.
         if raw.starts_with(['(', '<', '[']) {
@@ -968,7 +974,12 @@ fn leading_name(phrase: &str) -> Option<String> {
         let word = raw
             .trim_end_matches([',', ';', ':', ')', '.'])
             .trim_start_matches(['(', '"']);
-        if index == 0 && matches!(word, "Dr" | "Mr" | "Ms" | "Mrs" | "Prof" | "Mx") {
+        // Courtesy titles go; earned ones stay, since the greeting uses them ("Dear Dr Ahn").
+        if index == 0 && matches!(word, "Mr" | "Ms" | "Mrs" | "Mx") {
+            continue;
+        }
+        if index == 0 && matches!(word, "Dr" | "Prof") {
+            title = Some(word);
             continue;
         }
         let Some(first) = word.chars().next() else {
@@ -1003,7 +1014,34 @@ fn leading_name(phrase: &str) -> Option<String> {
         .into_iter()
         .filter(|w| !is_not_a_name(&w.to_lowercase()))
         .collect();
-    (words.len() >= 2).then(|| words.join(" "))
+    (words.len() >= 2).then(|| match title {
+        Some(title) => format!("{title} {}", words.join(" ")),
+        None => words.join(" "),
+    })
+}
+
+/// Whether an address reads as this person's: "ana-sofia.nunez@" or "anunez@" for
+/// "Ana-Sofía Núñez" (accents folded, since addresses rarely carry them).
+fn address_matches(name: &str, address: &str) -> bool {
+    let folded = |text: &str| -> String { fold(text).into_iter().collect() };
+    let local = folded(address.split('@').next().unwrap_or(""));
+    let words: Vec<String> = untitled(name).split_whitespace().map(folded).collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    (local.contains(first.as_str()) && local.contains(last.as_str()))
+        || first
+            .chars()
+            .next()
+            .is_some_and(|initial| local == format!("{initial}{last}"))
+}
+
+/// A name without the title it may start with, for matching it against an address.
+fn untitled(name: &str) -> &str {
+    ["Dr ", "Prof "]
+        .iter()
+        .find_map(|title| name.strip_prefix(title))
+        .unwrap_or(name)
 }
 
 /// Phrases that introduce the people the user will meet.
@@ -1409,8 +1447,9 @@ fn add_person(people: &mut Vec<(String, String, String)>, item: String) {
     people.push((name, title, email));
 }
 
-/// The writer's name from the lines after a sign-off.
-fn signature(body: &str) -> Option<String> {
+/// The writer's name from the lines after a sign-off, and the job title on the line below it
+/// when there is one ("Talent Acquisition Coordinator").
+fn signature(body: &str) -> Option<(String, String)> {
     let lines: Vec<&str> = body.lines().map(str::trim).collect();
     let sign_offs = [
         "best",
@@ -1433,14 +1472,29 @@ fn signature(body: &str) -> Option<String> {
     for (index, line) in lines.iter().enumerate() {
         let bare = line.trim_end_matches([',', '!', '.']).to_lowercase();
         if sign_offs.contains(&bare.as_str()) {
-            if let Some(next) = lines[index + 1..].iter().find(|l| !l.is_empty()) {
-                if let Some(name) = leading_name(next) {
-                    return Some(name);
-                }
+            let mut rest = lines[index + 1..].iter().filter(|l| !l.is_empty());
+            if let Some(name) = rest.next().and_then(|next| leading_name(next)) {
+                let title = rest
+                    .next()
+                    .filter(|line| looks_like_a_title(line))
+                    .map(|line| line.trim_end_matches([',', '.', ';']).to_string())
+                    .unwrap_or_default();
+                return Some((name, title));
             }
         }
     }
     None
+}
+
+/// Whether a signature line names a job rather than an address, a number or a link.
+fn looks_like_a_title(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.chars().count() <= 60
+        && !line.contains('@')
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && !lower.contains("http")
+        && !lower.contains("www.")
+        && line.split_whitespace().count() <= 8
 }
 
 /// Reads the facts of one email. `today` counts relative dates when there is no Date header.
@@ -1471,23 +1525,7 @@ pub fn extract(text: &str, today: NaiveDate) -> EmailFacts {
     for person in &mut people {
         if person.2.is_empty() {
             if let Some((_, address)) = found_addresses.iter().find(|(name, address)| {
-                *name == person.0 || {
-                    let local = address.split('@').next().unwrap_or("");
-                    let first = person
-                        .0
-                        .split_whitespace()
-                        .next()
-                        .unwrap_or("")
-                        .to_lowercase();
-                    let last = person
-                        .0
-                        .split_whitespace()
-                        .last()
-                        .unwrap_or("")
-                        .to_lowercase();
-                    local.contains(&first) && local.contains(&last)
-                        || local == format!("{}{}", first.chars().next().unwrap_or(' '), last)
-                }
+                untitled(name) == untitled(&person.0) || address_matches(&person.0, address)
             }) {
                 person.2 = address.clone();
             }
@@ -1495,6 +1533,11 @@ pub fn extract(text: &str, today: NaiveDate) -> EmailFacts {
     }
     let from = header("from").and_then(mailbox);
     let signed = signature(&body);
+    let sender_title = signed
+        .as_ref()
+        .map(|(_, title)| title.clone())
+        .unwrap_or_default();
+    let signed = signed.map(|(name, _)| name);
     let sender = match (&from, signed) {
         (Some((name, address)), _) if !name.is_empty() => Some((
             leading_name(name).unwrap_or_else(|| name.clone()),
@@ -1505,7 +1548,7 @@ pub fn extract(text: &str, today: NaiveDate) -> EmailFacts {
         (None, Some(name)) => {
             let address = found_addresses
                 .iter()
-                .find(|(n, _)| *n == name)
+                .find(|(n, a)| *n == name || address_matches(&name, a))
                 .map(|(_, a)| a.clone())
                 .unwrap_or_default();
             Some((name, address))
@@ -1560,9 +1603,55 @@ pub fn extract(text: &str, today: NaiveDate) -> EmailFacts {
         zone,
         people,
         sender,
+        sender_title,
         link: guess::meeting_link(&body).unwrap_or_default(),
         phone: guess::phone_number(&body).unwrap_or_default(),
         reference: Some(reference),
+    }
+}
+
+/// The writer of the email as a contact, unless they are the user or one of the people met.
+fn sender_contact(facts: &EmailFacts, user: &str) -> Option<ContactDraft> {
+    let (name, address) = facts.sender.clone()?;
+    let address = address.trim().to_string();
+    let same = |other_name: &str, other_address: &str| {
+        (!address.is_empty() && other_address.eq_ignore_ascii_case(&address))
+            || untitled(other_name) == untitled(&name)
+    };
+    if name.trim().is_empty()
+        || (!user.is_empty() && address.eq_ignore_ascii_case(user))
+        || facts.people.iter().any(|(n, _, e)| same(n, e))
+    {
+        return None;
+    }
+    Some(ContactDraft {
+        role: contact_role(&facts.sender_title),
+        name,
+        title: facts.sender_title.clone(),
+        email: address,
+        ..ContactDraft::default()
+    })
+}
+
+/// The part a writer plays, read from their signature's job title. Announcements mostly come
+/// from recruiters, so an untitled writer is taken for one.
+fn contact_role(title: &str) -> ContactRole {
+    let lower = title.to_lowercase();
+    let has = |parts: &[&str]| parts.iter().any(|part| lower.contains(part));
+    if has(&["coordinat", "scheduling", "assistant"]) {
+        ContactRole::Coordinator
+    } else if has(&["hiring manager"]) {
+        ContactRole::HiringManager
+    } else if has(&["human resources", "people partner", "people team"])
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "hr")
+    {
+        ContactRole::Hr
+    } else if title.trim().is_empty() || is_recruiting_title(title) {
+        ContactRole::Recruiter
+    } else {
+        ContactRole::Other
     }
 }
 
@@ -1669,6 +1758,26 @@ pub(crate) fn read_email(
         notes,
         context,
     )?;
+    // Who wrote, when not among the people met, is who follow-up questions go to.
+    if let (Outcome::New, Some(contact)) = (&prefill.outcome, sender_contact(&facts, &user)) {
+        let role = match contact.role {
+            ContactRole::Recruiter => "the recruiter",
+            ContactRole::Hr => "the HR contact",
+            ContactRole::Coordinator => "the coordinator",
+            ContactRole::HiringManager => "the hiring manager",
+            ContactRole::Other => "a contact",
+        };
+        let title = if contact.title.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", contact.title)
+        };
+        prefill.found.push(format!(
+            "Sender: {}{title}, kept as {role} of this process.",
+            contact.name
+        ));
+        prefill.contacts.contacts.push(contact);
+    }
     // The whole-day wording fits calendars; for an email the time was simply not found.
     for line in &mut prefill.missing {
         if line.starts_with("The invitation is for a whole day") {

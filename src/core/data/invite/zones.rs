@@ -1,64 +1,10 @@
-//! Time zones for imported invitations: the resolver trait (zone name -> UTC offset), the
-//! zone an invitation describes itself (VTIMEZONE rules), Windows zone names, and a small
-//! rule table that answers when no browser is around (tests, native tools).
+//! Time zones for imported invitations: the zone an invitation describes itself (VTIMEZONE
+//! rules), Windows zone names, and a small rule table that answers when no browser is around
+//! (tests, native tools). The resolver trait itself lives with the planner's zones.
 
 use chrono::{Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
-/// Answers "what is the UTC offset of this named zone at this moment". The browser answers
-/// through `Intl`; tests and native code use [`RuleTable`].
-pub trait ZoneResolver {
-    /// The offset in force in `zone` (an IANA name such as `Europe/Berlin`) at the UTC
-    /// instant `utc`; `None` when the zone is unknown.
-    fn offset_at_utc(&self, zone: &str, utc: NaiveDateTime) -> Option<FixedOffset>;
-
-    /// The offset for a wall-clock time in `zone`, daylight saving included. A time that a
-    /// clock change skips is read with the offset before the change (so 02:30 on a spring
-    /// morning lands at 03:30); a repeated time takes its first occurrence.
-    fn offset_for_local(&self, zone: &str, local: NaiveDateTime) -> Option<LocalOffset> {
-        local_offset(|utc| self.offset_at_utc(zone, utc), local)
-    }
-}
-
-/// The offset found for a wall-clock time, and whether that time fell in a clock change's gap.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LocalOffset {
-    /// The offset that turns the wall time into a UTC instant.
-    pub offset: FixedOffset,
-    /// The offset in force at that instant (differs from `offset` only in a gap).
-    pub in_force: FixedOffset,
-    pub in_gap: bool,
-}
-
-/// Finds the offset of a local time from a function giving the offset at a UTC instant.
-/// Offsets a day before and after bracket every real clock change, so trying both suffices.
-pub fn local_offset(
-    at_utc: impl Fn(NaiveDateTime) -> Option<FixedOffset>,
-    local: NaiveDateTime,
-) -> Option<LocalOffset> {
-    let before = at_utc(local.checked_sub_signed(Duration::days(1))?)?;
-    let after = at_utc(local.checked_add_signed(Duration::days(1))?)?;
-    let fits = |offset: FixedOffset| {
-        local
-            .checked_sub_signed(Duration::seconds(offset.local_minus_utc().into()))
-            .and_then(&at_utc)
-            == Some(offset)
-    };
-    let mut valid: Vec<FixedOffset> = [before, after].into_iter().filter(|o| fits(*o)).collect();
-    // Two valid offsets: the wall time happens twice; the larger offset is the earlier instant.
-    valid.sort_by_key(|offset| std::cmp::Reverse(offset.local_minus_utc()));
-    match valid.first() {
-        Some(offset) => Some(LocalOffset {
-            offset: *offset,
-            in_force: *offset,
-            in_gap: false,
-        }),
-        None => Some(LocalOffset {
-            offset: before,
-            in_force: after,
-            in_gap: true,
-        }),
-    }
-}
+pub use crate::core::planning::zone::{local_offset, LocalOffset, ZoneResolver};
 
 /// The day of a month a yearly rule names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -372,7 +318,21 @@ fn at(date: Option<NaiveDate>, hour: u32, minus_minutes: i32) -> Option<NaiveDat
         .checked_sub_signed(Duration::minutes(minus_minutes.into()))
 }
 
+impl RuleTable {
+    /// Every zone the table lists, in table order.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        TABLE.iter().map(|(name, _, _)| *name)
+    }
+}
+
 impl ZoneResolver for RuleTable {
+    fn canonical_name(&self, zone: &str) -> Option<String> {
+        TABLE
+            .iter()
+            .find(|(name, _, _)| name.eq_ignore_ascii_case(zone.trim()))
+            .map(|(name, _, _)| (*name).to_string())
+    }
+
     fn offset_at_utc(&self, zone: &str, utc: NaiveDateTime) -> Option<FixedOffset> {
         let (_, standard, rule) = TABLE.iter().find(|(name, _, _)| *name == zone)?;
         let year = utc.year();

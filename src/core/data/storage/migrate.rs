@@ -38,6 +38,12 @@ pub const MIGRATIONS: &[Migration] = &[
                   tell that interviewer",
         apply: v3_to_v4,
     },
+    Migration {
+        from_version: 4,
+        summary: "time zones can be named (an IANA zone in the settings and on each round); \
+                  fixed offsets stay as they are",
+        apply: v4_to_v5,
+    },
 ];
 
 /// Runs every step from `from_version` up to the current schema.
@@ -187,4 +193,26 @@ fn v3_to_v4(envelope: &mut Value) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Version 5 adds named zones: settings may hold `{"type": "named", "name": "Europe/Paris"}`
+/// and a round may carry a `zone` name. Both are new shapes, so older data needs no rewrite:
+/// a fixed offset stays a fixed offset (the user chose it, and their stored rounds keep their
+/// own offsets). The step checks the zone setting it keeps is one a fixed or device zone can
+/// be; the version changes so that an older build, which cannot read a named zone, treats a
+/// version 5 document as newer than itself instead of misreading it.
+fn v4_to_v5(envelope: &mut Value) -> Result<(), String> {
+    let zone = envelope
+        .get("data")
+        .and_then(|data| data.get("settings"))
+        .and_then(|settings| settings.get("time_zone"));
+    let Some(zone) = zone else {
+        return Ok(());
+    };
+    match zone.get("type").and_then(Value::as_str) {
+        Some("device") => Ok(()),
+        Some("fixed") if zone.get("offset_minutes").is_some_and(Value::is_i64) => Ok(()),
+        Some("fixed") => Err("the fixed time zone has no whole number of minutes".into()),
+        _ => Err("the time zone setting is neither the device zone nor a fixed offset".into()),
+    }
 }

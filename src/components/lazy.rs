@@ -1,0 +1,231 @@
+//! Views most visits never open, each in a wasm chunk of its own that is fetched the first time
+//! the view is shown, so the first download holds only what Today needs.
+//!
+//! Each `#[wasm_split]` function below marks a split point: `scripts/build.sh` moves it, and
+//! everything only it reaches, into a separate file. It returns the view's render function,
+//! which is kept so that later visits draw the view at once.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use wasm_bindgen::JsCast;
+
+use yew::prelude::*;
+
+use crate::core::data::model::ProcessId;
+
+/// A view that lives in a chunk of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    Interviews,
+    Process,
+    ProcessForm,
+    InviteImport,
+    Settings,
+    Draft,
+}
+
+/// Draws a loaded view; `id` is the process the view is about, if any.
+type Render = fn(Option<ProcessId>) -> Html;
+
+/// A chunk that could not be fetched (offline before it was ever cached, say).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadFailed;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        LoadFailed
+    }
+}
+
+thread_local! {
+    static LOADED: RefCell<HashMap<Part, Render>> = RefCell::new(HashMap::new());
+}
+
+fn loaded(part: Part) -> Option<Render> {
+    LOADED.with(|loaded| loaded.borrow().get(&part).copied())
+}
+
+/// A split point: with the `split` feature its body goes to a chunk of its own (and calling
+/// it fetches that chunk first); without it, the view is in the one module.
+macro_rules! part {
+    ($chunk:ident, $name:ident, $render:expr) => {
+        #[cfg(feature = "split")]
+        #[wasm_split_helpers::wasm_split($chunk, fallible)]
+        fn $name() -> Result<Render, LoadFailed> {
+            Ok($render)
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $name() -> Result<Render, LoadFailed> {
+            Ok($render)
+        }
+    };
+}
+
+part!(interviews, interviews_view, |_| html! {
+    <crate::components::interviews::Interviews />
+});
+part!(process, process_view, |id| match id {
+    Some(id) => html! { <crate::components::process_detail::ProcessDetail {id} /> },
+    None => Html::default(),
+});
+part!(form, process_form_view, |id| html! {
+    <crate::components::process_form::ProcessFormView {id} />
+});
+part!(invite, invite_view, |_| html! {
+    <crate::components::invite_import::InviteImport />
+});
+part!(settings, settings_view, |_| html! {
+    <crate::components::settings_view::SettingsView />
+});
+part!(draft, draft_view, |_| html! {
+    <crate::components::draft_panel::DraftPanel />
+});
+
+async fn load(part: Part) -> Result<Render, LoadFailed> {
+    let render = match part {
+        Part::Interviews => interviews_view().await,
+        Part::Process => process_view().await,
+        Part::ProcessForm => process_form_view().await,
+        Part::InviteImport => invite_view().await,
+        Part::Settings => settings_view().await,
+        Part::Draft => draft_view().await,
+    }?;
+    LOADED.with(|loaded| loaded.borrow_mut().insert(part, render));
+    Ok(render)
+}
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct LazyProps {
+    pub part: Part,
+    #[prop_or_default]
+    pub id: Option<ProcessId>,
+    /// The part opens over the page (a dialog): its waiting and failure notes float at the
+    /// bottom of the screen, where they are seen whatever the scroll position.
+    #[prop_or_default]
+    pub floating: bool,
+}
+
+#[derive(Clone, Copy)]
+enum Loading {
+    Ready(Render),
+    Waiting,
+    Failed,
+}
+
+/// Shows `part` (drawn at once when its chunk is already here), else a short line while it is
+/// fetched, or a message with a retry button when fetching failed.
+#[component]
+pub fn Lazy(props: &LazyProps) -> Html {
+    let part = props.part;
+    let loading = use_state(|| loaded(part).map_or(Loading::Waiting, Loading::Ready));
+    let attempt = use_state(|| 0_u32);
+    let wrapper = use_node_ref();
+    {
+        let loading = loading.clone();
+        let wrapper = wrapper.clone();
+        use_effect_with((part, *attempt), move |&(part, _)| match loaded(part) {
+            Some(render) => loading.set(Loading::Ready(render)),
+            None => {
+                loading.set(Loading::Waiting);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = load(part).await;
+                    let ready = result.is_ok();
+                    loading.set(match result {
+                        Ok(render) => Loading::Ready(render),
+                        Err(LoadFailed) => Loading::Failed,
+                    });
+                    if ready {
+                        focus_heading_once_drawn(wrapper);
+                    }
+                });
+            }
+        });
+    }
+    // A view switched to another part draws from the cache before the effect runs.
+    let now = loaded(part).map_or(*loading, Loading::Ready);
+    let content = match now {
+        Loading::Ready(render) => render(props.id),
+        Loading::Waiting => html! {
+            <p class={classes!("av-hint", "av-loading", props.floating.then_some("av-loading-float"))} role="status">{ "Opening…" }</p>
+        },
+        Loading::Failed => {
+            let retry = {
+                let attempt = attempt.clone();
+                Callback::from(move |_| attempt.set(*attempt + 1))
+            };
+            html! {
+                <div class={classes!("av-loading", props.floating.then_some("av-loading-float"))} role="alert">
+                    <p>{ "This part of Afterview could not be loaded. You may be offline; your data is safe." }</p>
+                    <button type="button" class="av-btn" onclick={retry}>{ "Try again" }</button>
+                </div>
+            }
+        }
+    };
+    html! { <div class="av-part" ref={wrapper}>{ content }</div> }
+}
+
+/// The app moves focus to a new view's heading when the view changes; a view that arrived
+/// later than that gets the same once it is drawn, unless the user has already moved on
+/// (focus left on the page body or the menu means they have not).
+fn focus_heading_once_drawn(wrapper: NodeRef) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(wrapper) = wrapper.cast::<web_sys::Element>() else {
+            return;
+        };
+        let root = wrapper.get_root_node();
+        let active = root
+            .dyn_ref::<web_sys::ShadowRoot>()
+            .map(|shadow| shadow.active_element())
+            .unwrap_or_else(|| gloo::utils::document().active_element());
+        let idle = match active {
+            None => true,
+            Some(element) => {
+                element.tag_name() == "BODY"
+                    || element.closest(".av-nav").ok().flatten().is_some()
+                    || element.closest("afterview-widget").ok().flatten().is_some()
+            }
+        };
+        let heading = wrapper
+            .query_selector("h2")
+            .ok()
+            .flatten()
+            .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+        if let (true, Some(heading)) = (idle, heading) {
+            if !heading.has_attribute("tabindex") {
+                let _ = heading.set_attribute("tabindex", "-1");
+            }
+            let _ = heading.focus();
+        }
+    })
+    .forget();
+}
+
+/// How long after the first screen the remaining views are fetched: late enough to stay out
+/// of the start-up's way, early enough that a first tap rarely waits.
+const PRELOAD_AFTER_MS: u32 = 1_500;
+
+/// Fetches every view's chunk, one after another, a moment after the first screen is drawn,
+/// so that opening a view later does not wait for the network (and works offline on the
+/// single-file build's first run too).
+pub fn preload_later() {
+    gloo::timers::callback::Timeout::new(PRELOAD_AFTER_MS, || {
+        wasm_bindgen_futures::spawn_local(async {
+            for part in [
+                Part::Draft,
+                Part::Interviews,
+                Part::Process,
+                Part::ProcessForm,
+                Part::Settings,
+                Part::InviteImport,
+            ] {
+                if loaded(part).is_none() && load(part).await.is_err() {
+                    break;
+                }
+            }
+        });
+    })
+    .forget();
+}
