@@ -935,6 +935,24 @@ mod tests {
             },
             EventKind::Dismissed { action: key },
         ];
+        // Every kind is in the list (a new kind fails to compile here until it is added, and
+        // then fails to read until `EventType` and `StoredEvent` know it).
+        let which = |kind: &EventKind| match kind {
+            EventKind::MessageSent { .. } => 0,
+            EventKind::ReplyReceived { .. } => 1,
+            EventKind::DecisionDateGiven { .. } => 2,
+            EventKind::DocumentsRequested { .. } => 3,
+            EventKind::UpdateRequested { .. } => 4,
+            EventKind::Offer { .. } => 5,
+            EventKind::CompetingOffer { .. } => 6,
+            EventKind::Rejection { .. } => 7,
+            EventKind::Withdrawn => 8,
+            EventKind::MovedOn => 9,
+            EventKind::Snoozed { .. } => 10,
+            EventKind::Dismissed { .. } => 11,
+        };
+        let covered: std::collections::BTreeSet<usize> = kinds.iter().map(which).collect();
+        assert_eq!(covered, (0..12).collect());
         for kind in kinds {
             let written = event(kind);
             let text = serde_json::to_string(&written).unwrap();
