@@ -64,7 +64,7 @@ impl Preopened {
         };
         let data = &opened.data;
         let sample = &data.processes[..data.processes.len().min(3)];
-        // The zone resolver the render's plan will use (installing it is done once).
+        // The zone resolver the render's plan will use (installed once; [`mount`] did it).
         crate::services::intl_zone::install();
         let zone = UserZone::from_setting(data.settings.time_zone);
         let now = clock::now(&data.settings).with_timezone(&zone);
@@ -345,18 +345,23 @@ fn props_from(element: &web_sys::Element) -> AppProps {
     }
 }
 
-/// Mounts the app on `element` (a host element or a shadow root's container), in two tasks
-/// after this one: the first reads and decodes the stored data, the second draws the first
-/// screen with it. Between them the browser can handle input and paint, so neither adds up
-/// to one long task with the other.
+/// Mounts the app on `element` (a host element or a shadow root's container), in three tasks
+/// after this one: the first starts the browser's time zone support, the second reads and
+/// decodes the stored data, the third draws the first screen with it. Between them the
+/// browser can handle input and paint, so none adds up to one long task with another.
 pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
     let mut props = props_from(options_from);
     next_task(move || {
-        props.opened = Preopened::read(&Store::new(&props.namespace));
-        props.opened.warm_up();
+        // The browser's time zone support (`Intl`) takes tens of milliseconds to start the
+        // first time; reading the clock needs it, so it starts alone, before anything else.
+        crate::services::intl_zone::install();
         next_task(move || {
-            element.set_inner_html("");
-            yew::Renderer::<App>::with_root_and_props(element, props).render();
+            props.opened = Preopened::read(&Store::new(&props.namespace));
+            props.opened.warm_up();
+            next_task(move || {
+                element.set_inner_html("");
+                yew::Renderer::<App>::with_root_and_props(element, props).render();
+            });
         });
     });
 }
