@@ -6,9 +6,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // Mount in a task of its own: instantiating the module and the first render (reading
-    // storage, planning, drawing Today) then never add up to one long task.
-    gloo::timers::callback::Timeout::new(0, afterview::app::start).forget();
+    // `start` only schedules: reading storage and the first render each run in a later task
+    // of their own, apart from this one, which instantiated the module.
+    afterview::app::start();
 }
 
 /// Mounts one widget into `container` (inside the element's shadow root), reading its options

@@ -104,6 +104,7 @@ async fn render_app(namespace: &str) -> web_sys::Element {
             compact: false,
             theme: None,
             initial_view: View::Today,
+            opened: Default::default(),
         },
     )
     .render();

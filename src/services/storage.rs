@@ -51,12 +51,62 @@ fn raw_item(storage: &web_sys::Storage, key: &str) -> Result<JsValue, JsValue> {
     get.call1(storage, &JsValue::from_str(key))
 }
 
+/// A value read by [`raw_item`] as a Rust string (lone surrogates become U+FFFD), converted
+/// by the browser's `TextEncoder` in one call. The generic conversion copies a string in a
+/// JavaScript loop, one character at a time: slow for the whole stored data, and it leaves
+/// that loop tuned for one long string, which then slows each of the many short strings the
+/// first render passes. `None` for a value that is not a string (an absent key).
+fn item_text(value: &JsValue) -> Option<String> {
+    let text = value.dyn_ref::<js_sys::JsString>()?;
+    let encoded = (|| {
+        let get = |from: &JsValue, name: &str| js_sys::Reflect::get(from, &JsValue::from_str(name));
+        let class: js_sys::Function = get(&js_sys::global(), "TextEncoder")?.dyn_into()?;
+        let encoder = js_sys::Reflect::construct(&class, &js_sys::Array::new())?;
+        let encode: js_sys::Function = get(&encoder, "encode")?.dyn_into()?;
+        encode
+            .call1(&encoder, text)?
+            .dyn_into::<js_sys::Uint8Array>()
+    })();
+    match encoded.ok().map(|bytes| String::from_utf8(bytes.to_vec())) {
+        Some(Ok(read)) => Some(read),
+        _ => text.as_string(),
+    }
+}
+
 /// Stores a value read by [`raw_item`] under `key` without decoding it.
 fn set_raw_item(storage: &web_sys::Storage, key: &str, value: &JsValue) -> Result<(), JsValue> {
     let set: js_sys::Function =
         js_sys::Reflect::get(storage, &JsValue::from_str("setItem"))?.dyn_into()?;
     set.call2(storage, &JsValue::from_str(key), value)
         .map(|_| ())
+}
+
+/// The browser's own `String.prototype.isWellFormed` for `text` (no lone surrogate), or `None`
+/// where the browser lacks it.
+fn browser_says_well_formed(text: &js_sys::JsString) -> Option<bool> {
+    // Looked up on `String.prototype`: the stored value is a primitive string, which
+    // `Reflect.get` refuses.
+    let get =
+        |from: &JsValue, name: &str| js_sys::Reflect::get(from, &JsValue::from_str(name)).ok();
+    let method = get(&js_sys::global(), "String")
+        .and_then(|class| get(&class, "prototype"))
+        .and_then(|prototype| get(&prototype, "isWellFormed"))
+        .and_then(|method| method.dyn_into::<js_sys::Function>().ok())?;
+    method.call0(text).ok()?.as_bool()
+}
+
+/// True when the stored value `item` is not well-formed UTF-16 (a lone surrogate), so reading
+/// it into Rust changed some characters. `read` is the text as Rust received it.
+fn is_damaged(item: &JsValue, read: Option<&str>) -> bool {
+    let Some(text) = item.dyn_ref::<js_sys::JsString>() else {
+        return false;
+    };
+    match browser_says_well_formed(text) {
+        Some(well_formed) => !well_formed,
+        // A lone surrogate reaches Rust as U+FFFD, so without one nothing was damaged; only
+        // then is every code unit checked, at a call into JavaScript each.
+        None => read.is_some_and(|read| read.contains('\u{FFFD}')) && !text.is_valid_utf16(),
+    }
 }
 
 impl Store {
@@ -85,16 +135,17 @@ impl Store {
                 return fresh(StorageStatus::InMemory { why }, None);
             }
         };
-        let raw = match storage.get_item(&self.key()) {
-            Ok(raw) => raw,
+        let item = match raw_item(&storage, &self.key()) {
+            Ok(item) => item,
             Err(_) => {
                 let why = "the browser refused to read storage".to_string();
                 return fresh(StorageStatus::InMemory { why }, None);
             }
         };
+        let raw = item_text(&item);
         match storage::load(raw.as_deref()) {
             LoadOutcome::Empty => fresh(StorageStatus::Saving, None),
-            LoadOutcome::Loaded(data) if !self.is_damaged(&storage) => Opened {
+            LoadOutcome::Loaded(data) if !is_damaged(&item, raw.as_deref()) => Opened {
                 data,
                 status: StorageStatus::Saving,
                 quarantined: None,
@@ -123,7 +174,7 @@ impl Store {
             LoadOutcome::Migrated { data, from_version } => {
                 // Damaged characters: the exact original goes aside before the upgrade is
                 // written over it, and nothing is written if that fails.
-                let kept = if self.is_damaged(&storage) {
+                let kept = if is_damaged(&item, raw.as_deref()) {
                     match self.keep_aside(&storage, now) {
                         Some(key) => Some(key),
                         None => return Opened {
@@ -182,15 +233,6 @@ impl Store {
                 notice: None,
             },
         }
-    }
-
-    /// True when the stored text is not well-formed UTF-16 (a lone surrogate), so reading it
-    /// into Rust changed some characters.
-    fn is_damaged(&self, storage: &web_sys::Storage) -> bool {
-        raw_item(storage, &self.key())
-            .ok()
-            .and_then(|value| value.dyn_into::<js_sys::JsString>().ok())
-            .is_some_and(|text| !text.is_valid_utf16())
     }
 
     /// Copies the stored data, exactly as the browser holds it, to a quarantine key, once per

@@ -4,10 +4,14 @@
 //! user entered keep the UTC offset they were entered with, so a reload in
 //! another time zone does not move an interview.
 
+mod stamp;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::core::data::settings::ZoneName;
+
+pub use stamp::{deserialize as deserialize_stamp, deserialize_option as deserialize_stamp_option};
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -344,7 +348,9 @@ pub struct Round {
     pub kind: RoundKind,
     #[serde(default)]
     pub format: RoundFormat,
+    #[serde(deserialize_with = "stamp::deserialize")]
     pub start: DateTime<FixedOffset>,
+    #[serde(deserialize_with = "stamp::deserialize")]
     pub end: DateTime<FixedOffset>,
     #[serde(default)]
     pub interviewers: Vec<Interviewer>,
@@ -581,8 +587,9 @@ impl EventKind {
     }
 }
 
-/// One entry of a process's event log.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One entry of a process's event log. Stored flat: the event's own fields and its kind's
+/// fields side by side in one object, the kind named by `type` (see [`EventKind`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Event {
     pub id: EventId,
     pub at: DateTime<FixedOffset>,
@@ -593,6 +600,108 @@ pub struct Event {
     pub kind: EventKind,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+/// The names `type` takes, one per [`EventKind`] variant.
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum EventType {
+    MessageSent,
+    ReplyReceived,
+    DecisionDateGiven,
+    DocumentsRequested,
+    UpdateRequested,
+    Offer,
+    CompetingOffer,
+    Rejection,
+    Withdrawn,
+    MovedOn,
+    Snoozed,
+    Dismissed,
+}
+
+/// A stored event read in one pass: every field any kind has, each under the one name and type
+/// it has in every kind. (Serde's own reading of a flattened, internally tagged enum first
+/// copies every event into a generic tree and reads it twice: most of the time spent loading.)
+#[derive(Deserialize)]
+struct StoredEvent {
+    id: EventId,
+    #[serde(deserialize_with = "stamp::deserialize")]
+    at: DateTime<FixedOffset>,
+    #[serde(default)]
+    round: Option<RoundId>,
+    #[serde(rename = "type")]
+    kind: EventType,
+    #[serde(default)]
+    note: String,
+    message: Option<ActionKind>,
+    channel: Option<Channel>,
+    to: Option<InterviewerId>,
+    from: Option<PersonId>,
+    date: Option<NaiveDate>,
+    what: Option<String>,
+    deadline: Option<NaiveDate>,
+    by: Option<InterviewerId>,
+    action: Option<ActionKey>,
+    #[serde(default, deserialize_with = "stamp::deserialize_option")]
+    until: Option<DateTime<FixedOffset>>,
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let stored = StoredEvent::deserialize(deserializer)?;
+        let kind = match stored.kind {
+            EventType::MessageSent => EventKind::MessageSent {
+                message: stored
+                    .message
+                    .ok_or_else(|| D::Error::missing_field("message"))?,
+                channel: stored.channel.unwrap_or_default(),
+                to: stored.to,
+            },
+            EventType::ReplyReceived => EventKind::ReplyReceived { from: stored.from },
+            EventType::DecisionDateGiven => EventKind::DecisionDateGiven {
+                date: stored.date.ok_or_else(|| D::Error::missing_field("date"))?,
+                from: stored.from,
+            },
+            EventType::DocumentsRequested => EventKind::DocumentsRequested {
+                what: stored.what.unwrap_or_default(),
+                deadline: stored.deadline,
+                by: stored.by,
+            },
+            EventType::UpdateRequested => EventKind::UpdateRequested { by: stored.by },
+            EventType::Offer => EventKind::Offer {
+                deadline: stored.deadline,
+                from: stored.from,
+            },
+            EventType::CompetingOffer => EventKind::CompetingOffer {
+                deadline: stored.deadline,
+            },
+            EventType::Rejection => EventKind::Rejection { from: stored.from },
+            EventType::Withdrawn => EventKind::Withdrawn,
+            EventType::MovedOn => EventKind::MovedOn,
+            EventType::Snoozed => EventKind::Snoozed {
+                action: stored
+                    .action
+                    .ok_or_else(|| D::Error::missing_field("action"))?,
+                until: stored
+                    .until
+                    .ok_or_else(|| D::Error::missing_field("until"))?,
+            },
+            EventType::Dismissed => EventKind::Dismissed {
+                action: stored
+                    .action
+                    .ok_or_else(|| D::Error::missing_field("action"))?,
+            },
+        };
+        Ok(Event {
+            id: stored.id,
+            at: stored.at,
+            round: stored.round,
+            kind,
+            note: stored.note,
+        })
+    }
 }
 
 /// One application at one employer: rounds, people and what happened.
@@ -629,7 +738,11 @@ pub struct Process {
     /// Bumped on every change; used to merge edits from two tabs.
     #[serde(default)]
     pub revision: u64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "stamp::deserialize_option"
+    )]
     pub updated_at: Option<DateTime<FixedOffset>>,
     /// The example interview offered at first run; removable in one click.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -749,5 +862,155 @@ impl Process {
         let contacts = self.contacts.iter().map(|c| c.id.0);
         let events = self.events.iter().map(|e| e.id.0);
         crate::core::data::ids::IdPool::new(rounds.chain(people).chain(contacts).chain(events))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(kind: EventKind) -> Event {
+        Event {
+            id: EventId(7),
+            at: "2026-03-04T10:00:00+01:00".parse().unwrap(),
+            round: Some(RoundId(2)),
+            kind,
+            note: "a note".into(),
+        }
+    }
+
+    /// Every kind reads back as written, with all its fields set and with none of its
+    /// optional ones.
+    #[test]
+    fn every_event_kind_reads_back_as_written() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
+        let key = ActionKey {
+            kind: ActionKind::StatusInquiry,
+            round: Some(RoundId(2)),
+            interviewer: Some(InterviewerId(3)),
+        };
+        let kinds = [
+            EventKind::MessageSent {
+                message: ActionKind::ThankYou,
+                channel: Channel::Linkedin,
+                to: Some(InterviewerId(3)),
+            },
+            EventKind::MessageSent {
+                message: ActionKind::ThankYou,
+                channel: Channel::Email,
+                to: None,
+            },
+            EventKind::ReplyReceived {
+                from: Some(PersonId(4)),
+            },
+            EventKind::ReplyReceived { from: None },
+            EventKind::DecisionDateGiven {
+                date: day,
+                from: Some(PersonId(4)),
+            },
+            EventKind::DocumentsRequested {
+                what: "references".into(),
+                deadline: Some(day),
+                by: Some(InterviewerId(3)),
+            },
+            EventKind::DocumentsRequested {
+                what: String::new(),
+                deadline: None,
+                by: None,
+            },
+            EventKind::UpdateRequested {
+                by: Some(InterviewerId(3)),
+            },
+            EventKind::Offer {
+                deadline: Some(day),
+                from: Some(PersonId(4)),
+            },
+            EventKind::CompetingOffer { deadline: None },
+            EventKind::Rejection { from: None },
+            EventKind::Withdrawn,
+            EventKind::MovedOn,
+            EventKind::Snoozed {
+                action: key,
+                until: "2026-03-06T09:00:00-05:00".parse().unwrap(),
+            },
+            EventKind::Dismissed { action: key },
+        ];
+        // Every kind is in the list (a new kind fails to compile here until it is added, and
+        // then fails to read until `EventType` and `StoredEvent` know it).
+        let which = |kind: &EventKind| match kind {
+            EventKind::MessageSent { .. } => 0,
+            EventKind::ReplyReceived { .. } => 1,
+            EventKind::DecisionDateGiven { .. } => 2,
+            EventKind::DocumentsRequested { .. } => 3,
+            EventKind::UpdateRequested { .. } => 4,
+            EventKind::Offer { .. } => 5,
+            EventKind::CompetingOffer { .. } => 6,
+            EventKind::Rejection { .. } => 7,
+            EventKind::Withdrawn => 8,
+            EventKind::MovedOn => 9,
+            EventKind::Snoozed { .. } => 10,
+            EventKind::Dismissed { .. } => 11,
+        };
+        let covered: std::collections::BTreeSet<usize> = kinds.iter().map(which).collect();
+        assert_eq!(covered, (0..12).collect());
+        for kind in kinds {
+            let written = event(kind);
+            let text = serde_json::to_string(&written).unwrap();
+            let read: Event = serde_json::from_str(&text).unwrap();
+            assert_eq!(read, written, "{text}");
+            let value: Event =
+                serde_json::from_value(serde_json::to_value(&written).unwrap()).unwrap();
+            assert_eq!(value, written, "{text}");
+        }
+    }
+
+    /// The stored shape: the kind's fields beside the event's, in any order, with the
+    /// defaults the format has always had.
+    #[test]
+    fn events_read_in_any_field_order_with_defaults() {
+        let read: Event = serde_json::from_str(
+            r#"{"note":"x","channel":"phone","message":"thank-you","type":"message-sent","at":"2026-03-04T10:00:00Z","id":1}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            read.kind,
+            EventKind::MessageSent {
+                message: ActionKind::ThankYou,
+                channel: Channel::Phone,
+                to: None
+            }
+        );
+        assert_eq!(read.round, None);
+        let read: Event = serde_json::from_str(
+            r#"{"id":1,"at":"2026-03-04T10:00:00Z","type":"message-sent","message":"thank-you"}"#,
+        )
+        .unwrap();
+        assert_eq!(read.note, "");
+        assert!(matches!(
+            read.kind,
+            EventKind::MessageSent {
+                channel: Channel::Email,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn malformed_events_are_refused_with_the_field_named() {
+        let error = |text: &str| serde_json::from_str::<Event>(text).unwrap_err().to_string();
+        let head = r#""id":1,"at":"2026-03-04T10:00:00Z""#;
+        assert!(error(&format!("{{{head}}}")).contains("missing field `type`"));
+        assert!(error(&format!(r#"{{{head},"type":"party"}}"#)).contains("unknown variant `party`"));
+        assert!(error(&format!(r#"{{{head},"type":"message-sent"}}"#))
+            .contains("missing field `message`"));
+        assert!(
+            error(&format!(r#"{{{head},"type":"decision-date-given"}}"#))
+                .contains("missing field `date`")
+        );
+        assert!(error(&format!(
+            r#"{{{head},"type":"snoozed","action":{{"kind":"thank-you"}}}}"#
+        ))
+        .contains("missing field `until`"));
+        assert!(error(r#"{"id":1,"type":"withdrawn"}"#).contains("missing field `at`"));
     }
 }

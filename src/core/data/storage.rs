@@ -15,7 +15,9 @@ use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::core::data::ids::IdPool;
-use crate::core::data::model::{EventKind, Process, ProcessId};
+use crate::core::data::model::{
+    deserialize_stamp, deserialize_stamp_option, EventKind, Process, ProcessId,
+};
 use crate::core::data::settings::Settings;
 
 /// The schema this build writes. Always one more than the number of migration steps.
@@ -34,6 +36,7 @@ pub struct Tombstone {
     pub id: ProcessId,
     /// One more than the last revision the deleted process had: a deletion is a change.
     pub revision: u64,
+    #[serde(deserialize_with = "deserialize_stamp")]
     pub deleted_at: DateTime<FixedOffset>,
 }
 
@@ -48,13 +51,19 @@ pub struct AppData {
     /// When the user last edited their settings; `None` while nobody has (finishing
     /// onboarding without typing anything is not an edit). Edited settings always win a
     /// merge or an import over settings nobody edited.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_stamp_option"
+    )]
     pub settings_updated_at: Option<DateTime<FixedOffset>>,
     /// Deleted processes (schema 2 onwards).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tombstones: Vec<Tombstone>,
     /// When the user last downloaded a backup; drives the backup reminder.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_stamp_option"
+    )]
     pub last_export_at: Option<DateTime<FixedOffset>>,
 }
 
@@ -135,43 +144,54 @@ impl AppData {
         if let Some(problem) = self.settings.problem() {
             return Some(problem);
         }
-        let mut days = self.settings.holidays.clone();
-        let mut times: Vec<(String, DateTime<FixedOffset>)> = Vec::new();
-        times.extend(
-            self.settings_updated_at
-                .map(|at| ("the settings".to_string(), at)),
-        );
-        times.extend(
-            self.last_export_at
-                .map(|at| ("the last export".to_string(), at)),
-        );
-        for tombstone in &self.tombstones {
-            times.push(("a deleted process".into(), tombstone.deleted_at));
-        }
-        for process in &self.processes {
-            let place = || {
-                let company: String = process.company.chars().take(40).collect();
-                format!("the {company} process")
-            };
-            days.extend(process.applied_on);
-            times.extend(process.updated_at.map(|at| (place(), at)));
-            for round in &process.rounds {
-                times.push((place(), round.start));
-                times.push((place(), round.end));
-            }
-            for event in &process.events {
-                times.push((place(), event.at));
-                match &event.kind {
-                    EventKind::DecisionDateGiven { date, .. } => days.push(*date),
-                    EventKind::DocumentsRequested { deadline, .. }
-                    | EventKind::Offer { deadline, .. }
-                    | EventKind::CompetingOffer { deadline } => days.extend(*deadline),
-                    EventKind::Snoozed { until, .. } => times.push((place(), *until)),
-                    _ => {}
-                }
-            }
-        }
+        // Checked without building anything: this runs on every load, and a sentence is only
+        // needed for the first date found outside the range (times before days).
         let outside = |year: i32| !YEARS.contains(&year);
+        let process_place = |process: &Process| {
+            let company: String = process.company.chars().take(40).collect();
+            format!("the {company} process")
+        };
+        let mut time_found: Option<(String, i32)> = None;
+        for (place, at) in [
+            ("the settings", self.settings_updated_at),
+            ("the last export", self.last_export_at),
+        ] {
+            if let Some(at) = at.filter(|at| outside(at.year())) {
+                time_found = Some((place.to_string(), at.year()));
+                break;
+            }
+        }
+        if time_found.is_none() {
+            if let Some(tombstone) = self
+                .tombstones
+                .iter()
+                .find(|tombstone| outside(tombstone.deleted_at.year()))
+            {
+                time_found = Some(("a deleted process".into(), tombstone.deleted_at.year()));
+            }
+        }
+        if time_found.is_none() {
+            time_found = self.processes.iter().find_map(|process| {
+                let rounds = process
+                    .rounds
+                    .iter()
+                    .flat_map(|round| [round.start, round.end]);
+                let events = process.events.iter().flat_map(|event| {
+                    let until = match &event.kind {
+                        EventKind::Snoozed { until, .. } => Some(*until),
+                        _ => None,
+                    };
+                    std::iter::once(event.at).chain(until)
+                });
+                process
+                    .updated_at
+                    .into_iter()
+                    .chain(rounds)
+                    .chain(events)
+                    .find(|at| outside(at.year()))
+                    .map(|at| (process_place(process), at.year()))
+            });
+        }
         let range = || {
             format!(
                 "Afterview keeps dates from {} to {}",
@@ -179,14 +199,24 @@ impl AppData {
                 YEARS.end()
             )
         };
-        if let Some((place, at)) = times.iter().find(|(_, at)| outside(at.year())) {
+        if let Some((place, year)) = time_found {
             return Some(format!(
-                "{place} has a date in the year {}; {}",
-                at.year(),
+                "{place} has a date in the year {year}; {}",
                 range()
             ));
         }
-        if let Some(day) = days.iter().find(|day| outside(day.year())) {
+        let process_days = self.processes.iter().flat_map(|process| {
+            let event_days = process.events.iter().filter_map(|event| match &event.kind {
+                EventKind::DecisionDateGiven { date, .. } => Some(*date),
+                EventKind::DocumentsRequested { deadline, .. }
+                | EventKind::Offer { deadline, .. }
+                | EventKind::CompetingOffer { deadline } => *deadline,
+                _ => None,
+            });
+            process.applied_on.into_iter().chain(event_days)
+        });
+        let mut days = self.settings.holidays.iter().copied().chain(process_days);
+        if let Some(day) = days.find(|day| outside(day.year())) {
             return Some(format!(
                 "a date in the year {} was found; {}",
                 day.year(),
@@ -203,6 +233,7 @@ pub struct Envelope {
     #[serde(default = "format_name")]
     pub format: String,
     pub schema_version: u32,
+    #[serde(deserialize_with = "deserialize_stamp")]
     pub saved_at: DateTime<FixedOffset>,
     pub data: AppData,
 }
@@ -274,25 +305,14 @@ pub fn decode_document(text: &str) -> Result<Decoded, DecodeError> {
 
 fn decode_unchecked(text: &str) -> Result<Decoded, DecodeError> {
     // Fast path for the common case, a current document: read it straight into the types
-    // (no intermediate JSON tree, which costs about as much again at every start-up).
-    #[derive(Deserialize)]
-    struct Header {
-        format: Option<String>,
-        schema_version: Option<u64>,
-    }
-    if let Ok(Header {
-        format,
-        schema_version: Some(version),
-    }) = serde_json::from_str::<Header>(text)
-    {
-        let ours = format.as_deref().is_none_or(|name| name == FORMAT);
-        if ours && version == u64::from(SCHEMA_VERSION) {
-            if let Ok(envelope) = serde_json::from_str::<Envelope>(text) {
-                return Ok(Decoded {
-                    envelope,
-                    from_version: SCHEMA_VERSION,
-                });
-            }
+    // (no intermediate JSON tree, which costs about as much again at every start-up, and no
+    // separate pass for the version: a document of another version is read again below).
+    if let Ok(envelope) = serde_json::from_str::<Envelope>(text) {
+        if envelope.format == FORMAT && envelope.schema_version == SCHEMA_VERSION {
+            return Ok(Decoded {
+                envelope,
+                from_version: SCHEMA_VERSION,
+            });
         }
     }
     // Anything else (older, newer, damaged) takes the general path and its precise errors.

@@ -1,0 +1,204 @@
+//! Reading stored timestamps quickly: the exact RFC 3339 shape the app writes is parsed by hand,
+//! anything else goes to chrono's own (more lenient, several times slower) parser, so every
+//! text chrono accepts is still accepted with the same value.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use serde::de::{Deserializer, Error, Visitor};
+
+/// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, the form chrono writes; `None` for any
+/// other form (which chrono's parser then reads) or an impossible date.
+fn parse_written_form(text: &str) -> Option<DateTime<FixedOffset>> {
+    let bytes = text.as_bytes();
+    let digits = |from: usize, count: usize| -> Option<u32> {
+        let slice = bytes.get(from..from + count)?;
+        slice.iter().try_fold(0u32, |value, &byte| {
+            byte.is_ascii_digit()
+                .then(|| value * 10 + u32::from(byte - b'0'))
+        })
+    };
+    let is = |at: usize, byte: u8| bytes.get(at) == Some(&byte);
+    if !(is(4, b'-') && is(7, b'-') && is(10, b'T') && is(13, b':') && is(16, b':')) {
+        return None;
+    }
+    let year = i32::try_from(digits(0, 4)?).ok()?;
+    let date = NaiveDate::from_ymd_opt(year, digits(5, 2)?, digits(8, 2)?)?;
+    let (hour, minute, second) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
+    // A leap second (60) is left to chrono.
+    if second > 59 {
+        return None;
+    }
+    let mut at = 19;
+    let mut nanos = 0u32;
+    if is(at, b'.') {
+        at += 1;
+        let start = at;
+        while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        }
+        let count = at - start;
+        if count == 0 || count > 9 {
+            return None;
+        }
+        nanos = digits(start, count)? * 10u32.pow(9 - u32::try_from(count).ok()?);
+    }
+    let offset_seconds = match bytes.get(at)? {
+        b'Z' if at + 1 == bytes.len() => 0,
+        sign @ (b'+' | b'-') if at + 6 == bytes.len() && is(at + 3, b':') => {
+            let seconds =
+                i32::try_from(digits(at + 1, 2)? * 3600 + digits(at + 4, 2)? * 60).ok()?;
+            if *sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+        _ => return None,
+    };
+    let offset = FixedOffset::east_opt(offset_seconds)?;
+    let local = date.and_time(NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?);
+    local
+        .checked_sub_offset(offset)
+        .map(|utc| DateTime::from_naive_utc_and_offset(utc, offset))
+}
+
+/// Reads a timestamp as chrono's `FromStr` does, only faster for the common form.
+pub fn parse(text: &str) -> Result<DateTime<FixedOffset>, chrono::ParseError> {
+    match parse_written_form(text) {
+        Some(at) => Ok(at),
+        None => text.parse(),
+    }
+}
+
+struct StampVisitor;
+
+impl Visitor<'_> for StampVisitor {
+    type Value = DateTime<FixedOffset>;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("an RFC 3339 formatted date and time string")
+    }
+
+    fn visit_str<E: Error>(self, value: &str) -> Result<Self::Value, E> {
+        parse(value).map_err(E::custom)
+    }
+}
+
+/// For `#[serde(deserialize_with)]` on a `DateTime<FixedOffset>` field.
+pub fn deserialize<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<DateTime<FixedOffset>, D::Error> {
+    deserializer.deserialize_str(StampVisitor)
+}
+
+/// For `#[serde(deserialize_with)]` on an `Option<DateTime<FixedOffset>>` field (`null` is
+/// `None`); pair it with `#[serde(default)]` so a missing field is `None` too.
+pub fn deserialize_option<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+    struct OptionVisitor;
+
+    impl<'de> Visitor<'de> for OptionVisitor {
+        type Value = Option<DateTime<FixedOffset>>;
+
+        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+            formatter.write_str("an RFC 3339 formatted date and time string or null")
+        }
+
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
+            deserialize(inner).map(Some)
+        }
+    }
+
+    deserializer.deserialize_option(OptionVisitor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path gives exactly chrono's value, for every form the app writes.
+    #[test]
+    fn written_forms_read_as_chrono_reads_them() {
+        for text in [
+            "2026-03-04T10:00:00+01:00",
+            "2026-03-04T10:00:00Z",
+            "2026-03-04T10:00:00+00:00",
+            "2026-03-04T23:30:00-09:30",
+            "1900-01-01T00:00:00+14:00",
+            "2200-12-31T23:59:59.123-05:00",
+            "2024-02-29T12:00:00.123456+05:45",
+            "2024-02-29T12:00:00.123456789+05:45",
+            "2024-02-29T12:00:00.1Z",
+        ] {
+            let fast = parse_written_form(text).unwrap_or_else(|| panic!("fast path: {text}"));
+            let chrono: DateTime<FixedOffset> = text.parse().unwrap();
+            assert_eq!(fast, chrono, "{text}");
+            assert_eq!(fast.offset(), chrono.offset(), "{text}");
+        }
+    }
+
+    /// Other forms chrono accepts still read, through chrono; what it refuses stays refused.
+    #[test]
+    fn other_forms_fall_back_to_chrono() {
+        for text in [
+            "2026-03-04 10:00:00+01:00",
+            "2026-03-04t10:00:00z",
+            "2016-12-31T23:59:60Z",
+            "2026-03-04T10:00:00+01:00:30",
+        ] {
+            assert_eq!(parse_written_form(text), None, "{text}");
+            assert_eq!(parse(text).ok(), text.parse().ok(), "{text}");
+        }
+        for text in [
+            "2026-02-30T10:00:00Z",
+            "2026-03-04T24:00:00Z",
+            "2026-03-04T10:00:00",
+            "2026-03-04T10:00:00+25:00",
+            "2026-03-04T10:00:00.Z",
+            "2026-03-04T10:00:00Zjunk",
+            "not a date",
+            "",
+        ] {
+            assert!(parse(text).is_err(), "{text}");
+            assert!(text.parse::<DateTime<FixedOffset>>().is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn deserializes_fields_and_options() {
+        #[derive(serde::Deserialize)]
+        struct Row {
+            #[serde(deserialize_with = "deserialize")]
+            at: DateTime<FixedOffset>,
+            #[serde(default, deserialize_with = "deserialize_option")]
+            maybe: Option<DateTime<FixedOffset>>,
+        }
+        let row: Row = serde_json::from_str(r#"{"at":"2026-03-04T10:00:00+01:00"}"#).unwrap();
+        assert_eq!(row.at.to_rfc3339(), "2026-03-04T10:00:00+01:00");
+        assert_eq!(row.maybe, None);
+        let row: Row =
+            serde_json::from_str(r#"{"at":"2026-03-04T10:00:00Z","maybe":null}"#).unwrap();
+        assert_eq!(row.maybe, None);
+        let row: Row =
+            serde_json::from_str(r#"{"at":"2026-03-04T10:00:00Z","maybe":"2026-03-05T10:00:00Z"}"#)
+                .unwrap();
+        assert!(row.maybe.is_some());
+        // A bad timestamp is refused with chrono's own words, as before.
+        let error = serde_json::from_str::<Row>(r#"{"at":"yesterday"}"#)
+            .err()
+            .unwrap();
+        let chrono = "yesterday".parse::<DateTime<FixedOffset>>().unwrap_err();
+        assert!(
+            error.to_string().starts_with(&chrono.to_string()),
+            "{error}"
+        );
+    }
+}
