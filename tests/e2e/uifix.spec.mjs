@@ -97,9 +97,11 @@ test("focus lands on the new view's heading, and a failed save brings the first 
   await onboard(page);
   expect(await focused(page)).toMatchObject({ tag: "h2", text: expect.stringMatching(/^Today/) });
 
+  // A view fetched on first use is drawn, and takes focus, once its chunk has arrived.
   await page.getByRole("button", { name: "Interviews", exact: true }).click();
+  await expect.poll(() => focused(page)).toMatchObject({ tag: "h2", text: expect.stringMatching(/^Interviews/) });
   await page.getByRole("button", { name: "Add interview" }).click();
-  expect(await focused(page)).toMatchObject({ tag: "h2", text: "Add an interview" });
+  await expect.poll(() => focused(page)).toMatchObject({ tag: "h2", text: "Add an interview" });
 
   const save = page.getByRole("button", { name: "Save interview" });
   await save.scrollIntoViewIfNeeded();
