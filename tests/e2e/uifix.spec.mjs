@@ -207,6 +207,7 @@ test("at 320px nothing sticks out of the page or of any card, even a long unbrok
   });
   expect(await overflow(), "process page").toEqual([]);
   await page.getByRole("button", { name: "Interviews", exact: true }).click();
+  await expect(page.locator("#av-interviews-title")).toBeVisible();
   expect(await overflow(), "interview list").toEqual([]);
   await page.getByRole("button", { name: "Today", exact: true }).click();
   expect(await overflow(), "today").toEqual([]);
