@@ -361,3 +361,26 @@ fn a_sender_who_is_met_or_is_the_user_is_not_a_contact() {
     let prefill = read_invitation(forwarded, &context(today)).expect("read");
     assert!(prefill.contacts.contacts.is_empty());
 }
+
+#[test]
+fn a_time_arranged_in_another_zone_also_says_what_it_is_at_home() {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 4).expect("a day");
+    let mut in_new_york = context(today);
+    in_new_york.user_zone = UserZone::Fixed(FixedOffset::west_opt(5 * 3600).expect("offset"));
+    let prefill = read_invitation(PANEL_ANNOUNCEMENT, &in_new_york).expect("read");
+    let when = prefill
+        .found
+        .iter()
+        .find(|line| line.starts_with("When:"))
+        .expect("a when line");
+    assert!(
+        when.ends_with("14:30–15:30 (Europe/Berlin; 08:30–09:30 your time)."),
+        "{when}"
+    );
+    // At home (Berlin is +01:00 in December, like the default context) nothing is added.
+    let prefill = read_invitation(PANEL_ANNOUNCEMENT, &context(today)).expect("read");
+    assert!(prefill
+        .found
+        .iter()
+        .any(|line| line.ends_with("14:30–15:30 (Europe/Berlin).")));
+}

@@ -12,7 +12,9 @@ pub mod zones;
 
 use std::fmt;
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike};
+use chrono::{
+    DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike,
+};
 
 use self::guess::{Confidence, Guess};
 use self::ical::{Component, Property, When};
@@ -855,7 +857,7 @@ pub(crate) fn assemble(
     if live.len() < drafts.len() {
         missing.push("Part of this invitation is a cancellation; only the rest was read.".into());
     }
-    describe_found(&live, &mut found, &mut missing);
+    describe_found(&live, context.user_zone, &mut found, &mut missing);
 
     let target = live.iter().find_map(|d| matching(&d.uid));
     let (outcome, form, company, role) = match target {
@@ -1014,14 +1016,34 @@ pub(crate) fn assemble(
     })
 }
 
-fn describe_found(live: &[&RoundDraft], found: &mut Vec<String>, missing: &mut Vec<String>) {
+fn describe_found(
+    live: &[&RoundDraft],
+    user_zone: UserZone,
+    found: &mut Vec<String>,
+    missing: &mut Vec<String>,
+) {
     for draft in live {
         match (draft.start, draft.end) {
             (Some(start), end) => {
+                // A time arranged in another zone also says what it is at home.
+                let at_home = start.at.with_timezone(&user_zone);
+                let home = if start.assumed || at_home.offset().fix() == *start.at.offset() {
+                    String::new()
+                } else {
+                    let home_end = end
+                        .map(|e| format!("–{}", e.at.with_timezone(&user_zone).format("%H:%M")))
+                        .unwrap_or_default();
+                    let day = if at_home.date_naive() == start.at.date_naive() {
+                        String::new()
+                    } else {
+                        format!("{} ", at_home.format("%a %-d %b"))
+                    };
+                    format!("; {day}{}{home_end} your time", at_home.format("%H:%M"))
+                };
                 let zone = if start.assumed {
                     String::new()
                 } else {
-                    format!(" ({})", draft.zone)
+                    format!(" ({}{home})", draft.zone)
                 };
                 let end_text = end
                     .map(|e| format!("–{}", e.at.format("%H:%M")))
