@@ -41,9 +41,12 @@ const names = {
   SPLIT: `afterview-split-${code}.js`,
   CSS: hashed("afterview.css", css),
 };
-const splitImport = /^(import \* as \w+ from )"\.\/__wasm_split\.js";?$/gm;
-const glue = glueOut.replace(splitImport, `$1"./${names.SPLIT}";`);
+// The glue's imports of the loader, and the loader's fetches of the chunks: renamed here, and
+// inlined in the single file below.
+const splitImport = /^import \* as (\w+) from "\.\/__wasm_split\.js";?$/gm;
+const glue = glueOut.replace(splitImport, `import * as $1 from "./${names.SPLIT}";`);
 const chunkUrl = /new URL\("\.\/([\w.]+\.wasm)", import\.meta\.url\)/g;
+const chunkFetch = new RegExp(`fetch\\(${chunkUrl.source}\\)`, "g");
 const loader = loaderOut
   .replace('from "./afterview.js";', `from "./${names.GLUE}";`)
   .replace(chunkUrl, (_, name) => `new URL("./${chunkNames[name]}", import.meta.url)`);
@@ -97,8 +100,8 @@ function singleFileCode() {
   const inlineLoader = loaderOut
     .replace(/^import \{ initSync \} from "\.\/afterview\.js";\n/m, "")
     .replace(/^export const /gm, "const ")
-    .replace(/fetch\(new URL\("\.\/([\w.]+\.wasm)", import\.meta\.url\)\)/g, (_, name) => `__avChunk("${name}")`);
-  const inlineGlue = glueOut.replace(/^import \* as (\w+) from "\.\/__wasm_split\.js";?$/gm, "const $1 = __avSplit;");
+    .replace(chunkFetch, (_, name) => `__avChunk("${name}")`);
+  const inlineGlue = glueOut.replace(splitImport, "const $1 = __avSplit;");
   if (inlineLoader.includes("import.meta.url") || inlineLoader.includes("import {") || !inlineGlue.includes("= __avSplit;")) {
     throw new Error("assemble: the chunk loader no longer has the shape the single file inlines");
   }

@@ -64,8 +64,6 @@ impl Preopened {
         };
         let data = &opened.data;
         let sample = &data.processes[..data.processes.len().min(3)];
-        // The zone resolver the render's plan will use (installed once; [`mount`] did it).
-        crate::services::intl_zone::install();
         let zone = UserZone::from_setting(data.settings.time_zone);
         let now = clock::now(&data.settings).with_timezone(&zone);
         let actions = plan(sample, &data.settings, &now);
@@ -192,7 +190,6 @@ pub fn App(props: &AppProps) -> Html {
     let actions = {
         let state = state.clone();
         use_memo((state.data_version, state.now), move |_| {
-            crate::services::intl_zone::install();
             let zone = UserZone::from_setting(state.data.settings.time_zone);
             plan(
                 &state.data.processes,

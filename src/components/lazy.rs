@@ -127,7 +127,8 @@ pub fn Lazy(props: &LazyProps) -> Html {
         let loading = loading.clone();
         let wrapper = wrapper.clone();
         use_effect_with((part, *attempt), move |&(part, _)| match loaded(part) {
-            Some(render) => loading.set(Loading::Ready(render)),
+            // Drawn from the cache below; setting state would only draw it a second time.
+            Some(_) => {}
             None => {
                 loading.set(Loading::Waiting);
                 wasm_bindgen_futures::spawn_local(async move {

@@ -345,7 +345,6 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
     };
     // The browser's zones for the rounds' zone fields, and the user's own for their placeholder.
     let zone_options = use_memo((), |_| {
-        intl_zone::install();
         let names = intl_zone::zone_list();
         html! { <>{ for names.iter().map(|name| html! { <option value={name.clone()} /> }) }</> }
     });

@@ -243,7 +243,6 @@ pub fn SettingsView() -> Html {
         ZoneSetting::Device | ZoneSetting::Named { .. } => None,
     };
     let zone_options = use_memo(current_fixed, |current_fixed| {
-        intl_zone::install();
         let names = intl_zone::zone_list();
         html! {
             <>

@@ -12,9 +12,7 @@ pub mod zones;
 
 use std::fmt;
 
-use chrono::{
-    DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike,
-};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike};
 
 use self::guess::{Confidence, Guess};
 use self::ical::{Component, Property, When};
@@ -23,7 +21,7 @@ use crate::core::app::contacts_form::ContactsForm;
 use crate::core::app::form::{InterviewerForm, ProcessForm, RoundForm};
 use crate::core::data::model::{Process, ProcessId, RoundFormat, RoundId};
 use crate::core::data::settings::ZoneName;
-use crate::core::planning::zone::{NamedZone, UserZone};
+use crate::core::planning::zone::{times_at_home, NamedZone, UserZone};
 
 /// Files larger than this are refused: a real invitation is a few kilobytes.
 pub const MAX_BYTES: usize = 1_000_000;
@@ -1026,20 +1024,12 @@ fn describe_found(
         match (draft.start, draft.end) {
             (Some(start), end) => {
                 // A time arranged in another zone also says what it is at home.
-                let at_home = start.at.with_timezone(&user_zone);
-                let home = if start.assumed || at_home.offset().fix() == *start.at.offset() {
-                    String::new()
+                let home = if start.assumed {
+                    None
                 } else {
-                    let home_end = end
-                        .map(|e| format!("–{}", e.at.with_timezone(&user_zone).format("%H:%M")))
-                        .unwrap_or_default();
-                    let day = if at_home.date_naive() == start.at.date_naive() {
-                        String::new()
-                    } else {
-                        format!("{} ", at_home.format("%a %-d %b"))
-                    };
-                    format!("; {day}{}{home_end} your time", at_home.format("%H:%M"))
+                    times_at_home(start.at, end.map(|e| e.at), user_zone)
                 };
+                let home = home.map(|h| format!("; {h} your time")).unwrap_or_default();
                 let zone = if start.assumed {
                     String::new()
                 } else {

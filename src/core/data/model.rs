@@ -267,15 +267,43 @@ const RECRUITING_TITLE_PARTS: [&str; 5] = [
     "sourcing",
 ];
 
+/// Parts of a job title that mark HR among the recruiting titles.
+const HR_TITLE_PARTS: [&str; 3] = ["human resources", "people partner", "people team"];
+
+/// Whether a lower-case title has "HR" as a word of its own.
+fn has_hr_word(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word == "hr")
+}
+
 /// Whether a title reads as recruiting or HR ("Talent acquisition partner", "HR business partner").
 pub fn is_recruiting_title(title: &str) -> bool {
     let lower = title.to_lowercase();
     RECRUITING_TITLE_PARTS
         .iter()
         .any(|part| lower.contains(part))
-        || lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|word| word == "hr")
+        || has_hr_word(&lower)
+}
+
+impl ContactRole {
+    /// The part someone plays, read from their job title ("Talent Acquisition Coordinator" is
+    /// a coordinator). An empty title reads as a recruiter: they write most announcements.
+    pub fn from_title(title: &str) -> Self {
+        let lower = title.to_lowercase();
+        let has = |parts: &[&str]| parts.iter().any(|part| lower.contains(part));
+        if has(&["coordinat", "scheduling", "assistant"]) {
+            ContactRole::Coordinator
+        } else if has(&["hiring manager"]) {
+            ContactRole::HiringManager
+        } else if has(&HR_TITLE_PARTS) || has_hr_word(&lower) {
+            ContactRole::Hr
+        } else if title.trim().is_empty() || is_recruiting_title(title) {
+            ContactRole::Recruiter
+        } else {
+            ContactRole::Other
+        }
+    }
 }
 
 /// One person of a process, whichever list they are recorded in.

@@ -531,27 +531,37 @@ pub fn round_time_label(
         start.format("%a %-d %b, %H:%M"),
         end.format("%H:%M")
     );
-    let user_start = start.with_timezone(&user);
-    let user_end = end.with_timezone(&user);
-    // The same zone, or one that shares the user's offset that day, reads as local.
-    let same_zone = arranged_in.is_some_and(|name| user.name() == Some(name));
-    if same_zone || user_start.offset().fix() == *start.offset() {
+    let Some(home) = times_at_home(start, Some(end), user) else {
         return arranged;
-    }
+    };
     let zone = arranged_in.map_or_else(
         || format!("UTC{}", start.offset()),
         |name| name.as_str().to_string(),
     );
-    let day_note = if user_start.date_naive() == start.date_naive() {
+    format!("{arranged} {zone} time ({home} your time)")
+}
+
+/// The user's own times for a meeting arranged at another offset ("08:30–09:30", with the
+/// user's day when it differs: "Wed 18 Nov, 19:00–20:00"); `None` when the user's zone has the
+/// same offset then (the same zone, or one that agrees that day), so the times read as local.
+pub fn times_at_home(
+    start: DateTime<FixedOffset>,
+    end: Option<DateTime<FixedOffset>>,
+    user: UserZone,
+) -> Option<String> {
+    let home_start = start.with_timezone(&user);
+    if home_start.offset().fix() == *start.offset() {
+        return None;
+    }
+    let day = if home_start.date_naive() == start.date_naive() {
         String::new()
     } else {
-        format!("{}, ", user_start.format("%a %-d %b"))
+        format!("{}, ", home_start.format("%a %-d %b"))
     };
-    format!(
-        "{arranged} {zone} time ({day_note}{}–{} your time)",
-        user_start.format("%H:%M"),
-        user_end.format("%H:%M")
-    )
+    let home_end = end
+        .map(|end| format!("–{}", end.with_timezone(&user).format("%H:%M")))
+        .unwrap_or_default();
+    Some(format!("{day}{}{home_end}", home_start.format("%H:%M")))
 }
 
 #[cfg(test)]

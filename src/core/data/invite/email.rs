@@ -12,7 +12,7 @@ use super::{
     Source,
 };
 use crate::core::app::contacts_form::{ContactDraft, PointChoice};
-use crate::core::data::model::{is_recruiting_title, ContactRole, RoundFormat};
+use crate::core::data::model::{ContactRole, RoundFormat};
 use crate::core::planning::calendar::{MONTH_NAMES, WEEKDAY_NAMES};
 use crate::core::writing::proofread::names::fold;
 
@@ -1625,34 +1625,12 @@ fn sender_contact(facts: &EmailFacts, user: &str) -> Option<ContactDraft> {
         return None;
     }
     Some(ContactDraft {
-        role: contact_role(&facts.sender_title),
+        role: ContactRole::from_title(&facts.sender_title),
         name,
         title: facts.sender_title.clone(),
         email: address,
         ..ContactDraft::default()
     })
-}
-
-/// The part a writer plays, read from their signature's job title. Announcements mostly come
-/// from recruiters, so an untitled writer is taken for one.
-fn contact_role(title: &str) -> ContactRole {
-    let lower = title.to_lowercase();
-    let has = |parts: &[&str]| parts.iter().any(|part| lower.contains(part));
-    if has(&["coordinat", "scheduling", "assistant"]) {
-        ContactRole::Coordinator
-    } else if has(&["hiring manager"]) {
-        ContactRole::HiringManager
-    } else if has(&["human resources", "people partner", "people team"])
-        || lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "hr")
-    {
-        ContactRole::Hr
-    } else if title.trim().is_empty() || is_recruiting_title(title) {
-        ContactRole::Recruiter
-    } else {
-        ContactRole::Other
-    }
 }
 
 /// Turns an email into the pre-filled form (see [`super::read_invitation`]).
