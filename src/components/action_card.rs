@@ -3,6 +3,7 @@
 //! secondary actions (mark done with an editable time, snooze inside the window, dismiss).
 //! The accepted times come from `core::action_form`; this component only binds inputs.
 
+use crate::core::dates;
 use yew::prelude::*;
 
 use crate::components::format;
@@ -122,7 +123,7 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
             done_at.set(format::input_datetime(&now));
             snooze_to.set(
                 snooze_window
-                    .map(|window| window.first.format("%Y-%m-%d").to_string())
+                    .map(|window| dates::iso_date(window.first))
                     .unwrap_or_default(),
             );
             open.set(if *open == which { Open::Nothing } else { which });
@@ -242,7 +243,7 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
     html! {
         <li class="av-row av-action"
             data-kind={action.kind.slug()}
-            data-due={action.due.format("%Y-%m-%d").to_string()}
+            data-due={format::input_date(&action.due)}
             data-rule={rules.clone()}
             data-process={action.process.to_string()}
             data-state={state_slug(action.state)}
@@ -312,7 +313,7 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
                             <div class="av-field">
                                 <label for={format!("{id_base}-snooze")}>{ "Remind me on" }</label>
                                 <input id={format!("{id_base}-snooze")} type="date" value={(*snooze_to).clone()} oninput={on_snooze_input}
-                                    min={window.first.format("%Y-%m-%d").to_string()} max={window.last.format("%Y-%m-%d").to_string()}
+                                    min={dates::iso_date(window.first)} max={dates::iso_date(window.last)}
                                     aria-invalid={error.is_some().to_string()} aria-describedby={error_id.clone()} />
                                 <span class="av-hint">{ window.hint() }</span>
                             </div>

@@ -3,6 +3,7 @@
 //! Every import is read and checked completely before anything changes; the user then sees
 //! what it would do and confirms, and the result replaces the data in one message.
 
+use crate::core::dates;
 use std::rc::Rc;
 
 use chrono::{DateTime, FixedOffset};
@@ -50,7 +51,7 @@ fn offer_file(app: &AppContext, name: &str, mime: &str, contents: &str) {
 }
 
 fn dated_name(stem: &str, now: DateTime<FixedOffset>, extension: &str) -> String {
-    format!("{stem}-{}.{extension}", now.format("%Y-%m-%d"))
+    format!("{stem}-{}.{extension}", dates::iso_date(now.date_naive()))
 }
 
 /// The chosen file of a file input, with its name and size in bytes.
@@ -353,7 +354,11 @@ pub fn DataPanel() -> Html {
 
 fn last_export_line(last: Option<DateTime<FixedOffset>>) -> Html {
     let text = match last {
-        Some(at) => format!("Last backup: {}.", at.format("%-d %b %Y, %H:%M")),
+        Some(at) => format!(
+            "Last backup: {}, {}.",
+            dates::short_date(at.date_naive()),
+            dates::clock(at.time())
+        ),
         None => "No backup downloaded yet.".to_string(),
     };
     html! { <p class="av-hint" data-testid="last-export">{ text }</p> }

@@ -2,14 +2,20 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::core::dates;
+
 /// "Mon 24 Nov".
 pub fn day(moment: &DateTime<FixedOffset>) -> String {
-    moment.format("%a %-d %b").to_string()
+    dates::day_month(moment.date_naive())
 }
 
 /// "Mon 24 Nov, 09:00".
 pub fn moment(moment: &DateTime<FixedOffset>) -> String {
-    moment.format("%a %-d %b, %H:%M").to_string()
+    format!(
+        "{}, {}",
+        dates::day_month(moment.date_naive()),
+        dates::clock(moment.time())
+    )
 }
 
 /// "today", "tomorrow", "in 3 days", "yesterday", "4 days ago" (by calendar day).
@@ -26,10 +32,10 @@ pub fn relative(when: &DateTime<FixedOffset>, now: &DateTime<FixedOffset>) -> St
 
 /// The value a `datetime-local` input shows for `moment`.
 pub fn input_datetime(moment: &DateTime<FixedOffset>) -> String {
-    moment.format("%Y-%m-%dT%H:%M").to_string()
+    dates::iso_minute(moment.date_naive(), moment.time())
 }
 
 /// The value a `date` input shows for `moment`.
 pub fn input_date(moment: &DateTime<FixedOffset>) -> String {
-    moment.format("%Y-%m-%d").to_string()
+    dates::iso_date(moment.date_naive())
 }

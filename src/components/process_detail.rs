@@ -1,6 +1,7 @@
 //! One process: its planned actions, rounds and interviewers, the dates the employer gave,
 //! the event timeline, and a form to log what happened (reply, decision date, offer, ...).
 
+use crate::core::dates;
 use yew::prelude::*;
 
 use crate::components::action_card::ActionCard;
@@ -44,14 +45,14 @@ fn describe(process: &Process, kind: &EventKind) -> String {
         EventKind::ReplyReceived { from } => format!("They replied{}", sender(from)),
         EventKind::DecisionDateGiven { date, from } => format!(
             "Decision or next step expected {}{}",
-            date.format("%a %-d %b %Y"),
+            dates::day_month_year(date),
             sender(from)
         ),
         EventKind::DocumentsRequested { what, deadline, by } => format!(
             "Asked for {}{}{}",
             if what.is_empty() { "documents" } else { what },
             deadline
-                .map(|d| format!(" by {}", d.format("%a %-d %b")))
+                .map(|d| format!(" by {}", dates::day_month(d)))
                 .unwrap_or_default(),
             sender(&by.map(PersonId::from))
         ),
@@ -62,14 +63,14 @@ fn describe(process: &Process, kind: &EventKind) -> String {
         EventKind::Offer { deadline, from } => format!(
             "Offer{}{}",
             deadline
-                .map(|d| format!(", answer by {}", d.format("%a %-d %b")))
+                .map(|d| format!(", answer by {}", dates::day_month(d)))
                 .unwrap_or_default(),
             sender(from)
         ),
         EventKind::CompetingOffer { deadline } => format!(
             "Offer from another employer{}",
             deadline
-                .map(|d| format!(", answer by {}", d.format("%a %-d %b")))
+                .map(|d| format!(", answer by {}", dates::day_month(d)))
                 .unwrap_or_default()
         ),
         EventKind::Rejection { from } => format!("Turned down{}", sender(from)),
@@ -121,7 +122,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
         .filter_map(|e| match &e.kind {
             EventKind::DecisionDateGiven { date, .. } => Some(format!(
                 "Decision or next step: {}",
-                date.format("%a %-d %b %Y")
+                dates::day_month_year(date)
             )),
             EventKind::DocumentsRequested {
                 what,
@@ -134,11 +135,11 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                 } else {
                     what.as_str()
                 },
-                deadline.format("%a %-d %b %Y")
+                dates::day_month_year(deadline)
             )),
             EventKind::Offer {
                 deadline: Some(d), ..
-            } => Some(format!("Offer answer due {}", d.format("%a %-d %b %Y"))),
+            } => Some(format!("Offer answer due {}", dates::day_month_year(d))),
             _ => None,
         })
         .collect();

@@ -1,6 +1,7 @@
 //! The add/edit form for a process with its rounds and interviewers. Validation (in the core)
 //! puts each message next to its field; a failed submit keeps everything typed.
 
+use crate::core::dates;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -243,7 +244,7 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
     };
     let existing = (*opened).clone();
     let vanished = existing.is_some() && props.id.and_then(|id| ctx.state.process(id)).is_none();
-    let today = ctx.state.now.format("%Y-%m-%d").to_string();
+    let today = dates::iso_date(ctx.state.now);
     let form = {
         let existing = existing.clone();
         let today = today.clone();

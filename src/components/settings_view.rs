@@ -4,6 +4,7 @@
 //! made; a field that needs a fix keeps its text and message (also when the user leaves the
 //! page and comes back) while the other fields are saved.
 
+use crate::core::dates;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -421,7 +422,7 @@ pub fn SettingsView() -> Html {
                 } else {
                     <ul class="av-holidays" aria-label="Days off">
                         { for draft.holidays.iter().copied().map(|date| {
-                            let label = date.format("%a %-d %b %Y").to_string();
+                            let label = dates::day_month_year(date);
                             let on_remove = {
                                 let form = form.clone();
                                 Callback::from(move |_: MouseEvent| {
@@ -430,7 +431,7 @@ pub fn SettingsView() -> Html {
                             };
                             html! {
                                 <li>
-                                    <time datetime={date.format("%Y-%m-%d").to_string()}>{ label.clone() }</time>
+                                    <time datetime={dates::iso_date(date)}>{ label.clone() }</time>
                                     <button type="button" class="av-btn-link" onclick={on_remove} aria-label={format!("Remove {label}")}>{ "Remove" }</button>
                                 </li>
                             }

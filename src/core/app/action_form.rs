@@ -7,6 +7,7 @@
 //!   of the window; the reminder lands at the start of that working day, resolved in
 //!   the user's zone directly (no text round trip).
 
+use crate::core::dates;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
 use crate::core::app::form::{parse_date, parse_local_datetime};
@@ -76,8 +77,8 @@ impl std::fmt::Display for SnoozeError {
             SnoozeError::Outside(window) => write!(
                 f,
                 "Pick a day from {} to {}: later than that the rule's window has closed.",
-                window.first.format("%a %-d %b"),
-                window.last.format("%a %-d %b")
+                dates::day_month(window.first),
+                dates::day_month(window.last)
             ),
         }
     }
@@ -131,7 +132,7 @@ impl SnoozeWindow {
     pub fn hint(&self) -> String {
         format!(
             "Any day up to {}, when this rule's window closes.",
-            self.last.format("%a %-d %b")
+            dates::day_month(self.last)
         )
     }
 }

@@ -1,6 +1,7 @@
 //! Form input as typed (strings) and its validation into a [`Process`]: required fields,
 //! real dates and times, end after start, email format. Errors name the field they belong to.
 
+use crate::core::dates;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
 use crate::core::data::model::{
@@ -87,9 +88,9 @@ impl ProcessForm {
                     id: round.id.0,
                     kind: round.kind,
                     format: round.format,
-                    date: round.start.format("%Y-%m-%d").to_string(),
-                    start: round.start.format("%H:%M").to_string(),
-                    end: round.end.format("%H:%M").to_string(),
+                    date: dates::iso_date(round.start.date_naive()),
+                    start: dates::clock(round.start.time()),
+                    end: dates::clock(round.end.time()),
                     notes: round.notes.clone(),
                     uid: round.uid.clone(),
                     zone: round.zone.map(|name| name.to_string()).unwrap_or_default(),
@@ -355,17 +356,13 @@ pub fn blank_process(id: ProcessId) -> Process {
 
 /// A calendar date as `YYYY-MM-DD`; `None` for anything that is not a real day.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .ok()
+    dates::parse_iso_date(text)
         .filter(|date| crate::core::data::storage::YEARS.contains(&chrono::Datelike::year(date)))
 }
 
 /// A time of day as `HH:MM` (or `HH:MM:SS`).
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
-    let text = text.trim();
-    NaiveTime::parse_from_str(text, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
-        .ok()
+    dates::parse_clock(text)
 }
 
 /// A date-time input's value (`YYYY-MM-DDTHH:MM`) in `zone`.

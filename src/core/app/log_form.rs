@@ -1,6 +1,7 @@
 //! The "Log what happened" form: the events a user records by hand, their fields as typed, and
 //! their validation into an [`EventKind`] with its time and note.
 
+use crate::core::dates;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
 use crate::core::app::form::{parse_date, parse_local_datetime};
@@ -161,7 +162,7 @@ impl LogForm {
     /// An empty form for something that happened at `now`.
     pub fn new(now: DateTime<FixedOffset>) -> Self {
         LogForm {
-            at: now.format("%Y-%m-%dT%H:%M").to_string(),
+            at: dates::iso_minute(now.date_naive(), now.time()),
             ..LogForm::default()
         }
     }

@@ -2,6 +2,7 @@
 //! saving each valid change as it is made (a field that needs a fix keeps its text and its
 //! message until fixed; the other fields are saved).
 
+use crate::core::dates;
 use chrono::{NaiveDate, NaiveDateTime, Offset, TimeZone, Weekday};
 
 use crate::core::app::form::{looks_like_email, parse_date, parse_time};
@@ -98,8 +99,8 @@ impl SettingsForm {
             phone: settings.phone.clone(),
             linkedin: settings.linkedin.clone(),
             zone: zone_text(settings.time_zone),
-            work_start: settings.work_start.format("%H:%M").to_string(),
-            work_end: settings.work_end.format("%H:%M").to_string(),
+            work_start: dates::clock(settings.work_start),
+            work_end: dates::clock(settings.work_end),
             work_days: settings.work_days.clone(),
             holidays,
             tone: settings.tone,
@@ -238,7 +239,7 @@ pub fn validate(
                 SettingsField::WorkEnd,
                 format!(
                     "The day has to end after it starts ({}).",
-                    start.format("%H:%M")
+                    dates::clock(start)
                 ),
             ));
         }
@@ -379,7 +380,7 @@ impl SettingsEditor {
         if self.draft.holidays.contains(&date) {
             self.holiday_error = Some(format!(
                 "{} is already in the list.",
-                date.format("%-d %B %Y")
+                dates::long_date(date)
             ));
             return;
         }

@@ -13,6 +13,7 @@ use crate::core::data::model::{
 use crate::core::data::sample::sample_process;
 use crate::core::data::settings::Settings;
 use crate::core::data::storage::AppData;
+use crate::core::dates;
 use chrono::{DateTime, FixedOffset};
 use std::collections::HashMap;
 
@@ -428,8 +429,9 @@ impl AppState {
                     return false;
                 }
                 state.announce(format!(
-                    "Snoozed until {}.",
-                    until.format("%a %-d %b %H:%M")
+                    "Snoozed until {} {}.",
+                    dates::day_month(until.date_naive()),
+                    dates::clock(until.time())
                 ));
             }
             Msg::Dismiss { process, key } => {

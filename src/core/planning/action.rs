@@ -1,5 +1,6 @@
 //! What the planner proposes: one follow-up action with its window, state, rules and reason.
 
+use crate::core::dates;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -153,10 +154,10 @@ impl Recipient {
         match self.basis {
             RecipientBasis::Interviewed => "who interviewed you".to_string(),
             RecipientBasis::Asked { on } => {
-                format!("{role}, who asked on {}", on.format("%a %-d %b"))
+                format!("{role}, who asked on {}", dates::day_month(on))
             }
             RecipientBasis::WroteLast { on } => {
-                format!("{role}, who last wrote on {}", on.format("%a %-d %b"))
+                format!("{role}, who last wrote on {}", dates::day_month(on))
             }
             RecipientBasis::PointOfContact => format!("{role}, your point of contact"),
             RecipientBasis::SeniorInterviewer => {

@@ -4,6 +4,7 @@
 //! when the UI or the CLI asks for it ("why this date?"), with the numbers of the same
 //! [`Timing`] table the planner used, so prose and plan cannot disagree.
 
+use crate::core::dates;
 use std::fmt;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -116,7 +117,7 @@ fn is_false(value: &bool) -> bool {
 }
 
 fn day(date: &NaiveDate) -> impl fmt::Display + '_ {
-    date.format("%a %-d %b %Y")
+    dates::day_month_year(*date)
 }
 
 /// How a thank-you went out, as said after "You thanked them".
@@ -199,7 +200,7 @@ impl Reason {
             } => format!(
                 "The interview ended on {} at {}, and a note sent between {} and {} later reads as considered rather than rushed{}.",
                 day(ended_on),
-                ended_at.format("%H:%M"),
+                dates::clock(*ended_at),
                 hours_span(timing.thank_you_from_hours),
                 hours_span(timing.thank_you_until_hours),
                 if *late {

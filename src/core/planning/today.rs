@@ -8,6 +8,7 @@
 //! window leaves the list: sending it now reads as an afterthought, and the better move
 //! is to fold the thanks into the next message to that employer.
 
+use crate::core::dates;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 
 use crate::core::data::model::{ActionKind, Process, ProcessId, RoundId, RoundKind};
@@ -180,7 +181,7 @@ pub fn today_plan<Tz: TimeZone>(
 }
 
 fn clock(moment: &DateTime<FixedOffset>, offset: &FixedOffset) -> String {
-    moment.with_timezone(offset).format("%H:%M").to_string()
+    dates::clock(moment.with_timezone(offset).time())
 }
 
 /// "Today", "Tomorrow", "Tue" (within six days) or "Tue 17 Mar".
@@ -189,8 +190,8 @@ fn day_name(day: NaiveDate, today: NaiveDate) -> String {
     match ahead {
         0 => "Today".to_string(),
         1 => "Tomorrow".to_string(),
-        2..=6 => day.format("%a").to_string(),
-        _ => day.format("%a %-d %b").to_string(),
+        2..=6 => dates::weekday_short(day),
+        _ => dates::day_month(day),
     }
 }
 
@@ -215,7 +216,7 @@ fn due_label(
         Group::Today if day_of(&action.due) == today => {
             format!("due {}", clock(&action.due, offset))
         }
-        Group::Today => format!("open, due {}", day_of(&action.due).format("%a %-d %b")),
+        Group::Today => format!("open, due {}", dates::day_month(day_of(&action.due))),
         Group::Next7Days | Group::Later => format!(
             "{} {}",
             day_name(day_of(&action.due), today),
@@ -268,7 +269,7 @@ pub fn upcoming_interviews<Tz: TimeZone>(
                 start: round.start,
                 label: format!(
                     "{day} {}, {} at {}{people}",
-                    local.naive_local().format("%H:%M"),
+                    dates::clock(local.time()),
                     round_phrase(round.kind),
                     process.company.trim()
                 ),

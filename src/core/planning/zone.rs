@@ -9,6 +9,7 @@
 //! second by bisection); planning then reads offsets from that table and never calls the
 //! resolver per date.
 
+use crate::core::dates;
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
@@ -527,9 +528,10 @@ pub fn round_time_label(
     user: UserZone,
 ) -> String {
     let arranged = format!(
-        "{}–{}",
-        start.format("%a %-d %b, %H:%M"),
-        end.format("%H:%M")
+        "{}, {}–{}",
+        dates::day_month(start.date_naive()),
+        dates::clock(start.time()),
+        dates::clock(end.time())
     );
     let Some(home) = times_at_home(start, Some(end), user) else {
         return arranged;
@@ -556,12 +558,12 @@ pub fn times_at_home(
     let day = if home_start.date_naive() == start.date_naive() {
         String::new()
     } else {
-        format!("{}, ", home_start.format("%a %-d %b"))
+        format!("{}, ", dates::day_month(home_start.date_naive()))
     };
     let home_end = end
-        .map(|end| format!("–{}", end.with_timezone(&user).format("%H:%M")))
+        .map(|end| format!("–{}", dates::clock(end.with_timezone(&user).time())))
         .unwrap_or_default();
-    Some(format!("{day}{}{home_end}", home_start.format("%H:%M")))
+    Some(format!("{day}{}{home_end}", dates::clock(home_start.time())))
 }
 
 #[cfg(test)]

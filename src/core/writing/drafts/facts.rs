@@ -3,6 +3,7 @@
 //! Every text field is either the user's own data (trimmed) or a bracketed
 //! placeholder naming what is missing, so templates never need to branch on emptiness.
 
+use crate::core::dates;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::names;
@@ -91,7 +92,7 @@ fn or_placeholder(text: &str, placeholder: &str) -> String {
 }
 
 pub fn day(date: NaiveDate) -> String {
-    date.format("%A %-d %B").to_string()
+    dates::long_day_month(date)
 }
 
 fn day_of(moment: &DateTime<FixedOffset>) -> String {
