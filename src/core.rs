@@ -8,4 +8,5 @@ pub mod app;
 pub mod data;
 pub mod dates;
 pub mod planning;
+pub mod sort;
 pub mod writing;

@@ -2,6 +2,7 @@
 //! contacts, and the point of contact. It edits a `core::contacts_form::ContactsForm`;
 //! validation and ids live there.
 
+use crate::core::sort;
 use yew::prelude::*;
 
 use crate::core::app::contacts_form::{ContactDraft, ContactsForm, PointChoice};
@@ -25,7 +26,7 @@ pub fn saved_interviewers(process: &Process) -> Vec<(PersonId, String)> {
         })
         .collect();
     // Someone who sat on several rounds is offered once.
-    people.sort_by_key(|(id, _)| *id);
+    sort::sort_by_key(&mut people, |(id, _)| *id);
     people.dedup_by_key(|(id, _)| *id);
     people
 }

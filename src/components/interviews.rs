@@ -1,6 +1,7 @@
 //! The interview list: search by company, role or person; filter by status; add a new one.
 //! Long lists render in pages so a few hundred processes stay quick.
 
+use crate::core::sort;
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
@@ -88,7 +89,9 @@ pub fn Interviews() -> Html {
         .filter(|p| matches(p, query.trim()))
         .collect();
     // Most recent interview first.
-    processes.sort_by_key(|p| std::cmp::Reverse(p.rounds.iter().map(|r| r.start).max()));
+    sort::sort_by_key(&mut processes, |p| {
+        std::cmp::Reverse(p.rounds.iter().map(|r| r.start).max())
+    });
     let total = processes.len();
     // The plan is sorted by due moment: one pass finds every process's next action.
     let mut next_actions: HashMap<ProcessId, &Action> = HashMap::new();

@@ -2,6 +2,7 @@
 //! the event timeline, and a form to log what happened (reply, decision date, offer, ...).
 
 use crate::core::dates;
+use crate::core::sort;
 use yew::prelude::*;
 
 use crate::components::action_card::ActionCard;
@@ -45,7 +46,7 @@ fn describe(process: &Process, kind: &EventKind) -> String {
         EventKind::ReplyReceived { from } => format!("They replied{}", sender(from)),
         EventKind::DecisionDateGiven { date, from } => format!(
             "Decision or next step expected {}{}",
-            dates::day_month_year(date),
+            dates::day_month_year(*date),
             sender(from)
         ),
         EventKind::DocumentsRequested { what, deadline, by } => format!(
@@ -115,14 +116,14 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
     let latest_round: Option<RoundId> = process.rounds.iter().max_by_key(|r| r.start).map(|r| r.id);
 
     let mut events = process.events.clone();
-    events.sort_by_key(|e| std::cmp::Reverse(e.at));
+    sort::sort_by_key(&mut events, |e| std::cmp::Reverse(e.at));
     let decision_dates: Vec<String> = process
         .events
         .iter()
         .filter_map(|e| match &e.kind {
             EventKind::DecisionDateGiven { date, .. } => Some(format!(
                 "Decision or next step: {}",
-                dates::day_month_year(date)
+                dates::day_month_year(*date)
             )),
             EventKind::DocumentsRequested {
                 what,
@@ -135,11 +136,11 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                 } else {
                     what.as_str()
                 },
-                dates::day_month_year(deadline)
+                dates::day_month_year(*deadline)
             )),
             EventKind::Offer {
                 deadline: Some(d), ..
-            } => Some(format!("Offer answer due {}", dates::day_month_year(d))),
+            } => Some(format!("Offer answer due {}", dates::day_month_year(*d))),
             _ => None,
         })
         .collect();

@@ -244,7 +244,7 @@ pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
     };
     let existing = (*opened).clone();
     let vanished = existing.is_some() && props.id.and_then(|id| ctx.state.process(id)).is_none();
-    let today = dates::iso_date(ctx.state.now);
+    let today = dates::iso_date(ctx.state.now.date_naive());
     let form = {
         let existing = existing.clone();
         let today = today.clone();

@@ -3,6 +3,7 @@
 //! The UI's reducer calls these so that what an event means for the process (its status, what
 //! the planner will see) is decided here, in tested plain Rust.
 
+use crate::core::sort;
 use chrono::{DateTime, FixedOffset};
 
 use crate::core::data::model::{
@@ -98,7 +99,7 @@ pub fn remove_event(process: &mut Process, id: EventId) -> bool {
 /// The status the log implies: the latest closing event wins; an offer otherwise; else active.
 pub fn status_from_events(process: &Process) -> ProcessStatus {
     let mut events: Vec<&Event> = process.events.iter().collect();
-    events.sort_by_key(|event| event.at);
+    sort::sort_by_key(&mut events, |event| event.at);
     events
         .iter()
         .rev()

@@ -2,6 +2,7 @@
 //! real dates and times, end after start, email format. Errors name the field they belong to.
 
 use crate::core::dates;
+use crate::core::sort;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 
 use crate::core::data::model::{
@@ -247,7 +248,7 @@ impl ProcessForm {
         if !errors.is_empty() {
             return Err(errors);
         }
-        rounds.sort_by_key(|round| round.start);
+        sort::sort_by_key(&mut rounds, |round| round.start);
         let mut process = base.clone();
         process.company = self.company.trim().to_string();
         process.role = self.role.trim().to_string();

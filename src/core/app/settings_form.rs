@@ -3,6 +3,7 @@
 //! message until fixed; the other fields are saved).
 
 use crate::core::dates;
+use crate::core::sort;
 use chrono::{NaiveDate, NaiveDateTime, Offset, TimeZone, Weekday};
 
 use crate::core::app::form::{looks_like_email, parse_date, parse_time};
@@ -91,7 +92,7 @@ pub struct SettingsForm {
 impl SettingsForm {
     pub fn from_settings(settings: &Settings) -> Self {
         let mut holidays = settings.holidays.clone();
-        holidays.sort();
+        sort::sort(&mut holidays);
         SettingsForm {
             name: settings.name.clone(),
             signature: settings.signature.clone(),
@@ -258,7 +259,7 @@ pub fn validate(
         .filter(|day| draft.work_days.contains(day))
         .collect();
     let mut holidays = draft.holidays.clone();
-    holidays.sort();
+    sort::sort(&mut holidays);
     holidays.dedup();
     settings.holidays = holidays;
     settings.tone = draft.tone;
@@ -391,7 +392,7 @@ impl SettingsEditor {
             return;
         }
         self.draft.holidays.push(date);
-        self.draft.holidays.sort();
+        sort::sort(&mut self.draft.holidays);
         self.holiday_text.clear();
         self.refresh();
         self.holiday_error = None;
@@ -564,7 +565,7 @@ pub fn offset_choices(current: Option<i32>) -> Vec<i32> {
         .chain(PART_HOUR_OFFSETS)
         .chain(current.filter(|minutes| (MIN_OFFSET..=MAX_OFFSET).contains(minutes)))
         .collect();
-    choices.sort_unstable();
+    sort::sort(&mut choices);
     choices.dedup();
     choices
 }

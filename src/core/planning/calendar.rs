@@ -4,6 +4,7 @@
 //! chrono `TimeZone`, so the same calendar serves the device zone, a fixed
 //! offset, or a test zone with daylight saving.
 
+use crate::core::sort;
 use chrono::offset::MappedLocalTime;
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday};
 
@@ -82,7 +83,7 @@ impl BusinessCalendar {
             (hour(9), hour(17))
         };
         let mut holidays = settings.holidays.clone();
-        holidays.sort_unstable();
+        sort::sort(&mut holidays);
         holidays.dedup();
         BusinessCalendar {
             work_days,

@@ -24,6 +24,7 @@
 //! - Logging a `move-on` message, a `MovedOn`, `Withdrawn` or `Rejection` event, or
 //!   a closed status closes the process.
 
+use crate::core::sort;
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
 use crate::core::data::model::{
@@ -265,7 +266,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let mut order: Vec<usize> = (first..self.actions.len())
             .filter(|&index| spaced(&self.actions[index]))
             .collect();
-        order.sort_by_key(|&index| {
+        sort::sort_by_key(&mut order, |&index| {
             let action = &self.actions[index];
             (
                 action.kind != ActionKind::CompetingOffer,

@@ -9,6 +9,7 @@
 //! is to fold the thanks into the next message to that employer.
 
 use crate::core::dates;
+use crate::core::sort;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 
 use crate::core::data::model::{ActionKind, Process, ProcessId, RoundId, RoundKind};
@@ -174,7 +175,7 @@ pub fn today_plan<Tz: TimeZone>(
         });
     }
     // A stable sort keeps the planner's order inside each group.
-    grouped.sort_by_key(|row| row.group);
+    sort::sort_by_key(&mut grouped, |row| row.group);
     plan.rows = grouped;
     plan.upcoming = upcoming_interviews(processes, now);
     plan
@@ -276,6 +277,6 @@ pub fn upcoming_interviews<Tz: TimeZone>(
             }
         })
         .collect();
-    list.sort_by_key(|item| (item.start, item.process, item.round));
+    sort::sort_by_key(&mut list, |item| (item.start, item.process, item.round));
     list
 }

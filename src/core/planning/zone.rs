@@ -10,6 +10,7 @@
 //! resolver per date.
 
 use crate::core::dates;
+use crate::core::sort;
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
@@ -73,7 +74,9 @@ pub fn local_offset(
     };
     let mut valid: Vec<FixedOffset> = [before, after].into_iter().filter(|o| fits(*o)).collect();
     // Two valid offsets: the wall time happens twice; the larger offset is the earlier instant.
-    valid.sort_by_key(|offset| std::cmp::Reverse(offset.local_minus_utc()));
+    sort::sort_by_key(&mut valid, |offset| {
+        std::cmp::Reverse(offset.local_minus_utc())
+    });
     match valid.first() {
         Some(offset) => Some(LocalOffset {
             offset: *offset,
@@ -563,7 +566,10 @@ pub fn times_at_home(
     let home_end = end
         .map(|end| format!("–{}", dates::clock(end.with_timezone(&user).time())))
         .unwrap_or_default();
-    Some(format!("{day}{}{home_end}", dates::clock(home_start.time())))
+    Some(format!(
+        "{day}{}{home_end}",
+        dates::clock(home_start.time())
+    ))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! pass over the text (plus small per-word work); nothing is quadratic in the
 //! length of the draft.
 
+use crate::core::sort;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -252,7 +253,7 @@ pub fn check(text: &DraftText, context: &CheckContext) -> Vec<Finding> {
         ));
     }
 
-    findings.sort_by_key(|finding| {
+    sort::sort_by_key(&mut findings, |finding| {
         (
             finding.severity,
             finding.field == Field::Body,

@@ -4,6 +4,7 @@
 //! placeholder naming what is missing, so templates never need to branch on emptiness.
 
 use crate::core::dates;
+use crate::core::sort;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::names;
@@ -246,7 +247,7 @@ impl Facts {
             })
             .map(|event| event.at)
             .collect();
-        inquiries.sort();
+        sort::sort(&mut inquiries);
         let first_inquiry_event = events
             .iter()
             .filter(|event| {
