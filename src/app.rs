@@ -201,9 +201,16 @@ pub fn App(props: &AppProps) -> Html {
 
     // Mark the first useful paint for the performance benchmark.
     use_effect_with((), |_| {
-        if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-            let _ = performance.mark("afterview-ready");
-        }
+        mark("afterview-ready");
+        // The device zone's name is only shown (Settings and the interview form ask for it
+        // themselves), never needed for the first screen; asking `Intl` for it costs tens of
+        // milliseconds, so it waits until the page is idle. Plans made after it read the device
+        // zone from a table instead of asking the platform clock date by date.
+        Timeout::new(
+            LEARN_DEVICE_ZONE_AFTER_MS,
+            crate::services::intl_zone::learn_device_zone,
+        )
+        .forget();
         crate::components::lazy::preload_later();
     });
 
@@ -348,19 +355,28 @@ fn props_from(element: &web_sys::Element) -> AppProps {
 /// browser can handle input and paint, so none adds up to one long task with another.
 pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
     let mut props = props_from(options_from);
+    mark("afterview-mount");
     next_task(move || {
-        // The browser's time zone support (`Intl`) takes tens of milliseconds to start the
-        // first time; reading the clock needs it, so it starts alone, before anything else.
-        crate::services::intl_zone::install();
+        props.opened = Preopened::read(&Store::new(&props.namespace));
+        props.opened.warm_up();
+        mark("afterview-data");
         next_task(move || {
-            props.opened = Preopened::read(&Store::new(&props.namespace));
-            props.opened.warm_up();
-            next_task(move || {
-                element.set_inner_html("");
-                yew::Renderer::<App>::with_root_and_props(element, props).render();
-            });
+            element.set_inner_html("");
+            yew::Renderer::<App>::with_root_and_props(element, props).render();
+            mark("afterview-rendered");
         });
     });
+}
+
+/// How long after the first screen the device zone's name is asked for.
+const LEARN_DEVICE_ZONE_AFTER_MS: u32 = 1_000;
+
+/// A named point on the page's performance timeline, so a benchmark can say where start-up
+/// time goes.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
 }
 
 /// Runs `then` in a new task. (A timeout is one; a promise's callback would run in the

@@ -7,7 +7,9 @@ use afterview::core::app::settings_form::parse_zone;
 use afterview::core::data::invite::zones::{RuleTable, ZoneResolver};
 use afterview::core::data::settings::{ZoneName, ZoneSetting};
 use afterview::core::planning::zone::{device_zone_name, NamedZone, UserZone};
-use afterview::services::intl_zone::{device_zone, install, supported_zones, IntlZones};
+use afterview::services::intl_zone::{
+    device_zone, install, learn_device_zone, supported_zones, IntlZones,
+};
 use chrono::{Duration, NaiveDateTime, Offset, TimeZone};
 use wasm_bindgen_test::*;
 
@@ -126,7 +128,9 @@ fn installed_tables_agree_with_intl_all_year() {
 
 #[wasm_bindgen_test]
 fn the_device_zone_reads_from_a_table_that_agrees_with_the_device_clock() {
+    // Start-up only installs the resolver; the device's name is learned after the first screen.
     install();
+    learn_device_zone();
     let name = device_zone().expect("the browser names its zone");
     assert_eq!(
         device_zone_name().map(|n| n.as_str().to_string()),
@@ -139,6 +143,12 @@ fn the_device_zone_reads_from_a_table_that_agrees_with_the_device_clock() {
         assert_eq!(
             device.offset_from_utc_datetime(&at).fix(),
             chrono::Local.offset_from_utc_datetime(&at),
+            "{at}"
+        );
+        // Before the name is learned the platform clock is read instead: the same offsets.
+        assert_eq!(
+            UserZone::Device.offset_from_utc_datetime(&at).fix(),
+            device.offset_from_utc_datetime(&at).fix(),
             "{at}"
         );
         at += Duration::days(6);

@@ -235,6 +235,8 @@ fn new_round(today: &str) -> RoundForm {
 
 #[component]
 pub fn ProcessFormView(props: &ProcessFormProps) -> Html {
+    // The round zone placeholder names the device zone: it must be known first.
+    intl_zone::learn_device_zone();
     let ctx = use_app();
     // The process as it was when the form opened: the save writes only what changed since.
     let opened = {

@@ -147,6 +147,8 @@ fn text_input(form: &Form, spec: TextInput, store: fn(&mut SettingsForm, String)
 #[component]
 pub fn SettingsView() -> Html {
     let app = use_app();
+    // The zone field offers "Device zone (Europe/Paris)": the name must be known first.
+    intl_zone::learn_device_zone();
     let settings = app.state.data.settings.clone();
     let form = use_reducer({
         let settings = settings.clone();

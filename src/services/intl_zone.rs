@@ -213,22 +213,35 @@ pub fn device_zone() -> Option<String> {
 
 thread_local! {
     static INSTALLED: Cell<bool> = const { Cell::new(false) };
+    static DEVICE_NAME_ASKED: Cell<bool> = const { Cell::new(false) };
     static ZONE_LIST: RefCell<Option<Rc<Vec<String>>>> = const { RefCell::new(None) };
 }
 
-/// Makes `Intl` the resolver named zones are planned with and tells the planner the device's
-/// zone name, once per page. Called before the first plan (by the clock) and by every view
-/// that reads zone names, so the order of startup does not matter.
+/// Makes `Intl` the resolver named zones are planned with, once per page. Called before the
+/// first plan (by the clock). Cheap: a formatter is only built when a named zone is resolved.
 pub fn install() {
     if INSTALLED.with(|done| done.replace(true)) {
         return;
     }
     use_resolver(Rc::new(IntlZones::new()));
+}
+
+/// Tells the planner the device's zone name (shown as "Device zone (Europe/Paris)"), once per
+/// page. Until then the device zone is read from the platform clock (`Date`), which gives the
+/// same offsets: the name costs the page's first `Intl.DateTimeFormat`, tens of milliseconds,
+/// so it is asked for after the first screen, not before it.
+pub fn learn_device_zone() {
+    if DEVICE_NAME_ASKED.with(|asked| asked.replace(true)) {
+        return;
+    }
+    install();
     set_device_zone(device_zone().and_then(|name| ZoneName::parse(&name).ok()));
 }
 
-/// [`supported_zones`], asked of the browser once per page.
+/// [`supported_zones`], asked of the browser once per page (the device zone's name with them,
+/// since every list of zones offers it).
 pub fn zone_list() -> Rc<Vec<String>> {
+    learn_device_zone();
     ZONE_LIST.with(|slot| {
         slot.borrow_mut()
             .get_or_insert_with(|| Rc::new(supported_zones()))
