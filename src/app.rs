@@ -2,7 +2,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use chrono::{DurationRound, TimeDelta};
+use chrono::{DateTime, DurationRound, FixedOffset, TimeDelta};
 use gloo::events::EventListener;
 use gloo::timers::callback::{Interval, Timeout};
 use wasm_bindgen::JsCast;
@@ -13,6 +13,8 @@ use crate::components::lazy::{Lazy, Part};
 use crate::components::onboarding::Onboarding;
 use crate::components::today::Today;
 use crate::core::data::settings::Theme;
+use crate::core::data::storage::AppData;
+use crate::core::planning::action::Action;
 use crate::core::planning::calendar::BusinessCalendar;
 use crate::core::planning::planner::plan;
 use crate::core::planning::today::today_plan;
@@ -41,39 +43,62 @@ pub struct AppProps {
     pub opened: Preopened,
 }
 
-/// Stored data read before the first render, handed to [`App`] once. Reading and decoding it
-/// then happens in a task of its own, and the first render's task only plans and draws.
+/// Stored data read, decoded and planned before the first render, handed to [`App`] once.
+/// [`mount`] runs each step in a task of its own, so with much data none of them is a long
+/// task, and the first render's task only draws.
 #[derive(Clone, Default)]
-pub struct Preopened(Rc<RefCell<Option<Opened>>>);
+pub struct Preopened(Rc<RefCell<Option<Opened>>>, Rc<RefCell<Option<FirstPlan>>>);
+
+/// The plan for the opened data at the minute the app starts, made before the first render.
+struct FirstPlan {
+    now: DateTime<FixedOffset>,
+    actions: Vec<Action>,
+}
 
 impl Preopened {
-    /// Reads `store` now.
-    pub fn read(store: &Store) -> Self {
-        let provisional = clock::now(&Default::default());
-        Preopened(Rc::new(RefCell::new(Some(store.open(provisional)))))
+    /// Hands `opened` over as it is (the app plans it while rendering).
+    pub fn new(opened: Opened) -> Self {
+        Preopened(Rc::new(RefCell::new(Some(opened))), Rc::default())
     }
 
-    /// Plans a few of the processes read and throws the result away. The browser compiles each
-    /// wasm function the first time it runs; this way the planner's code is compiled in the
-    /// task that read storage, and the first render's task (which plans them all) only runs
-    /// it. Measured under load: the first render's task 20 to 30 ms shorter with 50 processes.
-    fn warm_up(&self) {
+    /// Plans the opened data now, for the first render to use instead of planning again. Also
+    /// runs the Today grouping on a few processes: the browser compiles each wasm function the
+    /// first time it runs, and this way that happens here rather than in the render's task.
+    fn plan_ahead(&self) {
         let opened = self.0.borrow();
         let Some(opened) = opened.as_ref() else {
             return;
         };
         let data = &opened.data;
-        let sample = &data.processes[..data.processes.len().min(3)];
+        let now = minute(clock::now(&data.settings));
+        let actions = plan_at(data, now);
         let zone = UserZone::from_setting(data.settings.time_zone);
-        let now = clock::now(&data.settings).with_timezone(&zone);
-        let actions = plan(sample, &data.settings, &now);
+        let sample = &data.processes[..data.processes.len().min(3)];
         let calendar = BusinessCalendar::from_settings(&data.settings);
-        let _ = today_plan(&actions, sample, &calendar, &now);
+        let _ = today_plan(&actions, sample, &calendar, &now.with_timezone(&zone));
+        *self.1.borrow_mut() = Some(FirstPlan { now, actions });
     }
 
     fn take(&self) -> Option<Opened> {
         self.0.borrow_mut().take()
     }
+
+    /// The minute the plan made ahead is for, if there is one.
+    fn planned_at(&self) -> Option<DateTime<FixedOffset>> {
+        self.1.borrow().as_ref().map(|first| first.now)
+    }
+
+    /// The plan made ahead, once, if it was made for `now`.
+    fn take_plan(&self, now: DateTime<FixedOffset>) -> Option<Vec<Action>> {
+        let first = self.1.borrow_mut().take()?;
+        (first.now == now).then_some(first.actions)
+    }
+}
+
+/// The plan for `data` at `now`, in the user's zone: what Today shows.
+fn plan_at(data: &AppData, now: DateTime<FixedOffset>) -> Vec<Action> {
+    let zone = UserZone::from_setting(data.settings.time_zone);
+    plan(&data.processes, &data.settings, &now.with_timezone(&zone))
 }
 
 impl PartialEq for Preopened {
@@ -105,11 +130,12 @@ pub fn App(props: &AppProps) -> Html {
         let initial_view = props.initial_view.clone();
         let preopened = props.opened.clone();
         use_reducer(move || {
+            let planned_at = preopened.planned_at();
             let opened = preopened.take().unwrap_or_else(|| {
                 let provisional = clock::now(&Default::default());
                 store.open(provisional)
             });
-            let now = minute(clock::now(&opened.data.settings));
+            let now = planned_at.unwrap_or_else(|| minute(clock::now(&opened.data.settings)));
             let mut state = AppState::new(opened.data, now, opened.status);
             state.quarantined = opened.quarantined;
             state.announcement = opened.notice;
@@ -189,13 +215,11 @@ pub fn App(props: &AppProps) -> Html {
 
     let actions = {
         let state = state.clone();
+        let preopened = props.opened.clone();
         use_memo((state.data_version, state.now), move |_| {
-            let zone = UserZone::from_setting(state.data.settings.time_zone);
-            plan(
-                &state.data.processes,
-                &state.data.settings,
-                &state.now.with_timezone(&zone),
-            )
+            preopened
+                .take_plan(state.now)
+                .unwrap_or_else(|| plan_at(&state.data, state.now))
         })
     };
 
@@ -356,14 +380,22 @@ fn props_from(element: &web_sys::Element) -> AppProps {
 pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
     let mut props = props_from(options_from);
     mark("afterview-mount");
+    let store = Store::new(&props.namespace);
     next_task(move || {
-        props.opened = Preopened::read(&Store::new(&props.namespace));
-        props.opened.warm_up();
-        mark("afterview-data");
+        let reading = store.read();
+        mark("afterview-read");
         next_task(move || {
-            element.set_inner_html("");
-            yew::Renderer::<App>::with_root_and_props(element, props).render();
-            mark("afterview-rendered");
+            let provisional = clock::now(&Default::default());
+            props.opened = Preopened::new(store.decode(reading, provisional));
+            mark("afterview-decoded");
+            next_task(move || {
+                props.opened.plan_ahead();
+                mark("afterview-planned");
+                next_task(move || {
+                    element.set_inner_html("");
+                    yew::Renderer::<App>::with_root_and_props(element, props).render();
+                });
+            });
         });
     });
 }

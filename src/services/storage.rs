@@ -20,6 +20,19 @@ pub struct Opened {
     pub notice: Option<String>,
 }
 
+/// The stored text as [`Store::read`] found it, waiting for [`Store::decode`].
+pub enum Reading {
+    /// Storage could not be read at all, for this reason.
+    Failed(String),
+    Read {
+        storage: web_sys::Storage,
+        /// The value exactly as the browser holds it (see [`raw_item`]).
+        item: JsValue,
+        /// The same value as Rust text; `None` when nothing is stored.
+        raw: Option<String>,
+    },
+}
+
 /// The app's storage under one namespace.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Store {
@@ -123,26 +136,37 @@ impl Store {
 
     /// Reads the stored data, handling every failure without writing over anything unread.
     pub fn open(&self, now: DateTime<FixedOffset>) -> Opened {
+        self.decode(self.read(), now)
+    }
+
+    /// The first half of [`Store::open`]: the stored text, read but not decoded, so that with
+    /// much data reading and decoding can run in tasks of their own.
+    pub fn read(&self) -> Reading {
+        let storage = match local_storage() {
+            Ok(storage) => storage,
+            Err(why) => return Reading::Failed(why),
+        };
+        match raw_item(&storage, &self.key()) {
+            Ok(item) => {
+                let raw = item_text(&item);
+                Reading::Read { storage, item, raw }
+            }
+            Err(_) => Reading::Failed("the browser refused to read storage".to_string()),
+        }
+    }
+
+    /// The second half of [`Store::open`]: decodes what [`Store::read`] found.
+    pub fn decode(&self, reading: Reading, now: DateTime<FixedOffset>) -> Opened {
         let fresh = |status, notice: Option<String>| Opened {
             data: AppData::default(),
             status,
             quarantined: None,
             notice,
         };
-        let storage = match local_storage() {
-            Ok(storage) => storage,
-            Err(why) => {
-                return fresh(StorageStatus::InMemory { why }, None);
-            }
+        let (storage, item, raw) = match reading {
+            Reading::Failed(why) => return fresh(StorageStatus::InMemory { why }, None),
+            Reading::Read { storage, item, raw } => (storage, item, raw),
         };
-        let item = match raw_item(&storage, &self.key()) {
-            Ok(item) => item,
-            Err(_) => {
-                let why = "the browser refused to read storage".to_string();
-                return fresh(StorageStatus::InMemory { why }, None);
-            }
-        };
-        let raw = item_text(&item);
         match storage::load(raw.as_deref()) {
             LoadOutcome::Empty => fresh(StorageStatus::Saving, None),
             LoadOutcome::Loaded(data) if !is_damaged(&item, raw.as_deref()) => Opened {
