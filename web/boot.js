@@ -47,7 +47,24 @@ if (workers && (location.protocol === "https:" || local)) {
     bar.append(button);
     document.body.append(bar);
   };
-  workers.register("./sw.js").then((registration) => {
+  // Installing the worker downloads every file for offline use: it waits for the first screen
+  // (the app's "afterview-ready" mark) so that it never competes with it, or a few seconds at
+  // most if that never comes.
+  const firstScreen = new Promise((resolve) => {
+    setTimeout(resolve, 5000);
+    if (performance.getEntriesByName("afterview-ready").length > 0) return resolve();
+    try {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName("afterview-ready").length > 0) {
+          observer.disconnect();
+          resolve();
+        }
+      }).observe({ type: "mark" });
+    } catch {
+      resolve();
+    }
+  });
+  firstScreen.then(() => workers.register("./sw.js")).then((registration) => {
     if (registration.waiting && workers.controller) offer(registration.waiting);
     registration.addEventListener("updatefound", () => {
       const worker = registration.installing;

@@ -14,9 +14,11 @@ const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", "
 /** Serves dist/ on loopback and counts the requests per path. */
 async function countingServer() {
   const counts = new Map();
+  const firstAsked = new Map();
   const server = createServer((request, response) => {
     let path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname));
     counts.set(path, (counts.get(path) ?? 0) + 1);
+    if (!firstAsked.has(path)) firstAsked.set(path, Date.now());
     if (path.endsWith("/")) path += "index.html";
     const file = join(dist, path);
     if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
@@ -33,12 +35,14 @@ async function countingServer() {
   await new Promise((done) => server.listen(0, "127.0.0.1", done));
   return {
     url: `http://127.0.0.1:${server.address().port}/`,
+    /** When `path` was first asked for (ms since the epoch), if it was. */
+    firstAsked: (path) => firstAsked.get(path),
     count: (pattern) => [...counts].filter(([path]) => pattern.test(path)).reduce((sum, [, n]) => sum + n, 0),
     close: () => new Promise((done) => server.close(done)),
   };
 }
 
-test("a first visit downloads the wasm, glue and stylesheet once each and no view chunk before the app shows; the worker precaches the chunks once", async ({ browser }) => {
+test("a first visit downloads the wasm, glue and stylesheet once each and no view chunk before the app shows; the worker is installed after it shows and precaches the chunks once", async ({ browser }) => {
   const served = await countingServer();
   const context = await browser.newContext();
   try {
@@ -57,6 +61,11 @@ test("a first visit downloads the wasm, glue and stylesheet once each and no vie
     ]);
     // The worker is active once its precache is complete.
     await page.evaluate(() => navigator.serviceWorker.ready);
+    // Its install (which downloads everything) waited for the first screen.
+    const shownAt = await page.evaluate(
+      () => performance.timeOrigin + performance.getEntriesByName("afterview-ready")[0].startTime,
+    );
+    expect(served.firstAsked("/sw.js")).toBeGreaterThanOrEqual(Math.floor(shownAt));
     const cached = await page.evaluate(async () => {
       const names = await caches.keys();
       const cache = await caches.open(names.find((name) => name.startsWith("afterview-")));
