@@ -2,7 +2,6 @@
 //! (in the page flow under the header, so it never covers a control); and the watcher
 //! that sets the app badge and sends opted-in reminders when an action comes due.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -229,10 +228,10 @@ fn DueWatcher() -> Html {
                 })
                 .collect()
         });
-    let seen = use_mut_ref(|| None::<HashSet<(ProcessId, ActionKey)>>);
+    let seen = use_mut_ref(|| None::<Vec<(ProcessId, ActionKey)>>);
     use_effect_with(due, move |due| {
         reminders::set_badge(due.len());
-        let current: HashSet<(ProcessId, ActionKey)> = due
+        let current: Vec<(ProcessId, ActionKey)> = due
             .iter()
             .map(|(process, key, _)| (*process, *key))
             .collect();

@@ -6,7 +6,6 @@
 //! which is kept so that later visits draw the view at once.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
 
@@ -40,11 +39,18 @@ impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
 }
 
 thread_local! {
-    static LOADED: RefCell<HashMap<Part, Render>> = RefCell::new(HashMap::new());
+    /// The parts loaded so far (six at most: a list is all it takes).
+    static LOADED: RefCell<Vec<(Part, Render)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn loaded(part: Part) -> Option<Render> {
-    LOADED.with(|loaded| loaded.borrow().get(&part).copied())
+    LOADED.with(|loaded| {
+        loaded
+            .borrow()
+            .iter()
+            .find(|(loaded, _)| *loaded == part)
+            .map(|(_, render)| *render)
+    })
 }
 
 /// A split point: with the `split` feature its body goes to a chunk of its own (and calling
@@ -93,7 +99,12 @@ async fn load(part: Part) -> Result<Render, LoadFailed> {
         Part::Settings => settings_view().await,
         Part::Draft => draft_view().await,
     }?;
-    LOADED.with(|loaded| loaded.borrow_mut().insert(part, render));
+    LOADED.with(|loaded| {
+        let mut loaded = loaded.borrow_mut();
+        if !loaded.iter().any(|(loaded, _)| *loaded == part) {
+            loaded.push((part, render));
+        }
+    });
     Ok(render)
 }
 

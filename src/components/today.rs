@@ -2,7 +2,6 @@
 //! `core::today` decides (Overdue, Today, Next 7 days, Later), a collapsed "Missed"
 //! line, bulk done/snooze for selected rows, and the in-context offer of reminders.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -30,9 +29,10 @@ type RowId = (ProcessId, ActionKey);
 #[component]
 pub fn Today() -> Html {
     let ctx = use_app();
-    let shown_all = use_state(HashSet::<Group>::new);
+    // Groups shown in full, and rows ticked for bulk actions: short lists.
+    let shown_all = use_state(Vec::<Group>::new);
     let expanded = use_state(|| None::<RowId>);
-    let selected = use_state(HashSet::<RowId>::new);
+    let selected = use_state(Vec::<RowId>::new);
     let missed_open = use_state(|| false);
     let reminder_state = use_state(reminders::status);
     let state = &ctx.state;
@@ -113,7 +113,7 @@ pub fn Today() -> Html {
                         });
                     }
                 }
-                selected.set(HashSet::new());
+                selected.set(Vec::new());
                 ctx.dispatch(Msg::Announce(format!(
                     "Marked {marked} action{} done.",
                     if marked == 1 { "" } else { "s" }
@@ -148,7 +148,7 @@ pub fn Today() -> Html {
                         None => kept += 1,
                     }
                 }
-                selected.set(HashSet::new());
+                selected.set(Vec::new());
                 let mut text = format!(
                     "Snoozed {moved} action{} to the next day its window allows.",
                     if moved == 1 { "" } else { "s" }
@@ -163,7 +163,7 @@ pub fn Today() -> Html {
         };
         let clear = {
             let selected = selected.clone();
-            Callback::from(move |_: MouseEvent| selected.set(HashSet::new()))
+            Callback::from(move |_: MouseEvent| selected.set(Vec::new()))
         };
         html! {
             <div class="av-bulk" role="group" aria-label="Selected actions" data-testid="bulk-bar">
@@ -194,7 +194,9 @@ pub fn Today() -> Html {
             let shown_all = shown_all.clone();
             Callback::from(move |_: MouseEvent| {
                 let mut next = (*shown_all).clone();
-                next.insert(group);
+                if !next.contains(&group) {
+                    next.push(group);
+                }
                 shown_all.set(next);
             })
         };
@@ -217,10 +219,9 @@ pub fn Today() -> Html {
                 let selected = selected.clone();
                 Callback::from(move |on: bool| {
                     let mut next = (*selected).clone();
+                    next.retain(|kept| *kept != id);
                     if on {
-                        next.insert(id);
-                    } else {
-                        next.remove(&id);
+                        next.push(id);
                     }
                     selected.set(next);
                 })

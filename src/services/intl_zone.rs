@@ -3,7 +3,6 @@
 //! [`install`] makes it the planner's resolver.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime, Timelike};
@@ -21,7 +20,8 @@ const MAX_OFFSET_SECONDS: i64 = 86_399;
 /// as unknown.
 #[derive(Default)]
 pub struct IntlZones {
-    formatters: RefCell<HashMap<String, Option<Intl::DateTimeFormat>>>,
+    /// (zone, its formatter or `None` when unknown); a user has a handful of zones at most.
+    formatters: RefCell<Vec<(String, Option<Intl::DateTimeFormat>)>>,
 }
 
 impl IntlZones {
@@ -30,13 +30,18 @@ impl IntlZones {
     }
 
     fn formatter(&self, zone: &str) -> Option<Intl::DateTimeFormat> {
-        if let Some(known) = self.formatters.borrow().get(zone) {
+        if let Some((_, known)) = self
+            .formatters
+            .borrow()
+            .iter()
+            .find(|(name, _)| name == zone)
+        {
             return known.clone();
         }
         let made = make_formatter(zone);
         self.formatters
             .borrow_mut()
-            .insert(zone.to_string(), made.clone());
+            .push((zone.to_string(), made.clone()));
         made
     }
 }
@@ -115,7 +120,7 @@ fn read_en_us(text: &str) -> Option<NaiveDateTime> {
 
 fn wall_time_from_parts(formatter: &Intl::DateTimeFormat, date: &Date) -> Option<NaiveDateTime> {
     let parts = formatter.format_to_parts(date);
-    let mut numbers: HashMap<String, i64> = HashMap::new();
+    let mut numbers: Vec<(String, i64)> = Vec::new();
     for part in parts.iter() {
         let kind = Reflect::get(&part, &JsValue::from_str("type"))
             .ok()?
@@ -124,10 +129,15 @@ fn wall_time_from_parts(formatter: &Intl::DateTimeFormat, date: &Date) -> Option
             .ok()?
             .as_string()?;
         if let Ok(number) = value.trim().parse::<i64>() {
-            numbers.insert(kind, number);
+            numbers.push((kind, number));
         }
     }
-    let get = |key: &str| numbers.get(key).copied();
+    let get = |key: &str| {
+        numbers
+            .iter()
+            .find(|(kind, _)| kind == key)
+            .map(|(_, number)| *number)
+    };
     let date = NaiveDate::from_ymd_opt(
         i32::try_from(get("year")?).ok()?,
         u32::try_from(get("month")?).ok()?,
