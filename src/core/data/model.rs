@@ -11,7 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::data::settings::ZoneName;
 
-pub use stamp::{deserialize as deserialize_stamp, deserialize_option as deserialize_stamp_option};
+pub use stamp::{
+    deserialize as deserialize_stamp, deserialize_option as deserialize_stamp_option,
+    parse as parse_stamp,
+};
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
