@@ -778,7 +778,7 @@ impl std::fmt::Display for ReadError {
         if self.path.is_empty() {
             f.write_str(&self.message)
         } else {
-            write!(f, "{} at {}", self.message, self.path())
+            write!(f, "{}, in {}", self.message, self.path())
         }
     }
 }
@@ -1106,7 +1106,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             error.to_string(),
-            "invalid type: a string, expected a whole number from 0 at list[1]"
+            "invalid type: a string, expected a whole number from 0, in list[1]"
         );
         let error = fields.required("gone", read_u64).unwrap_err();
         assert_eq!(error.to_string(), "missing field `gone`");
@@ -1116,7 +1116,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             null.to_string(),
-            "invalid type: null, expected a string at s"
+            "invalid type: null, expected a string, in s"
         );
     }
 }

@@ -1,7 +1,14 @@
 //! The user's own details and preferences: who signs the drafts, when they work, how they write.
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
+// Tone keeps serde's derives for the drafts module; the stored format is written by hand below.
 use serde::{Deserialize, Serialize};
+
+use crate::core::data::json::{
+    read_bool, read_date, read_list, read_name, read_string, Fields, Json, ObjectBuilder,
+    ReadError, Stored,
+};
+use crate::core::data::model::read_zone_name;
 
 /// How a draft sounds. Every message kind has a draft in each tone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -14,6 +21,14 @@ pub enum Tone {
 
 impl Tone {
     pub const ALL: [Tone; 2] = [Tone::Warm, Tone::Concise];
+
+    /// The name used in JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tone::Warm => "warm",
+            Tone::Concise => "concise",
+        }
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -28,8 +43,7 @@ impl Tone {
 pub const MAX_OFFSET_MINUTES: i32 = 18 * 60;
 
 /// Which clock the planner reads dates in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ZoneSetting {
     /// The device's own zone, with its daylight-saving changes.
     #[default]
@@ -99,22 +113,8 @@ impl std::fmt::Display for ZoneName {
     }
 }
 
-impl Serialize for ZoneName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for ZoneName {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        ZoneName::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
-
 /// The colour scheme the user picked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
     Auto,
@@ -122,9 +122,21 @@ pub enum Theme {
     Dark,
 }
 
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The name used in JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
 /// Everything the user configures once.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// The user's full name, used in sign-offs and subject lines.
     pub name: String,
@@ -197,5 +209,127 @@ impl Settings {
             return Some("no day of the week is a working day".into());
         }
         None
+    }
+}
+
+/// Stored as `{"type": "device"}`, `{"type": "named", "name": …}` or
+/// `{"type": "fixed", "offset_minutes": …}`.
+impl Stored for ZoneSetting {
+    fn to_json(&self) -> Json {
+        match self {
+            ZoneSetting::Device => ObjectBuilder::new().field("type", Json::from("device")),
+            ZoneSetting::Named { name } => ObjectBuilder::new()
+                .field("type", Json::from("named"))
+                .field("name", Json::from(name.as_str())),
+            ZoneSetting::Fixed { offset_minutes } => ObjectBuilder::new()
+                .field("type", Json::from("fixed"))
+                .field("offset_minutes", Json::from(i64::from(*offset_minutes))),
+        }
+        .build()
+    }
+
+    fn from_json(json: Json) -> Result<Self, ReadError> {
+        let mut fields = Fields::of(json, "a time zone setting (an object)")?;
+        let kind = fields.required("type", read_string)?;
+        match kind.as_str() {
+            "device" => Ok(ZoneSetting::Device),
+            "named" => Ok(ZoneSetting::Named {
+                name: fields.required("name", read_zone_name)?,
+            }),
+            "fixed" => Ok(ZoneSetting::Fixed {
+                offset_minutes: fields.required("offset_minutes", read_minutes)?,
+            }),
+            other => Err(ReadError::new(format!(
+                "unknown variant `{other}`, expected one of `device`, `named`, `fixed`"
+            ))
+            .in_field("type")),
+        }
+    }
+}
+
+fn read_minutes(json: Json) -> Result<i32, ReadError> {
+    json.as_i64()
+        .and_then(|minutes| i32::try_from(minutes).ok())
+        .ok_or_else(|| crate::core::data::json::wrong_type(&json, "a whole number of minutes"))
+}
+
+fn read_time(json: Json) -> Result<NaiveTime, ReadError> {
+    let text = read_string(json)?;
+    text.parse()
+        .map_err(|error| ReadError::new(format!("{error}: \"{text}\"")))
+}
+
+fn read_weekday(json: Json) -> Result<Weekday, ReadError> {
+    let text = read_string(json)?;
+    text.parse()
+        .map_err(|_| ReadError::new(format!("\"{text}\" is not a day of the week")))
+}
+
+impl Stored for Settings {
+    fn to_json(&self) -> Json {
+        let text = |value: &str| Json::from(value);
+        ObjectBuilder::new()
+            .field("name", text(&self.name))
+            .field("signature", text(&self.signature))
+            .field("email", text(&self.email))
+            .field("phone", text(&self.phone))
+            .field("linkedin", text(&self.linkedin))
+            .field("time_zone", self.time_zone.to_json())
+            .field("work_start", Json::String(self.work_start.to_string()))
+            .field("work_end", Json::String(self.work_end.to_string()))
+            .field(
+                "work_days",
+                Json::Array(
+                    self.work_days
+                        .iter()
+                        .map(|day| Json::String(day.to_string()))
+                        .collect(),
+                ),
+            )
+            .field(
+                "holidays",
+                Json::Array(self.holidays.iter().map(Json::date).collect()),
+            )
+            .field("tone", text(self.tone.slug()))
+            .field("theme", text(self.theme.slug()))
+            .field("onboarded", Json::Bool(self.onboarded))
+            .build()
+    }
+
+    /// A missing field reads as its default (see [`Settings::default`]).
+    fn from_json(json: Json) -> Result<Self, ReadError> {
+        let mut fields = Fields::of(json, "the settings (an object)")?;
+        let default = Settings::default();
+        Ok(Settings {
+            name: fields.or("name", read_string, default.name)?,
+            signature: fields.or("signature", read_string, default.signature)?,
+            email: fields.or("email", read_string, default.email)?,
+            phone: fields.or("phone", read_string, default.phone)?,
+            linkedin: fields.or("linkedin", read_string, default.linkedin)?,
+            time_zone: fields.or("time_zone", ZoneSetting::from_json, default.time_zone)?,
+            work_start: fields.or("work_start", read_time, default.work_start)?,
+            work_end: fields.or("work_end", read_time, default.work_end)?,
+            work_days: fields.or(
+                "work_days",
+                |json| read_list(json, read_weekday),
+                default.work_days,
+            )?,
+            holidays: fields.or(
+                "holidays",
+                |json| read_list(json, read_date),
+                default.holidays,
+            )?,
+            tone: fields.or(
+                "tone",
+                |json| read_name(json, &Tone::ALL, Tone::slug),
+                default.tone,
+            )?,
+            theme: fields.or(
+                "theme",
+                |json| read_name(json, &Theme::ALL, Theme::slug),
+                default.theme,
+            )?,
+            onboarded: fields.or("onboarded", read_bool, default.onboarded)?,
+        })
     }
 }

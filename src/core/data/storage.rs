@@ -12,12 +12,13 @@ pub use merge::{merge, newer_settings};
 pub use migrate::{Migration, MIGRATIONS};
 
 use chrono::{DateTime, Datelike, FixedOffset, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::core::data::ids::IdPool;
-use crate::core::data::model::{
-    deserialize_stamp, deserialize_stamp_option, EventKind, Process, ProcessId,
+use crate::core::data::json::{
+    self, read_list, read_stamp, read_string, read_u64, Fields, Json, ObjectBuilder, ReadError,
+    Stored,
 };
+use crate::core::data::model::{EventKind, Process, ProcessId};
 use crate::core::data::settings::Settings;
 
 /// The schema this build writes. Always one more than the number of migration steps.
@@ -31,18 +32,16 @@ pub const FORMAT: &str = "afterview";
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// Records that a process was deleted, so a stale copy in another tab cannot bring it back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tombstone {
     pub id: ProcessId,
     /// One more than the last revision the deleted process had: a deletion is a change.
     pub revision: u64,
-    #[serde(deserialize_with = "deserialize_stamp")]
     pub deleted_at: DateTime<FixedOffset>,
 }
 
 /// Everything the user has recorded.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct AppData {
     pub settings: Settings,
     pub processes: Vec<Process>,
@@ -51,19 +50,10 @@ pub struct AppData {
     /// When the user last edited their settings; `None` while nobody has (finishing
     /// onboarding without typing anything is not an edit). Edited settings always win a
     /// merge or an import over settings nobody edited.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "deserialize_stamp_option"
-    )]
     pub settings_updated_at: Option<DateTime<FixedOffset>>,
     /// Deleted processes (schema 2 onwards).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tombstones: Vec<Tombstone>,
     /// When the user last downloaded a backup; drives the backup reminder.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "deserialize_stamp_option"
-    )]
     pub last_export_at: Option<DateTime<FixedOffset>>,
 }
 
@@ -228,18 +218,106 @@ impl AppData {
 }
 
 /// What is written to storage and to backup files.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Envelope {
-    #[serde(default = "format_name")]
     pub format: String,
     pub schema_version: u32,
-    #[serde(deserialize_with = "deserialize_stamp")]
     pub saved_at: DateTime<FixedOffset>,
     pub data: AppData,
 }
 
-fn format_name() -> String {
-    FORMAT.to_string()
+impl Stored for Tombstone {
+    fn to_json(&self) -> Json {
+        ObjectBuilder::new()
+            .field("id", Json::from(self.id.0))
+            .field("revision", Json::from(self.revision))
+            .field("deleted_at", Json::stamp(&self.deleted_at))
+            .build()
+    }
+
+    fn from_json(json: Json) -> Result<Self, ReadError> {
+        let mut fields = Fields::of(json, "a deleted-process record (an object)")?;
+        Ok(Tombstone {
+            id: ProcessId(fields.required("id", read_u64)?),
+            revision: fields.required("revision", read_u64)?,
+            deleted_at: fields.required("deleted_at", read_stamp)?,
+        })
+    }
+}
+
+impl Stored for AppData {
+    fn to_json(&self) -> Json {
+        let mut object = ObjectBuilder::new()
+            .field("settings", self.settings.to_json())
+            .field(
+                "processes",
+                Json::Array(self.processes.iter().map(Stored::to_json).collect()),
+            )
+            .field("settings_revision", Json::from(self.settings_revision))
+            .some(
+                "settings_updated_at",
+                self.settings_updated_at.as_ref().map(Json::stamp),
+            );
+        if !self.tombstones.is_empty() {
+            object = object.field(
+                "tombstones",
+                Json::Array(self.tombstones.iter().map(Stored::to_json).collect()),
+            );
+        }
+        object
+            .some(
+                "last_export_at",
+                self.last_export_at.as_ref().map(Json::stamp),
+            )
+            .build()
+    }
+
+    /// A missing field reads as empty (a version 1 document has only settings and processes).
+    fn from_json(json: Json) -> Result<Self, ReadError> {
+        let mut fields = Fields::of(json, "the data (an object)")?;
+        Ok(AppData {
+            settings: fields.or("settings", Settings::from_json, Settings::default())?,
+            processes: fields.or(
+                "processes",
+                |json| read_list(json, Process::from_json),
+                Vec::new(),
+            )?,
+            settings_revision: fields.or("settings_revision", read_u64, 0)?,
+            settings_updated_at: fields.optional("settings_updated_at", read_stamp)?,
+            tombstones: fields.or(
+                "tombstones",
+                |json| read_list(json, Tombstone::from_json),
+                Vec::new(),
+            )?,
+            last_export_at: fields.optional("last_export_at", read_stamp)?,
+        })
+    }
+}
+
+fn read_version(json: Json) -> Result<u32, ReadError> {
+    let version = read_u64(json)?;
+    u32::try_from(version).map_err(|_| ReadError::new(format!("version {version} is too large")))
+}
+
+impl Stored for Envelope {
+    fn to_json(&self) -> Json {
+        ObjectBuilder::new()
+            .field("format", Json::from(self.format.as_str()))
+            .field("schema_version", Json::from(u64::from(self.schema_version)))
+            .field("saved_at", Json::stamp(&self.saved_at))
+            .field("data", self.data.to_json())
+            .build()
+    }
+
+    fn from_json(json: Json) -> Result<Self, ReadError> {
+        let mut fields = Fields::of(json, "an Afterview document (an object)")?;
+        Ok(Envelope {
+            format: fields.or("format", read_string, FORMAT.to_string())?,
+            schema_version: fields.required("schema_version", read_version)?,
+            saved_at: fields.required("saved_at", read_stamp)?,
+            data: fields.required("data", AppData::from_json)?,
+        })
+    }
 }
 
 /// Why a stored or imported document could not be read.
@@ -304,25 +382,12 @@ pub fn decode_document(text: &str) -> Result<Decoded, DecodeError> {
 }
 
 fn decode_unchecked(text: &str) -> Result<Decoded, DecodeError> {
-    // Fast path for the common case, a current document: read it straight into the types
-    // (no intermediate JSON tree, which costs about as much again at every start-up, and no
-    // separate pass for the version: a document of another version is read again below).
-    if let Ok(envelope) = serde_json::from_str::<Envelope>(text) {
-        if envelope.format == FORMAT && envelope.schema_version == SCHEMA_VERSION {
-            return Ok(Decoded {
-                envelope,
-                from_version: SCHEMA_VERSION,
-            });
-        }
-    }
-    // Anything else (older, newer, damaged) takes the general path and its precise errors.
-    let raw: serde_json::Value =
-        serde_json::from_str(text).map_err(|error| DecodeError::Malformed(error.to_string()))?;
+    let raw = json::parse(text).map_err(|error| DecodeError::Malformed(error.to_string()))?;
     decode_value_unchecked(raw)
 }
 
 /// Like [`decode_document`], for a document already parsed as JSON.
-pub fn decode_value(raw: serde_json::Value) -> Result<Decoded, DecodeError> {
+pub fn decode_value(raw: Json) -> Result<Decoded, DecodeError> {
     let decoded = decode_value_unchecked(raw)?;
     match decoded.envelope.data.problem() {
         Some(problem) => Err(DecodeError::OutOfRange(problem)),
@@ -330,7 +395,7 @@ pub fn decode_value(raw: serde_json::Value) -> Result<Decoded, DecodeError> {
     }
 }
 
-fn decode_value_unchecked(mut raw: serde_json::Value) -> Result<Decoded, DecodeError> {
+fn decode_value_unchecked(mut raw: Json) -> Result<Decoded, DecodeError> {
     let from_version = envelope_version(&raw)?;
     if from_version > SCHEMA_VERSION {
         return Err(DecodeError::TooNew {
@@ -338,11 +403,10 @@ fn decode_value_unchecked(mut raw: serde_json::Value) -> Result<Decoded, DecodeE
             supported: SCHEMA_VERSION,
         });
     }
+    // A current document (the common case) goes straight from the tree to the records.
     migrate::upgrade(&mut raw, from_version)?;
-    // Typed data is only ever read from text: one deserializer for every type keeps the wasm
-    // small, and an upgrade is rare enough to afford writing the tree out once.
-    let envelope: Envelope = serde_json::from_str(&raw.to_string())
-        .map_err(|error| DecodeError::Malformed(error.to_string()))?;
+    let envelope =
+        Envelope::from_json(raw).map_err(|error| DecodeError::Malformed(error.to_string()))?;
     Ok(Decoded {
         envelope,
         from_version,
@@ -350,14 +414,16 @@ fn decode_value_unchecked(mut raw: serde_json::Value) -> Result<Decoded, DecodeE
 }
 
 /// The `schema_version` of a parsed document, after checking it claims to be ours.
-fn envelope_version(raw: &serde_json::Value) -> Result<u32, DecodeError> {
-    let object = raw.as_object().ok_or(DecodeError::NotAfterview)?;
-    match object.get("format") {
+fn envelope_version(raw: &Json) -> Result<u32, DecodeError> {
+    if raw.as_object().is_none() {
+        return Err(DecodeError::NotAfterview);
+    }
+    match raw.get("format") {
         None => {}
-        Some(serde_json::Value::String(name)) if name == FORMAT => {}
+        Some(Json::String(name)) if name == FORMAT => {}
         Some(_) => return Err(DecodeError::NotAfterview),
     }
-    let version = object
+    let version = raw
         .get("schema_version")
         .ok_or(DecodeError::NotAfterview)?
         .as_u64()
@@ -370,37 +436,27 @@ fn envelope_version(raw: &serde_json::Value) -> Result<u32, DecodeError> {
     Ok(u32::try_from(version).unwrap_or(u32::MAX))
 }
 
-fn envelope_ref(data: &AppData, saved_at: DateTime<FixedOffset>) -> impl Serialize + '_ {
-    #[derive(Serialize)]
-    struct EnvelopeRef<'a> {
-        format: &'a str,
-        schema_version: u32,
-        saved_at: DateTime<FixedOffset>,
-        data: &'a AppData,
-    }
-    EnvelopeRef {
-        format: FORMAT,
-        schema_version: SCHEMA_VERSION,
-        saved_at,
-        data,
-    }
+/// The current data as the envelope's JSON tree.
+fn envelope_json(data: &AppData, saved_at: DateTime<FixedOffset>) -> Json {
+    ObjectBuilder::new()
+        .field("format", Json::from(FORMAT))
+        .field("schema_version", Json::from(u64::from(SCHEMA_VERSION)))
+        .field("saved_at", Json::stamp(&saved_at))
+        .field("data", data.to_json())
+        .build()
 }
 
 /// Writes the current data as an envelope (compact, for localStorage).
 pub fn encode(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
-    // Serialising these types cannot fail: every map key is a string and no
-    // custom serialiser returns an error.
-    serde_json::to_string(&envelope_ref(data, saved_at)).expect("app data always serialises")
+    envelope_json(data, saved_at).to_compact()
 }
 
-/// Writes the current data as an indented envelope (for backup files people may open).
+/// Writes the current data as an indented envelope (for backup files people may open). Keys
+/// are in alphabetical order at every level, as backups have always listed them.
 pub fn encode_pretty(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
-    // Indented from the compact text, so the records' serialisers exist once in the app (a
-    // pretty printer over them directly would be a second copy of all of them).
-    let compact = encode(data, saved_at);
-    serde_json::from_str::<serde_json::Value>(&compact)
-        .and_then(|value| serde_json::to_string_pretty(&value))
-        .unwrap_or(compact)
+    let mut tree = envelope_json(data, saved_at);
+    tree.sort_keys();
+    tree.to_pretty()
 }
 
 /// What the adapter found under the data key, and what it should do about it.
@@ -448,13 +504,10 @@ pub fn load(stored: Option<&str>) -> LoadOutcome {
 
 /// Best effort for a newer document: newer fields are ignored, renamed ones are lost.
 fn read_newer_data(text: &str) -> Option<AppData> {
-    #[derive(Deserialize)]
-    struct Newer {
-        data: AppData,
-    }
-    serde_json::from_str::<Newer>(text)
+    let mut fields = Fields::of(json::parse(text).ok()?, "a document").ok()?;
+    fields
+        .required("data", AppData::from_json)
         .ok()
-        .map(|newer| newer.data)
         .filter(|data| data.problem().is_none())
 }
 
