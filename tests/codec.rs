@@ -395,3 +395,119 @@ fn a_thousand_synthetic_processes_round_trip_byte_for_byte() {
     let read = decode(&pretty).expect("readable");
     assert_eq!(encode_pretty(&read.data, read.saved_at), pretty);
 }
+
+/// What older builds and hand edits leave: fields in another order, unknown fields (of every
+/// kind, nested too), `null` for what is optional, a field written twice, whitespace.
+#[test]
+fn tolerant_reading_is_kept() {
+    let text = r#" {
+      "data": {
+        "future": {"nested": [1, {"deep": null}], "flag": true},
+        "processes": [{
+          "role": "Analyst", "id": 3, "company": "Acme",
+          "events": [
+            {"note": "x", "channel": null, "message": "thank-you", "type": "message-sent",
+             "at": "2026-03-04T10:00:00Z", "id": 1, "extra": [true, false, 1.5e3, "s"]},
+            {"id": 2, "at": "2026-03-04 11:00:00+01:00", "type": "documents-requested",
+             "what": null, "deadline": null, "by": null}
+          ],
+          "rounds": [{"id": 1, "start": "2026-03-03T14:00:00+01:00",
+                      "end": "2026-03-03T15:00:00+01:00", "uid": null, "zone": null,
+                      "interviewers": [{"name": "Sam"}, {}]}],
+          "updated_at": null, "applied_on": null, "point_of_contact": null,
+          "revision": 1, "revision": 4
+        }],
+        "settings": {"name": "Kim", "time_zone": {"offset_minutes": -60, "type": "fixed"}},
+        "settings_updated_at": null, "last_export_at": null
+      },
+      "saved_at": "2026-03-06T18:00:00+01:00",
+      "schema_version": 5,
+      "unknown": "ignored"
+    } "#;
+    let data = decode(text).expect("readable").data;
+    let process = &data.processes[0];
+    assert_eq!(
+        (process.id, process.company.as_str()),
+        (ProcessId(3), "Acme")
+    );
+    assert_eq!(
+        process.revision, 4,
+        "a field written twice counts as its last value"
+    );
+    assert_eq!(process.status, ProcessStatus::Active);
+    assert_eq!(process.updated_at, None);
+    assert_eq!(
+        process.events[0].kind,
+        EventKind::MessageSent {
+            message: ActionKind::ThankYou,
+            channel: Channel::Email,
+            to: None
+        }
+    );
+    assert_eq!(
+        process.events[1].kind,
+        EventKind::DocumentsRequested {
+            what: String::new(),
+            deadline: None,
+            by: None
+        }
+    );
+    assert_eq!(process.events[1].at, at("2026-03-04T11:00:00+01:00"));
+    let round = &process.rounds[0];
+    assert_eq!(
+        (round.kind, round.format),
+        (RoundKind::Other, RoundFormat::Video)
+    );
+    assert_eq!(round.interviewers[0].name, "Sam");
+    assert_eq!(round.interviewers[1], Interviewer::default());
+    assert_eq!(data.settings.name, "Kim");
+    assert_eq!(
+        data.settings.time_zone,
+        ZoneSetting::Fixed {
+            offset_minutes: -60
+        }
+    );
+    assert_eq!(data.settings.work_days, Settings::default().work_days);
+    assert_eq!(data.settings_revision, 0);
+}
+
+/// A damaged record is refused with what is wrong, the field, and the place in the text.
+#[test]
+fn damaged_records_are_refused_with_the_field_and_place_named() {
+    let document = |process: &str| {
+        format!(
+            "{{\"format\":\"afterview\",\"schema_version\":5,\"saved_at\":\"2026-03-06T18:00:00Z\",\n\"data\":{{\"processes\":[{process}]}}}}"
+        )
+    };
+    let error = |process: &str| decode(&document(process)).unwrap_err().to_string();
+    let message = error(r#"{"id":1,"company":"A"}"#);
+    assert!(
+        message.contains("missing field `role`, in data.processes[0] at line 2"),
+        "{message}"
+    );
+    let message = error(r#"{"id":1,"company":"A","role":"B","revision":"2"}"#);
+    assert!(
+        message.contains("invalid type: a string, expected a whole number from 0, in data.processes[0].revision at line 2, column 66"),
+        "{message}"
+    );
+    let message = error(
+        r#"{"id":1,"company":"A","role":"B","events":[{"id":1,"at":"2026-03-04T10:00:00Z","type":"party"}]}"#,
+    );
+    assert!(message.contains("unknown variant `party`"), "{message}");
+    assert!(
+        message.contains("in data.processes[0].events[0].type"),
+        "{message}"
+    );
+    let message = error(r#"{"id":1,"company":"A","role":"B","status":"paused"}"#);
+    assert!(
+        message.contains("unknown variant `paused`, expected one of `active`, `offer`, `rejected`, `withdrawn`, `moved-on`"),
+        "{message}"
+    );
+    let message = error(r#"{"id":-1,"company":"A","role":"B"}"#);
+    assert!(message.contains("invalid value: -1"), "{message}");
+    let message = error(r#"{"id":1,"company":null,"role":"B"}"#);
+    assert!(
+        message.contains("invalid type: null, expected a string"),
+        "{message}"
+    );
+}

@@ -532,7 +532,7 @@ fn version_4_fixture_keeps_its_fixed_zone_and_offsets_in_version_5() {
     // Nothing is lost or changed: the migrated data equals the version 4 data read as it is.
     let raw = json::parse(&text).expect("json");
     let data_json = raw.get("data").cloned().expect("data");
-    let as_written = AppData::from_json(data_json).expect("v4 data");
+    let as_written = AppData::from_json(&data_json).expect("v4 data");
     assert_eq!(data, as_written);
     // Each round keeps the offset it was entered with and has no zone name.
     let first = data.process(ProcessId(1)).expect("process 1");

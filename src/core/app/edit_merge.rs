@@ -67,7 +67,7 @@ pub fn merge_record<T: Stored + Clone>(
     };
     let merged = merge.value(Some(&base_v), Some(&mine_v), Some(&theirs_v));
     let value = merged
-        .and_then(|v| T::from_json(v).ok())
+        .and_then(|v| T::from_json(&v).ok())
         .unwrap_or_else(|| mine.clone());
     Merged { value, conflicts }
 }

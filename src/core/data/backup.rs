@@ -206,7 +206,7 @@ pub fn parse_backup(text: &str) -> Result<AppData, ImportError> {
         return Err(ImportError::Empty);
     }
     let raw = json::parse(text).map_err(|error| {
-        if error.truncated {
+        if error.kind == json::ErrorKind::Truncated {
             ImportError::Truncated
         } else {
             ImportError::NotJson {

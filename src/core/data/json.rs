@@ -2,16 +2,17 @@
 //! and a writer whose output is byte for byte what the format has always been.
 //!
 //! Deliberately small and non-generic: the browser build carries this one reader and writer
-//! instead of a serialisation framework instantiated for every record type. Records convert
-//! to and from [`Json`] by hand (see [`Stored`]); [`Fields`] reads an object field by field
-//! with the defaults and errors the format has always had.
+//! instead of a serialisation framework instantiated for every record type. Records are
+//! written and read by hand (see [`Stored`]) straight between text and Rust values, with a
+//! [`Writer`] and a [`Reader`]: no tree in between, as loading is on the start-up path. The
+//! [`Json`] tree is for the rare work on a document's shape: migrations, the indented backup
+//! form, the field-by-field merge of an edit.
 
 use std::borrow::Cow;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 
-/// An object key: the format's own field names are borrowed, so reading a document does not
-/// allocate a string per key.
+/// An object key: borrowed when the program names it, owned when read from text.
 pub type Key = Cow<'static, str>;
 
 /// A JSON value. Objects keep their keys in the order written (the order the record types
@@ -333,426 +334,203 @@ fn write_string(out: &mut String, text: &str) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Parsing
+// Writing records
 
-/// Why text is not JSON, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ParseError {
-    /// The text ended in the middle of a value (a file cut off while copying).
-    pub truncated: bool,
-    /// What was expected or found, in words.
-    pub message: String,
-    /// Where, counted from 1; the column counts characters.
-    pub line: usize,
-    pub column: usize,
+/// Writes compact JSON straight from Rust values, in the order the calls come. Keys are the
+/// program's own field names, which never need escaping.
+#[derive(Default)]
+pub struct Writer {
+    out: String,
+    /// No value written yet in the current object or list (so no comma before the next).
+    first: bool,
 }
 
-impl std::fmt::Display for ParseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} at line {}, column {}",
-            self.message, self.line, self.column
-        )
+impl Writer {
+    pub fn new() -> Self {
+        Writer::default()
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn comma(&mut self) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+    }
+
+    pub fn begin_object(&mut self) {
+        self.out.push('{');
+        self.first = true;
+    }
+
+    pub fn end_object(&mut self) {
+        self.out.push('}');
+        self.first = false;
+    }
+
+    pub fn begin_array(&mut self) {
+        self.out.push('[');
+        self.first = true;
+    }
+
+    pub fn end_array(&mut self) {
+        self.out.push(']');
+        self.first = false;
+    }
+
+    /// Starts the next field of an object; its value comes next.
+    pub fn key(&mut self, key: &'static str) {
+        self.comma();
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+    }
+
+    /// Starts the next item of a list.
+    pub fn item(&mut self) {
+        self.comma();
+    }
+
+    pub fn string(&mut self, text: &str) {
+        write_string(&mut self.out, text);
+    }
+
+    pub fn u64(&mut self, value: u64) {
+        write_unsigned(&mut self.out, value);
+    }
+
+    pub fn i64(&mut self, value: i64) {
+        write_number(&mut self.out, &Number::from(value));
+    }
+
+    pub fn bool(&mut self, value: bool) {
+        self.out.push_str(if value { "true" } else { "false" });
+    }
+
+    /// A timestamp as the format writes it (see [`Json::stamp`]).
+    pub fn stamp(&mut self, at: &DateTime<FixedOffset>) {
+        self.string(&at.to_rfc3339_opts(SecondsFormat::AutoSi, true));
+    }
+
+    /// A day as the format writes it: `2026-03-09`.
+    pub fn date(&mut self, day: &NaiveDate) {
+        self.string(&day.to_string());
+    }
+
+    pub fn field_str(&mut self, key: &'static str, text: &str) {
+        self.key(key);
+        self.string(text);
+    }
+
+    pub fn field_u64(&mut self, key: &'static str, value: u64) {
+        self.key(key);
+        self.u64(value);
+    }
+
+    pub fn field_bool(&mut self, key: &'static str, value: bool) {
+        self.key(key);
+        self.bool(value);
+    }
+
+    pub fn field_stamp(&mut self, key: &'static str, at: &DateTime<FixedOffset>) {
+        self.key(key);
+        self.stamp(at);
+    }
+
+    /// The field when there is a value; nothing at all when there is none.
+    pub fn field_u64_some(&mut self, key: &'static str, value: Option<u64>) {
+        if let Some(value) = value {
+            self.field_u64(key, value);
+        }
+    }
+
+    pub fn field_stamp_some(&mut self, key: &'static str, at: Option<&DateTime<FixedOffset>>) {
+        if let Some(at) = at {
+            self.field_stamp(key, at);
+        }
+    }
+
+    pub fn field_date_some(&mut self, key: &'static str, day: Option<&NaiveDate>) {
+        if let Some(day) = day {
+            self.key(key);
+            self.date(day);
+        }
+    }
+
+    /// A text field left out when empty.
+    pub fn field_str_unless_empty(&mut self, key: &'static str, text: &str) {
+        if !text.is_empty() {
+            self.field_str(key, text);
+        }
     }
 }
 
-impl std::error::Error for ParseError {}
-
-/// Deeper nesting than any document of the format is refused rather than risking the stack.
-const MAX_DEPTH: usize = 128;
-
-/// Field names of the stored format, borrowed instead of copied when a document is read.
-const KNOWN_KEYS: [&str; 72] = [
-    "id",
-    "name",
-    "title",
-    "email",
-    "linkedin",
-    "discussed",
-    "detail",
-    "to_tell",
-    "invited_call",
-    "spoke_by_phone",
-    "role",
-    "phone",
-    "kind",
-    "format",
-    "start",
-    "end",
-    "interviewers",
-    "notes",
-    "uid",
-    "zone",
-    "round",
-    "interviewer",
-    "at",
-    "type",
-    "note",
-    "message",
-    "channel",
-    "to",
-    "from",
-    "date",
-    "what",
-    "deadline",
-    "by",
-    "action",
-    "until",
-    "company",
-    "pace",
-    "status",
-    "rounds",
-    "contacts",
-    "point_of_contact",
-    "events",
-    "job_url",
-    "applied_on",
-    "why_fit",
-    "revision",
-    "updated_at",
-    "sample",
-    "signature",
-    "time_zone",
-    "offset_minutes",
-    "work_start",
-    "work_end",
-    "work_days",
-    "holidays",
-    "tone",
-    "theme",
-    "onboarded",
-    "settings",
-    "processes",
-    "settings_revision",
-    "settings_updated_at",
-    "tombstones",
-    "last_export_at",
-    "deleted_at",
-    "schema_version",
-    "saved_at",
-    "data",
-    "earliest",
-    "due",
-    "latest",
-    "state",
-];
-
-/// Reads one JSON document (surrounding whitespace allowed, nothing else after it).
-pub fn parse(text: &str) -> Result<Json, ParseError> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-    };
-    parser.skip_space();
-    let value = parser.value(0)?;
-    parser.skip_space();
-    if parser.at < parser.bytes.len() {
-        return Err(parser.error("unexpected text after the end of the document"));
-    }
-    Ok(value)
-}
-
-struct Parser<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Parser<'a> {
-    fn error(&self, message: &str) -> ParseError {
-        let before = &self.text[..self.at.min(self.text.len())];
-        let line_start = before.rfind('\n').map_or(0, |index| index + 1);
-        ParseError {
-            truncated: self.at >= self.bytes.len(),
-            message: message.to_string(),
-            line: before.matches('\n').count() + 1,
-            column: self.text[line_start..]
-                .char_indices()
-                .take_while(|(offset, _)| line_start + offset < self.at)
-                .count()
-                + 1,
-        }
-    }
-
-    fn skip_space(&mut self) {
-        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.at) {
-            self.at += 1;
-        }
-    }
-
-    fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
-        match self.bytes.get(self.at) {
-            None => Err(self.error("expected a value")),
-            Some(b'{') => self.object(depth + 1),
-            Some(b'[') => self.array(depth + 1),
-            Some(b'"') => self.string().map(|text| Json::String(text.into_owned())),
-            Some(b't') => self.word("true", Json::Bool(true)),
-            Some(b'f') => self.word("false", Json::Bool(false)),
-            Some(b'n') => self.word("null", Json::Null),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => Err(self.error("expected a value")),
-        }
-    }
-
-    fn word(&mut self, word: &str, value: Json) -> Result<Json, ParseError> {
-        for &expected in word.as_bytes() {
-            match self.bytes.get(self.at) {
-                Some(&byte) if byte == expected => self.at += 1,
-                _ => return Err(self.error(&format!("expected `{word}`"))),
-            }
-        }
-        Ok(value)
-    }
-
-    fn number(&mut self) -> Result<Json, ParseError> {
-        let start = self.at;
-        let negative = self.bytes.get(self.at) == Some(&b'-');
-        if negative {
-            self.at += 1;
-        }
-        match self.bytes.get(self.at) {
-            Some(b'0') => self.at += 1,
-            Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.error("expected a digit")),
-        }
-        let mut whole = true;
-        if self.bytes.get(self.at) == Some(&b'.') {
-            whole = false;
-            self.at += 1;
-            if !self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
-                return Err(self.error("expected a digit after the decimal point"));
-            }
-            self.digits();
-        }
-        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
-            whole = false;
-            self.at += 1;
-            if let Some(b'+' | b'-') = self.bytes.get(self.at) {
-                self.at += 1;
-            }
-            if !self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
-                return Err(self.error("expected a digit in the exponent"));
-            }
-            self.digits();
-        }
-        let text = &self.text[start..self.at];
-        if whole {
-            if negative {
-                if let Ok(value) = text.parse::<i64>() {
-                    return Ok(Json::from(value));
-                }
-            } else if let Ok(value) = text.parse::<u64>() {
-                return Ok(Json::Number(Number::Unsigned(value)));
-            }
-        }
-        Ok(Json::Number(Number::Written(text.to_string())))
-    }
-
-    fn digits(&mut self) {
-        while self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
-            self.at += 1;
-        }
-    }
-
-    /// Reads a string starting at its opening quote; borrowed when it has no escapes.
-    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
-        self.at += 1;
-        let text_all: &'a str = self.text;
-        let start = self.at;
-        let mut owned: Option<String> = None;
-        let mut plain_from = start;
-        loop {
-            let Some(&byte) = self.bytes.get(self.at) else {
-                return Err(self.error("the text ends inside a string"));
-            };
-            match byte {
-                b'"' => {
-                    let tail = &self.text[plain_from..self.at];
-                    self.at += 1;
-                    return Ok(match owned {
-                        Some(mut text) => {
-                            text.push_str(tail);
-                            Cow::Owned(text)
-                        }
-                        None => Cow::Borrowed(&text_all[start..self.at - 1]),
-                    });
-                }
-                b'\\' => {
-                    let text = owned.get_or_insert_with(String::new);
-                    text.push_str(&self.text[plain_from..self.at]);
-                    self.at += 1;
-                    let escaped = self.escape()?;
-                    owned.get_or_insert_with(String::new).push(escaped);
-                    plain_from = self.at;
-                }
-                0x00..=0x1f => {
-                    return Err(self.error("a control character must be escaped inside a string"))
-                }
-                _ => self.at += 1,
-            }
-        }
-    }
-
-    /// Reads what follows a backslash.
-    fn escape(&mut self) -> Result<char, ParseError> {
-        let Some(&byte) = self.bytes.get(self.at) else {
-            return Err(self.error("the text ends inside a string"));
-        };
-        self.at += 1;
-        Ok(match byte {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            b'u' => {
-                let first = self.hex4()?;
-                if (0xdc00..0xe000).contains(&first) {
-                    return Err(self.error("a lone low surrogate in a \\u escape"));
-                }
-                if !(0xd800..0xdc00).contains(&first) {
-                    return char::from_u32(first)
-                        .ok_or_else(|| self.error("an invalid \\u escape"));
-                }
-                if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
-                    return Err(self.error("a high surrogate without its low half"));
-                }
-                self.at += 2;
-                let second = self.hex4()?;
-                if !(0xdc00..0xe000).contains(&second) {
-                    return Err(self.error("a high surrogate without its low half"));
-                }
-                let code = 0x10000 + ((first - 0xd800) << 10) + (second - 0xdc00);
-                char::from_u32(code).ok_or_else(|| self.error("an invalid \\u escape"))?
-            }
-            _ => {
-                self.at -= 1;
-                return Err(self.error("an unknown escape after a backslash"));
-            }
-        })
-    }
-
-    fn hex4(&mut self) -> Result<u32, ParseError> {
-        let mut value = 0;
-        for _ in 0..4 {
-            let digit = self
-                .bytes
-                .get(self.at)
-                .and_then(|&byte| char::from(byte).to_digit(16))
-                .ok_or_else(|| self.error("expected four hex digits after \\u"))?;
-            value = value * 16 + digit;
-            self.at += 1;
-        }
-        Ok(value)
-    }
-
-    fn array(&mut self, depth: usize) -> Result<Json, ParseError> {
-        if depth > MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
-        }
-        self.at += 1;
-        let mut items = Vec::new();
-        self.skip_space();
-        if self.bytes.get(self.at) == Some(&b']') {
-            self.at += 1;
-            return Ok(Json::Array(items));
-        }
-        loop {
-            self.skip_space();
-            items.push(self.value(depth)?);
-            self.skip_space();
-            match self.bytes.get(self.at) {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Json::Array(items));
-                }
-                _ => return Err(self.error("expected `,` or `]`")),
-            }
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Json, ParseError> {
-        if depth > MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
-        }
-        self.at += 1;
-        let mut fields = Vec::new();
-        self.skip_space();
-        if self.bytes.get(self.at) == Some(&b'}') {
-            self.at += 1;
-            return Ok(Json::Object(fields));
-        }
-        loop {
-            self.skip_space();
-            if self.bytes.get(self.at) != Some(&b'"') {
-                return Err(self.error("expected a field name in double quotes"));
-            }
-            let key: Key = match self.string()? {
-                Cow::Borrowed(text) => match KNOWN_KEYS.iter().find(|known| **known == text) {
-                    Some(known) => Cow::Borrowed(*known),
-                    None => Cow::Owned(text.to_string()),
-                },
-                Cow::Owned(text) => Cow::Owned(text),
-            };
-            self.skip_space();
-            if self.bytes.get(self.at) != Some(&b':') {
-                return Err(self.error("expected `:` after a field name"));
-            }
-            self.at += 1;
-            self.skip_space();
-            let value = self.value(depth)?;
-            fields.push((key, value));
-            self.skip_space();
-            match self.bytes.get(self.at) {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Json::Object(fields));
-                }
-                _ => return Err(self.error("expected `,` or `}`")),
-            }
+impl From<i64> for Number {
+    fn from(value: i64) -> Self {
+        match u64::try_from(value) {
+            Ok(unsigned) => Number::Unsigned(unsigned),
+            Err(_) => Number::Negative(value),
         }
     }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading records
+// Reading
 
-/// Why a JSON value is not the record expected, and where in the document.
+/// What kind of problem a [`ReadError`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The text ends in the middle of a value (a file cut off while copying).
+    Truncated,
+    /// Not JSON.
+    Syntax,
+    /// JSON, but not the record expected: a missing field, a value of the wrong kind.
+    Shape,
+}
+
+/// Why text could not be read, and where: the line and column (counted from 1, the column in
+/// characters) and, for a record, the field (`data.processes[2].events[0].until`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReadError {
+pub struct ReadError(Box<ErrorDetail>);
+
+/// What a [`ReadError`] holds (boxed: reading returns results everywhere, and a small error
+/// keeps them cheap).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorDetail {
+    pub kind: ErrorKind,
+    /// What was expected or found, in words.
     pub message: String,
+    pub line: usize,
+    pub column: usize,
     /// From the outside in: field names and list positions.
     path: Vec<String>,
 }
 
-impl ReadError {
-    pub fn new(message: impl Into<String>) -> Self {
-        ReadError {
-            message: message.into(),
-            path: Vec::new(),
-        }
-    }
+impl std::ops::Deref for ReadError {
+    type Target = ErrorDetail;
 
+    fn deref(&self) -> &ErrorDetail {
+        &self.0
+    }
+}
+
+impl ReadError {
     /// The same error, one field further out.
     pub fn in_field(mut self, key: &str) -> Self {
-        self.path.insert(0, key.to_string());
+        self.0.path.insert(0, key.to_string());
         self
     }
 
     /// The same error, inside the list item at `index`.
     pub fn in_item(mut self, index: usize) -> Self {
-        self.path.insert(0, format!("[{index}]"));
+        self.0.path.insert(0, format!("[{index}]"));
         self
     }
 
-    /// Where, as `data.processes[2].events[0]`; empty at the top.
+    /// Where in the record, as `data.processes[2].events[0]`; empty at the top.
     pub fn path(&self) -> String {
         let mut out = String::new();
         for part in &self.path {
@@ -767,181 +545,587 @@ impl ReadError {
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}, in {}", self.message, self.path())
+        f.write_str(&self.message)?;
+        if !self.path.is_empty() {
+            write!(f, ", in {}", self.path())?;
         }
+        write!(f, " at line {}, column {}", self.line, self.column)
     }
 }
 
 impl std::error::Error for ReadError {}
 
-/// A record kept in the stored format.
-pub trait Stored: Sized {
-    fn to_json(&self) -> Json;
-    fn from_json(json: Json) -> Result<Self, ReadError>;
+/// Deeper nesting than any document of the format is refused rather than risking the stack.
+const MAX_DEPTH: usize = 128;
+
+/// Reads JSON text one value at a time, straight into Rust values; [`Reader::value`] reads
+/// a whole [`Json`] tree.
+pub struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: usize,
 }
 
-fn kind_of(json: &Json) -> &'static str {
-    match json {
-        Json::Null => "null",
-        Json::Bool(_) => "a boolean",
-        Json::Number(Number::Written(_)) => "a fraction or a very large number",
-        Json::Number(Number::Negative(_)) => "a negative number",
-        Json::Number(Number::Unsigned(_)) => "a number",
-        Json::String(_) => "a string",
-        Json::Array(_) => "a list",
-        Json::Object(_) => "an object",
+/// Reads one JSON document (surrounding whitespace allowed, nothing else after it) as a tree.
+pub fn parse(text: &str) -> Result<Json, ReadError> {
+    Reader::new(text).document(Reader::value)
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            depth: 0,
+        }
     }
-}
 
-/// The error for a value of the wrong kind.
-pub fn wrong_type(json: &Json, expected: &str) -> ReadError {
-    ReadError::new(format!(
-        "invalid type: {}, expected {expected}",
-        kind_of(json)
-    ))
-}
-
-/// A string value, moved out.
-pub fn read_string(json: Json) -> Result<String, ReadError> {
-    match json {
-        Json::String(text) => Ok(text),
-        other => Err(wrong_type(&other, "a string")),
+    /// Reads the whole text as one value with `read`; only whitespace may follow.
+    pub fn document<T>(
+        mut self,
+        read: fn(&mut Reader<'a>) -> Result<T, ReadError>,
+    ) -> Result<T, ReadError> {
+        let value = read(&mut self)?;
+        self.skip_space();
+        if self.at < self.bytes.len() {
+            return Err(self.syntax("unexpected text after the end of the document"));
+        }
+        Ok(value)
     }
-}
 
-pub fn read_u64(json: Json) -> Result<u64, ReadError> {
-    json.as_u64()
-        .ok_or_else(|| wrong_type(&json, "a whole number from 0"))
-}
-
-pub fn read_bool(json: Json) -> Result<bool, ReadError> {
-    match json {
-        Json::Bool(value) => Ok(value),
-        other => Err(wrong_type(&other, "true or false")),
+    fn error_at(&self, kind: ErrorKind, message: String) -> ReadError {
+        let before = &self.text[..self.at.min(self.text.len())];
+        let line_start = before.rfind('\n').map_or(0, |index| index + 1);
+        ReadError(Box::new(ErrorDetail {
+            kind,
+            message,
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+            path: Vec::new(),
+        }))
     }
-}
 
-/// A list, moved out.
-pub fn read_array(json: Json) -> Result<Vec<Json>, ReadError> {
-    match json {
-        Json::Array(items) => Ok(items),
-        other => Err(wrong_type(&other, "a list")),
+    /// Text that is not JSON (or ends too early) at the current place.
+    fn syntax(&self, message: &str) -> ReadError {
+        let kind = if self.at >= self.bytes.len() {
+            ErrorKind::Truncated
+        } else {
+            ErrorKind::Syntax
+        };
+        self.error_at(kind, message.to_string())
     }
-}
 
-/// A timestamp: the form the format writes, or any other RFC 3339 form chrono reads.
-pub fn read_stamp(json: Json) -> Result<DateTime<FixedOffset>, ReadError> {
-    let text = read_string(json)?;
-    crate::core::data::model::parse_stamp(&text)
-        .map_err(|error| ReadError::new(format!("{error}: \"{text}\"")))
-}
+    /// Well-formed JSON that is not what the record needs, at the current place.
+    pub fn shape_error(&self, message: impl Into<String>) -> ReadError {
+        self.error_at(ErrorKind::Shape, message.into())
+    }
 
-/// A day written `YYYY-MM-DD`.
-pub fn read_date(json: Json) -> Result<NaiveDate, ReadError> {
-    let text = read_string(json)?;
-    text.parse()
-        .map_err(|error| ReadError::new(format!("{error}: \"{text}\"")))
-}
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
 
-/// One of the names in `all` (kebab-case words, as `slug` writes them).
-pub fn read_name<T: Copy>(
-    json: Json,
-    all: &[T],
-    slug: fn(T) -> &'static str,
-) -> Result<T, ReadError> {
-    let text = read_string(json)?;
-    all.iter()
-        .copied()
-        .find(|item| slug(*item) == text)
+    /// The next significant byte, without taking it.
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_space();
+        self.bytes.get(self.at).copied()
+    }
+
+    /// The error for a value of the wrong kind where `expected` was wanted.
+    pub fn wrong_type(&mut self, expected: &str) -> ReadError {
+        let found = match self.peek() {
+            None => return self.syntax("expected a value"),
+            Some(b'"') => "a string",
+            Some(b'{') => "an object",
+            Some(b'[') => "a list",
+            Some(b't' | b'f') => "true or false",
+            Some(b'n') => "null",
+            Some(b'-') => "a negative number",
+            Some(b'0'..=b'9') => "a number",
+            Some(_) => return self.syntax("expected a value"),
+        };
+        self.shape_error(format!("invalid type: {found}, expected {expected}"))
+    }
+
+    /// Takes `null` when it comes next; says whether it did.
+    pub fn null(&mut self) -> Result<bool, ReadError> {
+        if self.peek() == Some(b'n') {
+            self.word("null")?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    fn word(&mut self, word: &str) -> Result<(), ReadError> {
+        for &expected in word.as_bytes() {
+            match self.bytes.get(self.at) {
+                Some(&byte) if byte == expected => self.at += 1,
+                _ => return Err(self.syntax(&format!("expected `{word}`"))),
+            }
+        }
+        Ok(())
+    }
+
+    pub fn bool(&mut self) -> Result<bool, ReadError> {
+        match self.peek() {
+            Some(b't') => self.word("true").map(|()| true),
+            Some(b'f') => self.word("false").map(|()| false),
+            _ => Err(self.wrong_type("true or false")),
+        }
+    }
+
+    /// A string value.
+    pub fn string(&mut self) -> Result<String, ReadError> {
+        self.str().map(Cow::into_owned)
+    }
+
+    /// A string value, borrowed from the text when it has no escapes (for values that are
+    /// parsed further, such as timestamps and names, so reading them allocates nothing).
+    pub fn str(&mut self) -> Result<Cow<'a, str>, ReadError> {
+        if self.peek() != Some(b'"') {
+            return Err(self.wrong_type("a string"));
+        }
+        self.raw_string()
+    }
+
+    /// A whole number from zero up.
+    pub fn u64(&mut self) -> Result<u64, ReadError> {
+        let start = self.at;
+        match self.peek() {
+            Some(b'-' | b'0'..=b'9') => match self.number()? {
+                Number::Unsigned(value) => Ok(value),
+                _ => {
+                    self.at = start;
+                    self.skip_space();
+                    Err(self.shape_error(format!(
+                        "invalid value: {}, expected a whole number from 0",
+                        self.number_text()
+                    )))
+                }
+            },
+            _ => Err(self.wrong_type("a whole number from 0")),
+        }
+    }
+
+    /// A whole number that fits in 64 signed bits.
+    pub fn i64(&mut self) -> Result<i64, ReadError> {
+        let start = self.at;
+        let number = match self.peek() {
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            _ => return Err(self.wrong_type("a whole number")),
+        };
+        match number {
+            Number::Unsigned(value) => i64::try_from(value).ok(),
+            Number::Negative(value) => Some(value),
+            Number::Written(_) => None,
+        }
         .ok_or_else(|| {
-            let names: Vec<String> = all
-                .iter()
-                .map(|item| format!("`{}`", slug(*item)))
-                .collect();
-            ReadError::new(format!(
-                "unknown variant `{text}`, expected one of {}",
-                names.join(", ")
+            self.at = start;
+            self.skip_space();
+            self.shape_error(format!(
+                "invalid value: {}, expected a whole number",
+                self.number_text()
             ))
         })
-}
+    }
 
-/// Every item of a list read by `read`; an error says which item.
-pub fn read_list<T>(
-    json: Json,
-    read: fn(Json) -> Result<T, ReadError>,
-) -> Result<Vec<T>, ReadError> {
-    read_array(json)?
-        .into_iter()
-        .enumerate()
-        .map(|(index, item)| read(item).map_err(|error| error.in_item(index)))
-        .collect()
-}
+    /// The number text at the current place, for an error message.
+    fn number_text(&self) -> &'a str {
+        let rest = &self.text[self.at..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.')))
+            .unwrap_or(rest.len());
+        &rest[..end]
+    }
 
-/// An object being read field by field. Each field is taken once; fields nobody asks for
-/// (written by a newer build, or by hand) are ignored.
-pub struct Fields(Vec<(Key, Json)>);
+    /// Starts reading an object; `what` names it for the error when something else is there.
+    pub fn begin_object(&mut self, what: &str) -> Result<(), ReadError> {
+        if self.peek() != Some(b'{') {
+            return Err(self.wrong_type(what));
+        }
+        self.descend()?;
+        self.at += 1;
+        Ok(())
+    }
 
-impl Fields {
-    /// The fields of an object; anything else is an error naming what was expected.
-    pub fn of(json: Json, what: &str) -> Result<Fields, ReadError> {
-        match json {
-            Json::Object(fields) => Ok(Fields(fields)),
-            other => Err(wrong_type(&other, what)),
+    fn descend(&mut self) -> Result<(), ReadError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.syntax("nested too deeply"));
+        }
+        Ok(())
+    }
+
+    /// Whether the last byte read (whitespace aside) is `byte`: `{` or `[` right after a
+    /// container opened, where no comma may come.
+    fn follows(&self, byte: u8) -> bool {
+        self.bytes[..self.at]
+            .iter()
+            .rev()
+            .find(|b| !matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+            == Some(&byte)
+    }
+
+    /// The next key of the object being read, or `None` at its end (after `begin_object`).
+    pub fn next_key(&mut self) -> Result<Option<Cow<'a, str>>, ReadError> {
+        if !self.follows(b'{') {
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {}
+                _ => return Err(self.syntax("expected `,` or `}`")),
+            }
+        }
+        match self.peek() {
+            Some(b'}') if !self.follows(b',') => {
+                self.at += 1;
+                self.depth -= 1;
+                return Ok(None);
+            }
+            Some(b'"') => {}
+            _ => return Err(self.syntax("expected a field name in double quotes")),
+        }
+        let key = self.raw_string()?;
+        if self.peek() != Some(b':') {
+            return Err(self.syntax("expected `:` after a field name"));
+        }
+        self.at += 1;
+        self.skip_space();
+        Ok(Some(key))
+    }
+
+    /// Starts reading a list; `what` names it for the error when something else is there.
+    pub fn begin_array(&mut self, what: &str) -> Result<(), ReadError> {
+        if self.peek() != Some(b'[') {
+            return Err(self.wrong_type(what));
+        }
+        self.descend()?;
+        self.at += 1;
+        Ok(())
+    }
+
+    /// Whether another item follows in the list being read (after `begin_array`).
+    pub fn next_item(&mut self) -> Result<bool, ReadError> {
+        let first = self.follows(b'[');
+        match self.peek() {
+            Some(b']') => {
+                self.at += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            Some(b',') if !first => {
+                self.at += 1;
+                Ok(true)
+            }
+            None => Err(self.syntax("expected a value")),
+            _ if first => Ok(true),
+            _ => Err(self.syntax("expected `,` or `]`")),
         }
     }
 
-    /// The value under `key`, taken out (the last one, if written twice).
-    pub fn take(&mut self, key: &str) -> Option<Json> {
-        let index = self.0.iter().rposition(|(name, _)| name == key)?;
-        Some(self.0.swap_remove(index).1)
+    /// Every item of a list, each read by `read`; an error says which item.
+    pub fn list<T>(
+        &mut self,
+        what: &str,
+        read: fn(&mut Reader<'a>) -> Result<T, ReadError>,
+    ) -> Result<Vec<T>, ReadError> {
+        self.begin_array(what)?;
+        let mut items = Vec::new();
+        while self.next_item()? {
+            let index = items.len();
+            items.push(read(self).map_err(|error| error.in_item(index))?);
+        }
+        Ok(items)
     }
 
-    /// A field that must be there.
-    pub fn required<T>(
+    /// Passes over one value of any kind (a field this build does not know).
+    pub fn skip(&mut self) -> Result<(), ReadError> {
+        match self.peek() {
+            Some(b'{') => {
+                self.begin_object("an object")?;
+                while self.next_key()?.is_some() {
+                    self.skip()?;
+                }
+                Ok(())
+            }
+            Some(b'[') => {
+                self.begin_array("a list")?;
+                while self.next_item()? {
+                    self.skip()?;
+                }
+                Ok(())
+            }
+            Some(b'"') => self.raw_string().map(drop),
+            Some(b't') => self.word("true"),
+            Some(b'f') => self.word("false"),
+            Some(b'n') => self.word("null"),
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            _ => Err(self.syntax("expected a value")),
+        }
+    }
+
+    /// Reads any value as a tree.
+    pub fn value(&mut self) -> Result<Json, ReadError> {
+        match self.peek() {
+            Some(b'{') => {
+                self.begin_object("an object")?;
+                let mut fields = Vec::new();
+                while let Some(key) = self.next_key()? {
+                    let key: Key = Cow::Owned(key.into_owned());
+                    fields.push((key, self.value()?));
+                }
+                Ok(Json::Object(fields))
+            }
+            Some(b'[') => {
+                self.begin_array("a list")?;
+                let mut items = Vec::new();
+                while self.next_item()? {
+                    items.push(self.value()?);
+                }
+                Ok(Json::Array(items))
+            }
+            Some(b'"') => self
+                .raw_string()
+                .map(|text| Json::String(text.into_owned())),
+            Some(b't' | b'f') => self.bool().map(Json::Bool),
+            Some(b'n') => self.word("null").map(|()| Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Json::Number),
+            _ => Err(self.syntax("expected a value")),
+        }
+    }
+
+    fn number(&mut self) -> Result<Number, ReadError> {
+        let start = self.at;
+        let negative = self.bytes.get(self.at) == Some(&b'-');
+        if negative {
+            self.at += 1;
+        }
+        match self.bytes.get(self.at) {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.syntax("expected a digit")),
+        }
+        let mut whole = true;
+        if self.bytes.get(self.at) == Some(&b'.') {
+            whole = false;
+            self.at += 1;
+            if !self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+                return Err(self.syntax("expected a digit after the decimal point"));
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
+            whole = false;
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.at) {
+                self.at += 1;
+            }
+            if !self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+                return Err(self.syntax("expected a digit in the exponent"));
+            }
+            self.digits();
+        }
+        let text = &self.text[start..self.at];
+        if whole {
+            if negative {
+                if let Ok(value) = text.parse::<i64>() {
+                    return Ok(Number::from(value));
+                }
+            } else if let Ok(value) = text.parse::<u64>() {
+                return Ok(Number::Unsigned(value));
+            }
+        }
+        Ok(Number::Written(text.to_string()))
+    }
+
+    fn digits(&mut self) {
+        while self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+            self.at += 1;
+        }
+    }
+
+    /// Reads a string starting at its opening quote; borrowed when it has no escapes.
+    fn raw_string(&mut self) -> Result<Cow<'a, str>, ReadError> {
+        self.at += 1;
+        let text: &'a str = self.text;
+        let start = self.at;
+        let mut owned: Option<String> = None;
+        let mut plain_from = start;
+        loop {
+            let Some(&byte) = self.bytes.get(self.at) else {
+                return Err(self.syntax("the text ends inside a string"));
+            };
+            match byte {
+                b'"' => {
+                    let tail = &text[plain_from..self.at];
+                    self.at += 1;
+                    return Ok(match owned {
+                        Some(mut built) => {
+                            built.push_str(tail);
+                            Cow::Owned(built)
+                        }
+                        None => Cow::Borrowed(tail),
+                    });
+                }
+                b'\\' => {
+                    let built = owned.get_or_insert_with(String::new);
+                    built.push_str(&text[plain_from..self.at]);
+                    self.at += 1;
+                    let escaped = self.escape()?;
+                    owned.get_or_insert_with(String::new).push(escaped);
+                    plain_from = self.at;
+                }
+                0x00..=0x1f => {
+                    return Err(self.syntax("a control character must be escaped inside a string"))
+                }
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// Reads what follows a backslash.
+    fn escape(&mut self) -> Result<char, ReadError> {
+        let Some(&byte) = self.bytes.get(self.at) else {
+            return Err(self.syntax("the text ends inside a string"));
+        };
+        self.at += 1;
+        Ok(match byte {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4()?;
+                if (0xdc00..0xe000).contains(&first) {
+                    return Err(self.syntax("a lone low surrogate in a \\u escape"));
+                }
+                if !(0xd800..0xdc00).contains(&first) {
+                    return char::from_u32(first)
+                        .ok_or_else(|| self.syntax("an invalid \\u escape"));
+                }
+                if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
+                    return Err(self.syntax("a high surrogate without its low half"));
+                }
+                self.at += 2;
+                let second = self.hex4()?;
+                if !(0xdc00..0xe000).contains(&second) {
+                    return Err(self.syntax("a high surrogate without its low half"));
+                }
+                let code = 0x10000 + ((first - 0xd800) << 10) + (second - 0xdc00);
+                char::from_u32(code).ok_or_else(|| self.syntax("an invalid \\u escape"))?
+            }
+            _ => {
+                self.at -= 1;
+                return Err(self.syntax("an unknown escape after a backslash"));
+            }
+        })
+    }
+
+    fn hex4(&mut self) -> Result<u32, ReadError> {
+        let mut value = 0;
+        for _ in 0..4 {
+            let digit = self
+                .bytes
+                .get(self.at)
+                .and_then(|&byte| char::from(byte).to_digit(16))
+                .ok_or_else(|| self.syntax("expected four hex digits after \\u"))?;
+            value = value * 16 + digit;
+            self.at += 1;
+        }
+        Ok(value)
+    }
+
+    // Values of the stored format.
+
+    /// A timestamp: the form the format writes, or any other RFC 3339 form chrono reads.
+    pub fn stamp(&mut self) -> Result<DateTime<FixedOffset>, ReadError> {
+        let start = self.at;
+        let text = self.str()?;
+        crate::core::data::model::parse_stamp(&text).map_err(|error| {
+            self.at = start;
+            self.skip_space();
+            self.shape_error(format!("{error}: \"{text}\""))
+        })
+    }
+
+    /// A day written `YYYY-MM-DD`.
+    pub fn date(&mut self) -> Result<NaiveDate, ReadError> {
+        let start = self.at;
+        let text = self.str()?;
+        text.parse().map_err(|error| {
+            self.at = start;
+            self.skip_space();
+            self.shape_error(format!("{error}: \"{text}\""))
+        })
+    }
+
+    /// One of the names in `all` (kebab-case words, as `slug` writes them).
+    pub fn name<T: Copy>(
         &mut self,
-        key: &str,
-        read: fn(Json) -> Result<T, ReadError>,
+        all: &[T],
+        slug: fn(T) -> &'static str,
     ) -> Result<T, ReadError> {
-        match self.take(key) {
-            Some(value) => read(value).map_err(|error| error.in_field(key)),
-            None => Err(ReadError::new(format!("missing field `{key}`"))),
-        }
+        let start = self.at;
+        let text = self.str()?;
+        all.iter()
+            .copied()
+            .find(|item| slug(*item) == text)
+            .ok_or_else(|| {
+                self.at = start;
+                self.skip_space();
+                let names: Vec<String> = all
+                    .iter()
+                    .map(|item| format!("`{}`", slug(*item)))
+                    .collect();
+                self.shape_error(format!(
+                    "unknown variant `{text}`, expected one of {}",
+                    names.join(", ")
+                ))
+            })
     }
 
-    /// A field that may be missing or null.
-    pub fn optional<T>(
-        &mut self,
-        key: &str,
-        read: fn(Json) -> Result<T, ReadError>,
-    ) -> Result<Option<T>, ReadError> {
-        match self.take(key) {
-            None | Some(Json::Null) => Ok(None),
-            Some(value) => read(value).map(Some).map_err(|error| error.in_field(key)),
-        }
-    }
-
-    /// A field that may be missing (then `default`), but not null.
-    pub fn or<T>(
-        &mut self,
-        key: &str,
-        read: fn(Json) -> Result<T, ReadError>,
-        default: T,
-    ) -> Result<T, ReadError> {
-        match self.take(key) {
-            None => Ok(default),
-            Some(value) => read(value).map_err(|error| error.in_field(key)),
-        }
-    }
-
-    pub fn string_or_empty(&mut self, key: &str) -> Result<String, ReadError> {
-        self.or(key, read_string, String::new())
+    /// The error for a field that must be there, at the end of its object.
+    pub fn missing(&self, key: &str) -> ReadError {
+        self.shape_error(format!("missing field `{key}`"))
     }
 }
 
-/// Builds an object in field order, leaving out what the format omits.
+/// A record kept in the stored format: written and read straight as text.
+pub trait Stored: Sized {
+    fn write(&self, out: &mut Writer);
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError>;
+
+    /// The compact text.
+    fn to_text(&self) -> String {
+        let mut out = Writer::new();
+        self.write(&mut out);
+        out.finish()
+    }
+
+    /// Reads a whole document holding one record.
+    fn from_text(text: &str) -> Result<Self, ReadError> {
+        Reader::new(text).document(Self::read)
+    }
+
+    /// The record as a tree (for work on its shape, such as merging two edits field by field).
+    fn to_json(&self) -> Json {
+        parse(&self.to_text()).expect("the writer writes JSON")
+    }
+
+    /// Reads the record from a tree.
+    fn from_json(json: &Json) -> Result<Self, ReadError> {
+        Self::from_text(&json.to_compact())
+    }
+}
+
+/// Builds an object in field order, leaving out what the format omits (for output built as a
+/// tree, such as the command-line tool's).
 #[derive(Default)]
 pub struct ObjectBuilder(Vec<(Key, Json)>);
 
@@ -961,23 +1145,6 @@ impl ObjectBuilder {
             Some(value) => self.field(key, value),
             None => self,
         }
-    }
-
-    /// A text field left out when empty.
-    pub fn text_unless_empty(self, key: &'static str, text: &str) -> Self {
-        if text.is_empty() {
-            self
-        } else {
-            self.field(key, Json::from(text))
-        }
-    }
-
-    /// Appends the fields of another object (a record stored flat inside its parent).
-    pub fn extend(mut self, json: Json) -> Self {
-        if let Json::Object(fields) = json {
-            self.0.extend(fields);
-        }
-        self
     }
 
     pub fn build(self) -> Json {
@@ -1007,6 +1174,7 @@ mod tests {
             "\"\"",
             "[]",
             "{}",
+            "[[],{},[1]]",
             r#"{"a":[1,{"b":null}],"c":"x"}"#,
             r#""quote \" backslash \\ newline \n tab \t cr \r bs \b ff \f nul \u0000 us \u001f""#,
             "\"accents é and emoji 😀 and del \u{7f} and / stay\"",
@@ -1022,7 +1190,18 @@ mod tests {
             "\"/éé😀A\""
         );
         assert_eq!(round_trip(" [ 1 , 2 ] "), "[1,2]");
-        for number in ["1.5", "1E300", "-0.0", "2.50", "18446744073709551616", "-1e-7"] {
+        assert_eq!(
+            round_trip("{ \"a\" : 1 , \"b\" : [ ] }"),
+            r#"{"a":1,"b":[]}"#
+        );
+        for number in [
+            "1.5",
+            "1E300",
+            "-0.0",
+            "2.50",
+            "18446744073709551616",
+            "-1e-7",
+        ] {
             assert_eq!(round_trip(number), number);
             let value = parse(number).unwrap();
             assert_eq!(value.as_u64(), None, "{number}");
@@ -1046,17 +1225,33 @@ mod tests {
             error.to_string(),
             "expected `:` after a field name at line 3, column 7"
         );
-        assert!(!error.truncated);
+        assert_eq!(error.kind, ErrorKind::Syntax);
         let error = parse("{\"é\": x}").unwrap_err();
         assert_eq!((error.line, error.column), (1, 7));
         assert_eq!(error.message, "expected a value");
-        for cut in ["{\"a\": [1, 2", "{\"a\": \"tex", "[", "", "{\"a\"", "tr"] {
+        for cut in [
+            "{\"a\": [1, 2",
+            "{\"a\": \"tex",
+            "[",
+            "",
+            "{\"a\"",
+            "tr",
+            "1.",
+            "-",
+            "{\"a\":1,",
+        ] {
             let error = parse(cut).unwrap_err();
-            assert!(error.truncated, "{cut}: {error}");
+            assert_eq!(error.kind, ErrorKind::Truncated, "{cut}: {error}");
         }
         for bad in [
             "[1,]",
+            "[,1]",
+            "[1 2]",
             "{\"a\":1,}",
+            "{,\"a\":1}",
+            "{\"a\":1 \"b\":2}",
+            "{\"a\":1,,\"b\":2}",
+            "{1:2}",
             "01",
             "1.x",
             "-a",
@@ -1070,7 +1265,7 @@ mod tests {
             "{'a': 1}",
         ] {
             let error = parse(bad).unwrap_err();
-            assert!(!error.truncated, "{bad}: {error}");
+            assert_eq!(error.kind, ErrorKind::Syntax, "{bad}: {error}");
         }
         let deep = "[".repeat(200) + &"]".repeat(200);
         assert_eq!(parse(&deep).unwrap_err().message, "nested too deeply");
@@ -1082,34 +1277,66 @@ mod tests {
     fn a_key_written_twice_reads_as_its_last_value() {
         let value = parse(r#"{"a":1,"a":2}"#).unwrap();
         assert_eq!(value.get("a").and_then(Json::as_u64), Some(2));
-        let mut fields = Fields::of(value, "an object").unwrap();
-        assert_eq!(fields.required("a", read_u64), Ok(2));
     }
 
     #[test]
-    fn fields_give_defaults_and_name_the_field_in_errors() {
-        let value = parse(r#"{"list":[1,"x"],"n":null,"s":"t"}"#).unwrap();
-        let mut fields = Fields::of(value, "an object").unwrap();
-        assert_eq!(fields.optional("n", read_u64), Ok(None));
-        assert_eq!(fields.optional("missing", read_u64), Ok(None));
-        assert_eq!(fields.or("other", read_u64, 4), Ok(4));
-        assert_eq!(fields.string_or_empty("s"), Ok("t".to_string()));
-        let error = fields
-            .required("list", |json| read_list(json, read_u64))
-            .unwrap_err();
+    fn the_writer_writes_what_the_tree_writes() {
+        let mut out = Writer::new();
+        out.begin_object();
+        out.field_u64("id", 7);
+        out.key("list");
+        out.begin_array();
+        for n in [-1i64, 2] {
+            out.item();
+            out.i64(n);
+        }
+        out.item();
+        out.begin_object();
+        out.end_object();
+        out.end_array();
+        out.field_str_unless_empty("empty", "");
+        out.field_str("text", "a\"b");
+        out.field_bool("yes", true);
+        out.field_u64_some("none", None);
+        out.end_object();
+        let text = out.finish();
+        assert_eq!(
+            text,
+            r#"{"id":7,"list":[-1,2,{}],"text":"a\"b","yes":true}"#
+        );
+        assert_eq!(round_trip(&text), text);
+    }
+
+    #[test]
+    fn values_of_the_wrong_kind_are_named_with_their_place() {
+        let read = |text: &str| {
+            Reader::new(text).document(|input| {
+                input.begin_object("an object")?;
+                let mut total = 0;
+                while let Some(key) = input.next_key()? {
+                    let key = key.into_owned();
+                    let items = input
+                        .list("a list", Reader::u64)
+                        .map_err(|error| error.in_field(&key))?;
+                    total += items.iter().sum::<u64>();
+                }
+                Ok(total)
+            })
+        };
+        assert_eq!(read(r#"{"a":[1,2],"b":[]}"#), Ok(3));
+        let error = read("{\"a\":[1,\n\"x\"]}").unwrap_err();
+        assert_eq!(error.kind, ErrorKind::Shape);
         assert_eq!(
             error.to_string(),
-            "invalid type: a string, expected a whole number from 0, in list[1]"
+            "invalid type: a string, expected a whole number from 0, in a[1] at line 2, column 1"
         );
-        let error = fields.required("gone", read_u64).unwrap_err();
-        assert_eq!(error.to_string(), "missing field `gone`");
-        let null = Fields::of(parse(r#"{"s":null}"#).unwrap(), "x")
-            .unwrap()
-            .string_or_empty("s")
-            .unwrap_err();
+        let error = read(r#"{"a":[-3]}"#).unwrap_err();
         assert_eq!(
-            null.to_string(),
-            "invalid type: null, expected a string, in s"
+            error.message,
+            "invalid value: -3, expected a whole number from 0"
         );
+        let error = read(r#"{"a":null}"#).unwrap_err();
+        assert_eq!(error.message, "invalid type: null, expected a list");
+        assert_eq!(read(r#"{"a":[1]} x"#).unwrap_err().kind, ErrorKind::Syntax);
     }
 }

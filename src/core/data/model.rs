@@ -788,11 +788,10 @@ impl Process {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::data::json::{parse, Stored};
+    use crate::core::data::json::Stored;
 
     fn read_event(text: &str) -> Result<Event, String> {
-        let json = parse(text).map_err(|error| error.to_string())?;
-        Event::from_json(json).map_err(|error| error.to_string())
+        Event::from_text(text).map_err(|error| error.to_string())
     }
 
     fn event(kind: EventKind) -> Event {
@@ -881,10 +880,10 @@ mod tests {
         assert_eq!(covered, (0..12).collect());
         for kind in kinds {
             let written = event(kind);
-            let text = written.to_json().to_compact();
+            let text = written.to_text();
             let read = read_event(&text).unwrap();
             assert_eq!(read, written, "{text}");
-            let value = Event::from_json(written.to_json()).unwrap();
+            let value = Event::from_json(&written.to_json()).unwrap();
             assert_eq!(value, written, "{text}");
         }
     }

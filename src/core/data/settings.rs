@@ -4,10 +4,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 // Tone keeps serde's derives for the drafts module; the stored format is written by hand below.
 use serde::{Deserialize, Serialize};
 
-use crate::core::data::json::{
-    read_bool, read_date, read_list, read_name, read_string, Fields, Json, ObjectBuilder,
-    ReadError, Stored,
-};
+use crate::core::data::json::{ReadError, Reader, Stored, Writer};
 use crate::core::data::model::read_zone_name;
 
 /// How a draft sounds. Every message kind has a draft in each tone.
@@ -215,121 +212,143 @@ impl Settings {
 /// Stored as `{"type": "device"}`, `{"type": "named", "name": …}` or
 /// `{"type": "fixed", "offset_minutes": …}`.
 impl Stored for ZoneSetting {
-    fn to_json(&self) -> Json {
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
         match self {
-            ZoneSetting::Device => ObjectBuilder::new().field("type", Json::from("device")),
-            ZoneSetting::Named { name } => ObjectBuilder::new()
-                .field("type", Json::from("named"))
-                .field("name", Json::from(name.as_str())),
-            ZoneSetting::Fixed { offset_minutes } => ObjectBuilder::new()
-                .field("type", Json::from("fixed"))
-                .field("offset_minutes", Json::from(i64::from(*offset_minutes))),
+            ZoneSetting::Device => out.field_str("type", "device"),
+            ZoneSetting::Named { name } => {
+                out.field_str("type", "named");
+                out.field_str("name", name.as_str());
+            }
+            ZoneSetting::Fixed { offset_minutes } => {
+                out.field_str("type", "fixed");
+                out.key("offset_minutes");
+                out.i64(i64::from(*offset_minutes));
+            }
         }
-        .build()
+        out.end_object();
     }
 
-    fn from_json(json: Json) -> Result<Self, ReadError> {
-        let mut fields = Fields::of(json, "a time zone setting (an object)")?;
-        let kind = fields.required("type", read_string)?;
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let (mut kind, mut name, mut minutes) = (None, None, None);
+        input.begin_object("a time zone setting (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            let read = match key {
+                "type" => input.string().map(|text| kind = Some(text)),
+                "name" => read_zone_name(input).map(|zone| name = Some(zone)),
+                "offset_minutes" => read_minutes(input).map(|value| minutes = Some(value)),
+                _ => input.skip(),
+            };
+            read.map_err(|error| error.in_field(key))?;
+        }
+        let kind = kind.ok_or_else(|| input.missing("type"))?;
         match kind.as_str() {
             "device" => Ok(ZoneSetting::Device),
             "named" => Ok(ZoneSetting::Named {
-                name: fields.required("name", read_zone_name)?,
+                name: name.ok_or_else(|| input.missing("name"))?,
             }),
             "fixed" => Ok(ZoneSetting::Fixed {
-                offset_minutes: fields.required("offset_minutes", read_minutes)?,
+                offset_minutes: minutes.ok_or_else(|| input.missing("offset_minutes"))?,
             }),
-            other => Err(ReadError::new(format!(
-                "unknown variant `{other}`, expected one of `device`, `named`, `fixed`"
-            ))
-            .in_field("type")),
+            other => Err(input
+                .shape_error(format!(
+                    "unknown variant `{other}`, expected one of `device`, `named`, `fixed`"
+                ))
+                .in_field("type")),
         }
     }
 }
 
-fn read_minutes(json: Json) -> Result<i32, ReadError> {
-    json.as_i64()
-        .and_then(|minutes| i32::try_from(minutes).ok())
-        .ok_or_else(|| crate::core::data::json::wrong_type(&json, "a whole number of minutes"))
+fn read_minutes(input: &mut Reader<'_>) -> Result<i32, ReadError> {
+    let minutes = input.i64()?;
+    i32::try_from(minutes).map_err(|_| {
+        input.shape_error(format!(
+            "invalid value: {minutes}, expected a number of minutes"
+        ))
+    })
 }
 
-fn read_time(json: Json) -> Result<NaiveTime, ReadError> {
-    let text = read_string(json)?;
+fn read_time(input: &mut Reader<'_>) -> Result<NaiveTime, ReadError> {
+    let text = input.str()?;
     text.parse()
-        .map_err(|error| ReadError::new(format!("{error}: \"{text}\"")))
+        .map_err(|error| input.shape_error(format!("{error}: \"{text}\"")))
 }
 
-fn read_weekday(json: Json) -> Result<Weekday, ReadError> {
-    let text = read_string(json)?;
+fn read_weekday(input: &mut Reader<'_>) -> Result<Weekday, ReadError> {
+    let text = input.str()?;
     text.parse()
-        .map_err(|_| ReadError::new(format!("\"{text}\" is not a day of the week")))
+        .map_err(|_| input.shape_error(format!("\"{text}\" is not a day of the week")))
+}
+
+fn read_date(input: &mut Reader<'_>) -> Result<NaiveDate, ReadError> {
+    input.date()
 }
 
 impl Stored for Settings {
-    fn to_json(&self) -> Json {
-        let text = |value: &str| Json::from(value);
-        ObjectBuilder::new()
-            .field("name", text(&self.name))
-            .field("signature", text(&self.signature))
-            .field("email", text(&self.email))
-            .field("phone", text(&self.phone))
-            .field("linkedin", text(&self.linkedin))
-            .field("time_zone", self.time_zone.to_json())
-            .field("work_start", Json::String(self.work_start.to_string()))
-            .field("work_end", Json::String(self.work_end.to_string()))
-            .field(
-                "work_days",
-                Json::Array(
-                    self.work_days
-                        .iter()
-                        .map(|day| Json::String(day.to_string()))
-                        .collect(),
-                ),
-            )
-            .field(
-                "holidays",
-                Json::Array(self.holidays.iter().map(Json::date).collect()),
-            )
-            .field("tone", text(self.tone.slug()))
-            .field("theme", text(self.theme.slug()))
-            .field("onboarded", Json::Bool(self.onboarded))
-            .build()
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field_str("name", &self.name);
+        out.field_str("signature", &self.signature);
+        out.field_str("email", &self.email);
+        out.field_str("phone", &self.phone);
+        out.field_str("linkedin", &self.linkedin);
+        out.key("time_zone");
+        self.time_zone.write(out);
+        out.field_str("work_start", &self.work_start.to_string());
+        out.field_str("work_end", &self.work_end.to_string());
+        out.key("work_days");
+        out.begin_array();
+        for day in &self.work_days {
+            out.item();
+            out.string(&day.to_string());
+        }
+        out.end_array();
+        out.key("holidays");
+        out.begin_array();
+        for day in &self.holidays {
+            out.item();
+            out.date(day);
+        }
+        out.end_array();
+        out.field_str("tone", self.tone.slug());
+        out.field_str("theme", self.theme.slug());
+        out.field_bool("onboarded", self.onboarded);
+        out.end_object();
     }
 
     /// A missing field reads as its default (see [`Settings::default`]).
-    fn from_json(json: Json) -> Result<Self, ReadError> {
-        let mut fields = Fields::of(json, "the settings (an object)")?;
-        let default = Settings::default();
-        Ok(Settings {
-            name: fields.or("name", read_string, default.name)?,
-            signature: fields.or("signature", read_string, default.signature)?,
-            email: fields.or("email", read_string, default.email)?,
-            phone: fields.or("phone", read_string, default.phone)?,
-            linkedin: fields.or("linkedin", read_string, default.linkedin)?,
-            time_zone: fields.or("time_zone", ZoneSetting::from_json, default.time_zone)?,
-            work_start: fields.or("work_start", read_time, default.work_start)?,
-            work_end: fields.or("work_end", read_time, default.work_end)?,
-            work_days: fields.or(
-                "work_days",
-                |json| read_list(json, read_weekday),
-                default.work_days,
-            )?,
-            holidays: fields.or(
-                "holidays",
-                |json| read_list(json, read_date),
-                default.holidays,
-            )?,
-            tone: fields.or(
-                "tone",
-                |json| read_name(json, &Tone::ALL, Tone::slug),
-                default.tone,
-            )?,
-            theme: fields.or(
-                "theme",
-                |json| read_name(json, &Theme::ALL, Theme::slug),
-                default.theme,
-            )?,
-            onboarded: fields.or("onboarded", read_bool, default.onboarded)?,
-        })
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let mut settings = Settings::default();
+        input.begin_object("the settings (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            let read = match key {
+                "name" => input.string().map(|text| settings.name = text),
+                "signature" => input.string().map(|text| settings.signature = text),
+                "email" => input.string().map(|text| settings.email = text),
+                "phone" => input.string().map(|text| settings.phone = text),
+                "linkedin" => input.string().map(|text| settings.linkedin = text),
+                "time_zone" => ZoneSetting::read(input).map(|zone| settings.time_zone = zone),
+                "work_start" => read_time(input).map(|time| settings.work_start = time),
+                "work_end" => read_time(input).map(|time| settings.work_end = time),
+                "work_days" => input
+                    .list("a list of days", read_weekday)
+                    .map(|days| settings.work_days = days),
+                "holidays" => input
+                    .list("a list of days", read_date)
+                    .map(|days| settings.holidays = days),
+                "tone" => input
+                    .name(&Tone::ALL, Tone::slug)
+                    .map(|tone| settings.tone = tone),
+                "theme" => input
+                    .name(&Theme::ALL, Theme::slug)
+                    .map(|theme| settings.theme = theme),
+                "onboarded" => input.bool().map(|done| settings.onboarded = done),
+                _ => input.skip(),
+            };
+            read.map_err(|error| error.in_field(key))?;
+        }
+        Ok(settings)
     }
 }

@@ -14,10 +14,7 @@ pub use migrate::{Migration, MIGRATIONS};
 use chrono::{DateTime, Datelike, FixedOffset, Utc};
 
 use crate::core::data::ids::IdPool;
-use crate::core::data::json::{
-    self, read_list, read_stamp, read_string, read_u64, Fields, Json, ObjectBuilder, ReadError,
-    Stored,
-};
+use crate::core::data::json::{self, Json, ReadError, Reader, Stored, Writer};
 use crate::core::data::model::{EventKind, Process, ProcessId};
 use crate::core::data::settings::Settings;
 
@@ -227,97 +224,134 @@ pub struct Envelope {
 }
 
 impl Stored for Tombstone {
-    fn to_json(&self) -> Json {
-        ObjectBuilder::new()
-            .field("id", Json::from(self.id.0))
-            .field("revision", Json::from(self.revision))
-            .field("deleted_at", Json::stamp(&self.deleted_at))
-            .build()
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field_u64("id", self.id.0);
+        out.field_u64("revision", self.revision);
+        out.field_stamp("deleted_at", &self.deleted_at);
+        out.end_object();
     }
 
-    fn from_json(json: Json) -> Result<Self, ReadError> {
-        let mut fields = Fields::of(json, "a deleted-process record (an object)")?;
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let (mut id, mut revision, mut deleted_at) = (None, None, None);
+        input.begin_object("a deleted-process record (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            let read = match key {
+                "id" => input.u64().map(|value| id = Some(ProcessId(value))),
+                "revision" => input.u64().map(|value| revision = Some(value)),
+                "deleted_at" => input.stamp().map(|at| deleted_at = Some(at)),
+                _ => input.skip(),
+            };
+            read.map_err(|error| error.in_field(key))?;
+        }
         Ok(Tombstone {
-            id: ProcessId(fields.required("id", read_u64)?),
-            revision: fields.required("revision", read_u64)?,
-            deleted_at: fields.required("deleted_at", read_stamp)?,
+            id: id.ok_or_else(|| input.missing("id"))?,
+            revision: revision.ok_or_else(|| input.missing("revision"))?,
+            deleted_at: deleted_at.ok_or_else(|| input.missing("deleted_at"))?,
         })
+    }
+}
+
+fn write_list<T: Stored>(out: &mut Writer, items: &[T]) {
+    out.begin_array();
+    for item in items {
+        out.item();
+        item.write(out);
+    }
+    out.end_array();
+}
+
+/// A timestamp that may be `null`, which reads as none.
+fn optional_stamp(input: &mut Reader<'_>) -> Result<Option<DateTime<FixedOffset>>, ReadError> {
+    if input.null()? {
+        Ok(None)
+    } else {
+        input.stamp().map(Some)
     }
 }
 
 impl Stored for AppData {
-    fn to_json(&self) -> Json {
-        let mut object = ObjectBuilder::new()
-            .field("settings", self.settings.to_json())
-            .field(
-                "processes",
-                Json::Array(self.processes.iter().map(Stored::to_json).collect()),
-            )
-            .field("settings_revision", Json::from(self.settings_revision))
-            .some(
-                "settings_updated_at",
-                self.settings_updated_at.as_ref().map(Json::stamp),
-            );
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.key("settings");
+        self.settings.write(out);
+        out.key("processes");
+        write_list(out, &self.processes);
+        out.field_u64("settings_revision", self.settings_revision);
+        out.field_stamp_some("settings_updated_at", self.settings_updated_at.as_ref());
         if !self.tombstones.is_empty() {
-            object = object.field(
-                "tombstones",
-                Json::Array(self.tombstones.iter().map(Stored::to_json).collect()),
-            );
+            out.key("tombstones");
+            write_list(out, &self.tombstones);
         }
-        object
-            .some(
-                "last_export_at",
-                self.last_export_at.as_ref().map(Json::stamp),
-            )
-            .build()
+        out.field_stamp_some("last_export_at", self.last_export_at.as_ref());
+        out.end_object();
     }
 
     /// A missing field reads as empty (a version 1 document has only settings and processes).
-    fn from_json(json: Json) -> Result<Self, ReadError> {
-        let mut fields = Fields::of(json, "the data (an object)")?;
-        Ok(AppData {
-            settings: fields.or("settings", Settings::from_json, Settings::default())?,
-            processes: fields.or(
-                "processes",
-                |json| read_list(json, Process::from_json),
-                Vec::new(),
-            )?,
-            settings_revision: fields.or("settings_revision", read_u64, 0)?,
-            settings_updated_at: fields.optional("settings_updated_at", read_stamp)?,
-            tombstones: fields.or(
-                "tombstones",
-                |json| read_list(json, Tombstone::from_json),
-                Vec::new(),
-            )?,
-            last_export_at: fields.optional("last_export_at", read_stamp)?,
-        })
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let mut data = AppData::default();
+        input.begin_object("the data (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            let read = match key {
+                "settings" => Settings::read(input).map(|settings| data.settings = settings),
+                "processes" => input
+                    .list("a list of processes", Process::read)
+                    .map(|list| data.processes = list),
+                "settings_revision" => input.u64().map(|value| data.settings_revision = value),
+                "settings_updated_at" => {
+                    optional_stamp(input).map(|at| data.settings_updated_at = at)
+                }
+                "tombstones" => input
+                    .list("a list of deleted-process records", Tombstone::read)
+                    .map(|list| data.tombstones = list),
+                "last_export_at" => optional_stamp(input).map(|at| data.last_export_at = at),
+                _ => input.skip(),
+            };
+            read.map_err(|error| error.in_field(key))?;
+        }
+        Ok(data)
     }
-}
-
-fn read_version(json: Json) -> Result<u32, ReadError> {
-    let version = read_u64(json)?;
-    u32::try_from(version).map_err(|_| ReadError::new(format!("version {version} is too large")))
 }
 
 impl Stored for Envelope {
-    fn to_json(&self) -> Json {
-        ObjectBuilder::new()
-            .field("format", Json::from(self.format.as_str()))
-            .field("schema_version", Json::from(u64::from(self.schema_version)))
-            .field("saved_at", Json::stamp(&self.saved_at))
-            .field("data", self.data.to_json())
-            .build()
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field_str("format", &self.format);
+        out.field_u64("schema_version", u64::from(self.schema_version));
+        out.field_stamp("saved_at", &self.saved_at);
+        out.key("data");
+        self.data.write(out);
+        out.end_object();
     }
 
-    fn from_json(json: Json) -> Result<Self, ReadError> {
-        let mut fields = Fields::of(json, "an Afterview document (an object)")?;
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let (mut format, mut version, mut saved_at, mut data) = (None, None, None, None);
+        input.begin_object("an Afterview document (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            let read = match key {
+                "format" => input.string().map(|text| format = Some(text)),
+                "schema_version" => read_version(input).map(|value| version = Some(value)),
+                "saved_at" => input.stamp().map(|at| saved_at = Some(at)),
+                "data" => AppData::read(input).map(|read| data = Some(read)),
+                _ => input.skip(),
+            };
+            read.map_err(|error| error.in_field(key))?;
+        }
         Ok(Envelope {
-            format: fields.or("format", read_string, FORMAT.to_string())?,
-            schema_version: fields.required("schema_version", read_version)?,
-            saved_at: fields.required("saved_at", read_stamp)?,
-            data: fields.required("data", AppData::from_json)?,
+            format: format.unwrap_or_else(|| FORMAT.to_string()),
+            schema_version: version.ok_or_else(|| input.missing("schema_version"))?,
+            saved_at: saved_at.ok_or_else(|| input.missing("saved_at"))?,
+            data: data.ok_or_else(|| input.missing("data"))?,
         })
     }
+}
+
+fn read_version(input: &mut Reader<'_>) -> Result<u32, ReadError> {
+    let version = input.u64()?;
+    u32::try_from(version).map_err(|_| input.shape_error(format!("version {version} is too large")))
 }
 
 /// Why a stored or imported document could not be read.
@@ -382,7 +416,27 @@ pub fn decode_document(text: &str) -> Result<Decoded, DecodeError> {
 }
 
 fn decode_unchecked(text: &str) -> Result<Decoded, DecodeError> {
+    // Fast path for the common case, a current document: read it straight into the records,
+    // with no tree in between (this runs at every start-up).
+    let direct = match Envelope::from_text(text) {
+        Ok(envelope) if envelope.format == FORMAT && envelope.schema_version == SCHEMA_VERSION => {
+            return Ok(Decoded {
+                envelope,
+                from_version: SCHEMA_VERSION,
+            });
+        }
+        other => other,
+    };
+    // Anything else (older, newer, damaged) takes the general path and its precise errors.
     let raw = json::parse(text).map_err(|error| DecodeError::Malformed(error.to_string()))?;
+    let from_version = envelope_version(&raw)?;
+    if from_version == SCHEMA_VERSION {
+        // Current and well-formed JSON, so the direct read failed on a record: its error
+        // has the place in the text as stored.
+        if let Err(error) = direct {
+            return Err(DecodeError::Malformed(error.to_string()));
+        }
+    }
     decode_value_unchecked(raw)
 }
 
@@ -403,10 +457,11 @@ fn decode_value_unchecked(mut raw: Json) -> Result<Decoded, DecodeError> {
             supported: SCHEMA_VERSION,
         });
     }
-    // A current document (the common case) goes straight from the tree to the records.
     migrate::upgrade(&mut raw, from_version)?;
+    // Records are only ever read from text: one reader for every record, and an upgrade is
+    // rare enough to afford writing the tree out once.
     let envelope =
-        Envelope::from_json(raw).map_err(|error| DecodeError::Malformed(error.to_string()))?;
+        Envelope::from_json(&raw).map_err(|error| DecodeError::Malformed(error.to_string()))?;
     Ok(Decoded {
         envelope,
         from_version,
@@ -436,27 +491,31 @@ fn envelope_version(raw: &Json) -> Result<u32, DecodeError> {
     Ok(u32::try_from(version).unwrap_or(u32::MAX))
 }
 
-/// The current data as the envelope's JSON tree.
-fn envelope_json(data: &AppData, saved_at: DateTime<FixedOffset>) -> Json {
-    ObjectBuilder::new()
-        .field("format", Json::from(FORMAT))
-        .field("schema_version", Json::from(u64::from(SCHEMA_VERSION)))
-        .field("saved_at", Json::stamp(&saved_at))
-        .field("data", data.to_json())
-        .build()
-}
-
 /// Writes the current data as an envelope (compact, for localStorage).
 pub fn encode(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
-    envelope_json(data, saved_at).to_compact()
+    let mut out = Writer::new();
+    out.begin_object();
+    out.field_str("format", FORMAT);
+    out.field_u64("schema_version", u64::from(SCHEMA_VERSION));
+    out.field_stamp("saved_at", &saved_at);
+    out.key("data");
+    data.write(&mut out);
+    out.end_object();
+    out.finish()
 }
 
 /// Writes the current data as an indented envelope (for backup files people may open). Keys
-/// are in alphabetical order at every level, as backups have always listed them.
+/// are in alphabetical order at every level, as backups have always listed them. Indented
+/// from the compact text, so each record has one writer.
 pub fn encode_pretty(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
-    let mut tree = envelope_json(data, saved_at);
-    tree.sort_keys();
-    tree.to_pretty()
+    let compact = encode(data, saved_at);
+    match json::parse(&compact) {
+        Ok(mut tree) => {
+            tree.sort_keys();
+            tree.to_pretty()
+        }
+        Err(_) => compact,
+    }
 }
 
 /// What the adapter found under the data key, and what it should do about it.
@@ -504,9 +563,8 @@ pub fn load(stored: Option<&str>) -> LoadOutcome {
 
 /// Best effort for a newer document: newer fields are ignored, renamed ones are lost.
 fn read_newer_data(text: &str) -> Option<AppData> {
-    let mut fields = Fields::of(json::parse(text).ok()?, "a document").ok()?;
-    fields
-        .required("data", AppData::from_json)
+    let data = json::parse(text).ok()?.get("data")?.to_compact();
+    AppData::from_text(&data)
         .ok()
         .filter(|data| data.problem().is_none())
 }

@@ -1,10 +1,8 @@
 //! The records' stored JSON form, written and read by hand: field names, the order they are
-//! written in, what is left out when empty, and the defaults a missing field reads as.
+//! written in, what is left out when empty, and what a missing field reads as. Fields this
+//! build does not know are passed over; a field written twice counts as its last value.
 
-use crate::core::data::json::{
-    read_bool, read_date, read_list, read_name, read_stamp, read_string, read_u64, Fields, Json,
-    ObjectBuilder, ReadError, Stored,
-};
+use crate::core::data::json::{ReadError, Reader, Stored, Writer};
 use crate::core::data::settings::ZoneName;
 
 use super::{
@@ -13,171 +11,253 @@ use super::{
     RoundId, RoundKind,
 };
 
-fn id(value: u64) -> Json {
-    Json::from(value)
+/// Reads a field's value with `read`, naming the field in any error.
+fn field<T>(
+    key: &str,
+    input: &mut Reader<'_>,
+    read: fn(&mut Reader<'_>) -> Result<T, ReadError>,
+) -> Result<T, ReadError> {
+    read(input).map_err(|error| error.in_field(key))
 }
 
-fn text(value: &str) -> Json {
-    Json::from(value)
+/// A field that may be `null`, which reads as absent.
+fn optional<T>(
+    key: &str,
+    input: &mut Reader<'_>,
+    read: fn(&mut Reader<'_>) -> Result<T, ReadError>,
+) -> Result<Option<T>, ReadError> {
+    if input.null()? {
+        return Ok(None);
+    }
+    field(key, input, read).map(Some)
 }
 
-fn read_round_id(json: Json) -> Result<RoundId, ReadError> {
-    read_u64(json).map(RoundId)
+/// A field that must have been there, checked at the end of its object.
+fn present<T>(value: Option<T>, key: &str, input: &Reader<'_>) -> Result<T, ReadError> {
+    value.ok_or_else(|| input.missing(key))
 }
 
-fn read_interviewer_id(json: Json) -> Result<InterviewerId, ReadError> {
-    read_u64(json).map(InterviewerId)
+fn read_id(input: &mut Reader<'_>) -> Result<u64, ReadError> {
+    input.u64()
 }
 
-fn read_person_id(json: Json) -> Result<PersonId, ReadError> {
-    read_u64(json).map(PersonId)
+fn read_string(input: &mut Reader<'_>) -> Result<String, ReadError> {
+    input.string()
 }
 
-pub(crate) fn read_zone_name(json: Json) -> Result<ZoneName, ReadError> {
-    ZoneName::parse(&read_string(json)?).map_err(ReadError::new)
+/// A zone name: spelled like an IANA name.
+pub(crate) fn read_zone_name(input: &mut Reader<'_>) -> Result<ZoneName, ReadError> {
+    let text = input.str()?;
+    ZoneName::parse(&text).map_err(|problem| input.shape_error(problem))
 }
 
-fn read_action_kind(json: Json) -> Result<ActionKind, ReadError> {
-    read_name(json, &ActionKind::ALL, ActionKind::slug)
+fn read_action_kind(input: &mut Reader<'_>) -> Result<ActionKind, ReadError> {
+    input.name(&ActionKind::ALL, ActionKind::slug)
 }
 
-fn read_channel(json: Json) -> Result<Channel, ReadError> {
-    read_name(json, &Channel::ALL, Channel::slug)
+fn read_channel(input: &mut Reader<'_>) -> Result<Channel, ReadError> {
+    input.name(&Channel::ALL, Channel::slug)
 }
 
-fn read_action_key(json: Json) -> Result<ActionKey, ReadError> {
-    ActionKey::from_json(json)
+fn read_bool(input: &mut Reader<'_>) -> Result<bool, ReadError> {
+    input.bool()
+}
+
+fn read_date(input: &mut Reader<'_>) -> Result<chrono::NaiveDate, ReadError> {
+    input.date()
+}
+
+fn read_stamp(input: &mut Reader<'_>) -> Result<chrono::DateTime<chrono::FixedOffset>, ReadError> {
+    input.stamp()
 }
 
 impl Stored for Interviewer {
-    fn to_json(&self) -> Json {
-        ObjectBuilder::new()
-            .field("id", id(self.id.0))
-            .field("name", text(&self.name))
-            .field("title", text(&self.title))
-            .field("email", text(&self.email))
-            .field("linkedin", text(&self.linkedin))
-            .field("discussed", text(&self.discussed))
-            .field("detail", text(&self.detail))
-            .field("to_tell", text(&self.to_tell))
-            .field("invited_call", Json::Bool(self.invited_call))
-            .field("spoke_by_phone", Json::Bool(self.spoke_by_phone))
-            .build()
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field_u64("id", self.id.0);
+        out.field_str("name", &self.name);
+        out.field_str("title", &self.title);
+        out.field_str("email", &self.email);
+        out.field_str("linkedin", &self.linkedin);
+        out.field_str("discussed", &self.discussed);
+        out.field_str("detail", &self.detail);
+        out.field_str("to_tell", &self.to_tell);
+        out.field_bool("invited_call", self.invited_call);
+        out.field_bool("spoke_by_phone", self.spoke_by_phone);
+        out.end_object();
     }
 
-    fn from_json(json: Json) -> Result<Self, ReadError> {
-        let mut fields = Fields::of(json, "an interviewer (an object)")?;
-        Ok(Interviewer {
-            id: InterviewerId(fields.or("id", read_u64, 0)?),
-            name: fields.string_or_empty("name")?,
-            title: fields.string_or_empty("title")?,
-            email: fields.string_or_empty("email")?,
-            linkedin: fields.string_or_empty("linkedin")?,
-            discussed: fields.string_or_empty("discussed")?,
-            detail: fields.string_or_empty("detail")?,
-            to_tell: fields.string_or_empty("to_tell")?,
-            invited_call: fields.or("invited_call", read_bool, false)?,
-            spoke_by_phone: fields.or("spoke_by_phone", read_bool, false)?,
-        })
+    /// Every field may be missing (then empty, zero or false).
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let mut person = Interviewer::default();
+        input.begin_object("an interviewer (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            match key {
+                "id" => person.id = InterviewerId(field(key, input, read_id)?),
+                "name" => person.name = field(key, input, read_string)?,
+                "title" => person.title = field(key, input, read_string)?,
+                "email" => person.email = field(key, input, read_string)?,
+                "linkedin" => person.linkedin = field(key, input, read_string)?,
+                "discussed" => person.discussed = field(key, input, read_string)?,
+                "detail" => person.detail = field(key, input, read_string)?,
+                "to_tell" => person.to_tell = field(key, input, read_string)?,
+                "invited_call" => person.invited_call = field(key, input, read_bool)?,
+                "spoke_by_phone" => person.spoke_by_phone = field(key, input, read_bool)?,
+                _ => input.skip()?,
+            }
+        }
+        Ok(person)
     }
 }
 
 impl Stored for Contact {
-    fn to_json(&self) -> Json {
-        ObjectBuilder::new()
-            .field("id", id(self.id.0))
-            .field("role", text(self.role.slug()))
-            .field("name", text(&self.name))
-            .field("title", text(&self.title))
-            .field("email", text(&self.email))
-            .field("phone", text(&self.phone))
-            .field("linkedin", text(&self.linkedin))
-            .field("invited_call", Json::Bool(self.invited_call))
-            .field("spoke_by_phone", Json::Bool(self.spoke_by_phone))
-            .build()
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field_u64("id", self.id.0);
+        out.field_str("role", self.role.slug());
+        out.field_str("name", &self.name);
+        out.field_str("title", &self.title);
+        out.field_str("email", &self.email);
+        out.field_str("phone", &self.phone);
+        out.field_str("linkedin", &self.linkedin);
+        out.field_bool("invited_call", self.invited_call);
+        out.field_bool("spoke_by_phone", self.spoke_by_phone);
+        out.end_object();
     }
 
-    fn from_json(json: Json) -> Result<Self, ReadError> {
-        let mut fields = Fields::of(json, "a contact (an object)")?;
-        Ok(Contact {
-            id: PersonId(fields.or("id", read_u64, 0)?),
-            role: fields.or(
-                "role",
-                |json| read_name(json, &ContactRole::ALL, ContactRole::slug),
-                ContactRole::default(),
-            )?,
-            name: fields.string_or_empty("name")?,
-            title: fields.string_or_empty("title")?,
-            email: fields.string_or_empty("email")?,
-            phone: fields.string_or_empty("phone")?,
-            linkedin: fields.string_or_empty("linkedin")?,
-            invited_call: fields.or("invited_call", read_bool, false)?,
-            spoke_by_phone: fields.or("spoke_by_phone", read_bool, false)?,
-        })
+    /// Every field may be missing (then empty, zero, false, or a recruiter).
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let mut contact = Contact::default();
+        input.begin_object("a contact (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            match key {
+                "id" => contact.id = PersonId(field(key, input, read_id)?),
+                "role" => {
+                    contact.role = field(key, input, |input| {
+                        input.name(&ContactRole::ALL, ContactRole::slug)
+                    })?
+                }
+                "name" => contact.name = field(key, input, read_string)?,
+                "title" => contact.title = field(key, input, read_string)?,
+                "email" => contact.email = field(key, input, read_string)?,
+                "phone" => contact.phone = field(key, input, read_string)?,
+                "linkedin" => contact.linkedin = field(key, input, read_string)?,
+                "invited_call" => contact.invited_call = field(key, input, read_bool)?,
+                "spoke_by_phone" => contact.spoke_by_phone = field(key, input, read_bool)?,
+                _ => input.skip()?,
+            }
+        }
+        Ok(contact)
     }
 }
 
 impl Stored for Round {
-    fn to_json(&self) -> Json {
-        ObjectBuilder::new()
-            .field("id", id(self.id.0))
-            .field("kind", text(self.kind.slug()))
-            .field("format", text(self.format.slug()))
-            .field("start", Json::stamp(&self.start))
-            .field("end", Json::stamp(&self.end))
-            .field(
-                "interviewers",
-                Json::Array(self.interviewers.iter().map(Stored::to_json).collect()),
-            )
-            .field("notes", text(&self.notes))
-            .some("uid", self.uid.as_deref().map(text))
-            .some("zone", self.zone.map(|zone| text(zone.as_str())))
-            .build()
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field_u64("id", self.id.0);
+        out.field_str("kind", self.kind.slug());
+        out.field_str("format", self.format.slug());
+        out.field_stamp("start", &self.start);
+        out.field_stamp("end", &self.end);
+        out.key("interviewers");
+        write_list(out, &self.interviewers);
+        out.field_str("notes", &self.notes);
+        if let Some(uid) = &self.uid {
+            out.field_str("uid", uid);
+        }
+        if let Some(zone) = self.zone {
+            out.field_str("zone", zone.as_str());
+        }
+        out.end_object();
     }
 
-    fn from_json(json: Json) -> Result<Self, ReadError> {
-        let mut fields = Fields::of(json, "a round (an object)")?;
+    /// `id`, `start` and `end` must be there; the rest may be missing.
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let (mut id, mut start, mut end) = (None, None, None);
+        let mut kind = RoundKind::default();
+        let mut format = RoundFormat::default();
+        let mut interviewers = Vec::new();
+        let mut notes = String::new();
+        let (mut uid, mut zone) = (None, None);
+        input.begin_object("a round (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            match key {
+                "id" => id = Some(RoundId(field(key, input, read_id)?)),
+                "kind" => {
+                    kind = field(key, input, |input| {
+                        input.name(&RoundKind::ALL, RoundKind::slug)
+                    })?
+                }
+                "format" => {
+                    format = field(key, input, |input| {
+                        input.name(&RoundFormat::ALL, RoundFormat::slug)
+                    })?
+                }
+                "start" => start = Some(field(key, input, read_stamp)?),
+                "end" => end = Some(field(key, input, read_stamp)?),
+                "interviewers" => {
+                    interviewers = field(key, input, |input| {
+                        input.list("a list of interviewers", Interviewer::read)
+                    })?
+                }
+                "notes" => notes = field(key, input, read_string)?,
+                "uid" => uid = optional(key, input, read_string)?,
+                "zone" => zone = optional(key, input, read_zone_name)?,
+                _ => input.skip()?,
+            }
+        }
         Ok(Round {
-            id: fields.required("id", read_round_id)?,
-            kind: fields.or(
-                "kind",
-                |json| read_name(json, &RoundKind::ALL, RoundKind::slug),
-                RoundKind::default(),
-            )?,
-            format: fields.or(
-                "format",
-                |json| read_name(json, &RoundFormat::ALL, RoundFormat::slug),
-                RoundFormat::default(),
-            )?,
-            start: fields.required("start", read_stamp)?,
-            end: fields.required("end", read_stamp)?,
-            interviewers: fields.or(
-                "interviewers",
-                |json| read_list(json, Interviewer::from_json),
-                Vec::new(),
-            )?,
-            notes: fields.string_or_empty("notes")?,
-            uid: fields.optional("uid", read_string)?,
-            zone: fields.optional("zone", read_zone_name)?,
+            id: present(id, "id", input)?,
+            kind,
+            format,
+            start: present(start, "start", input)?,
+            end: present(end, "end", input)?,
+            interviewers,
+            notes,
+            uid,
+            zone,
         })
     }
 }
 
+/// Writes records as a list.
+fn write_list<T: Stored>(out: &mut Writer, items: &[T]) {
+    out.begin_array();
+    for item in items {
+        out.item();
+        item.write(out);
+    }
+    out.end_array();
+}
+
 impl Stored for ActionKey {
-    fn to_json(&self) -> Json {
-        ObjectBuilder::new()
-            .field("kind", text(self.kind.slug()))
-            .some("round", self.round.map(|round| id(round.0)))
-            .some("interviewer", self.interviewer.map(|person| id(person.0)))
-            .build()
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field_str("kind", self.kind.slug());
+        out.field_u64_some("round", self.round.map(|round| round.0));
+        out.field_u64_some("interviewer", self.interviewer.map(|person| person.0));
+        out.end_object();
     }
 
-    fn from_json(json: Json) -> Result<Self, ReadError> {
-        let mut fields = Fields::of(json, "an action (an object)")?;
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let (mut kind, mut round, mut interviewer) = (None, None, None);
+        input.begin_object("an action (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            match key {
+                "kind" => kind = Some(field(key, input, read_action_kind)?),
+                "round" => round = optional(key, input, read_id)?.map(RoundId),
+                "interviewer" => interviewer = optional(key, input, read_id)?.map(InterviewerId),
+                _ => input.skip()?,
+            }
+        }
         Ok(ActionKey {
-            kind: fields.required("kind", read_action_kind)?,
-            round: fields.optional("round", read_round_id)?,
-            interviewer: fields.optional("interviewer", read_interviewer_id)?,
+            kind: present(kind, "kind", input)?,
+            round,
+            interviewer,
         })
     }
 }
@@ -201,213 +281,274 @@ impl EventKind {
         }
     }
 
-    /// The kind's own fields after `type`, in the order they are stored.
-    fn write_fields(&self, object: ObjectBuilder) -> ObjectBuilder {
-        let object = object.field("type", text(self.slug()));
-        let person = |person: &Option<PersonId>| person.map(|person| id(person.0));
-        let interviewer = |person: &Option<InterviewerId>| person.map(|person| id(person.0));
-        let day = |day: &Option<chrono::NaiveDate>| day.as_ref().map(Json::date);
+    /// `type`, then the kind's own fields, in the order they are stored.
+    fn write_fields(&self, out: &mut Writer) {
+        out.field_str("type", self.slug());
+        let person = |person: &Option<PersonId>| person.map(|person| person.0);
+        let interviewer = |person: &Option<InterviewerId>| person.map(|person| person.0);
         match self {
             EventKind::MessageSent {
                 message,
                 channel,
                 to,
-            } => object
-                .field("message", text(message.slug()))
-                .field("channel", text(channel.slug()))
-                .some("to", interviewer(to)),
-            EventKind::ReplyReceived { from } | EventKind::Rejection { from } => {
-                object.some("from", person(from))
+            } => {
+                out.field_str("message", message.slug());
+                out.field_str("channel", channel.slug());
+                out.field_u64_some("to", interviewer(to));
             }
-            EventKind::DecisionDateGiven { date, from } => object
-                .field("date", Json::date(date))
-                .some("from", person(from)),
-            EventKind::DocumentsRequested { what, deadline, by } => object
-                .field("what", text(what))
-                .some("deadline", day(deadline))
-                .some("by", interviewer(by)),
-            EventKind::UpdateRequested { by } => object.some("by", interviewer(by)),
-            EventKind::Offer { deadline, from } => object
-                .some("deadline", day(deadline))
-                .some("from", person(from)),
-            EventKind::CompetingOffer { deadline } => object.some("deadline", day(deadline)),
-            EventKind::Withdrawn | EventKind::MovedOn => object,
-            EventKind::Snoozed { action, until } => object
-                .field("action", action.to_json())
-                .field("until", Json::stamp(until)),
-            EventKind::Dismissed { action } => object.field("action", action.to_json()),
+            EventKind::ReplyReceived { from } | EventKind::Rejection { from } => {
+                out.field_u64_some("from", person(from));
+            }
+            EventKind::DecisionDateGiven { date, from } => {
+                out.field_date_some("date", Some(date));
+                out.field_u64_some("from", person(from));
+            }
+            EventKind::DocumentsRequested { what, deadline, by } => {
+                out.field_str("what", what);
+                out.field_date_some("deadline", deadline.as_ref());
+                out.field_u64_some("by", interviewer(by));
+            }
+            EventKind::UpdateRequested { by } => out.field_u64_some("by", interviewer(by)),
+            EventKind::Offer { deadline, from } => {
+                out.field_date_some("deadline", deadline.as_ref());
+                out.field_u64_some("from", person(from));
+            }
+            EventKind::CompetingOffer { deadline } => {
+                out.field_date_some("deadline", deadline.as_ref());
+            }
+            EventKind::Withdrawn | EventKind::MovedOn => {}
+            EventKind::Snoozed { action, until } => {
+                out.key("action");
+                action.write(out);
+                out.field_stamp("until", until);
+            }
+            EventKind::Dismissed { action } => {
+                out.key("action");
+                action.write(out);
+            }
         }
     }
-
-    /// Reads the kind named by `type` from the fields of its event. A kind's field written
-    /// as `null` counts as missing, as it always has.
-    fn read(fields: &mut Fields) -> Result<EventKind, ReadError> {
-        let name = fields.required("type", read_string)?;
-        Ok(match name.as_str() {
-            "message-sent" => EventKind::MessageSent {
-                message: present(fields.optional("message", read_action_kind)?, "message")?,
-                channel: fields
-                    .optional("channel", read_channel)?
-                    .unwrap_or_default(),
-                to: fields.optional("to", read_interviewer_id)?,
-            },
-            "reply-received" => EventKind::ReplyReceived {
-                from: fields.optional("from", read_person_id)?,
-            },
-            "decision-date-given" => EventKind::DecisionDateGiven {
-                date: present(fields.optional("date", read_date)?, "date")?,
-                from: fields.optional("from", read_person_id)?,
-            },
-            "documents-requested" => EventKind::DocumentsRequested {
-                what: fields.optional("what", read_string)?.unwrap_or_default(),
-                deadline: fields.optional("deadline", read_date)?,
-                by: fields.optional("by", read_interviewer_id)?,
-            },
-            "update-requested" => EventKind::UpdateRequested {
-                by: fields.optional("by", read_interviewer_id)?,
-            },
-            "offer" => EventKind::Offer {
-                deadline: fields.optional("deadline", read_date)?,
-                from: fields.optional("from", read_person_id)?,
-            },
-            "competing-offer" => EventKind::CompetingOffer {
-                deadline: fields.optional("deadline", read_date)?,
-            },
-            "rejection" => EventKind::Rejection {
-                from: fields.optional("from", read_person_id)?,
-            },
-            "withdrawn" => EventKind::Withdrawn,
-            "moved-on" => EventKind::MovedOn,
-            "snoozed" => EventKind::Snoozed {
-                action: present(fields.optional("action", read_action_key)?, "action")?,
-                until: present(fields.optional("until", read_stamp)?, "until")?,
-            },
-            "dismissed" => EventKind::Dismissed {
-                action: present(fields.optional("action", read_action_key)?, "action")?,
-            },
-            other => {
-                return Err(ReadError::new(format!(
-                    "unknown variant `{other}`, expected one of `message-sent`, \
-                     `reply-received`, `decision-date-given`, `documents-requested`, \
-                     `update-requested`, `offer`, `competing-offer`, `rejection`, \
-                     `withdrawn`, `moved-on`, `snoozed`, `dismissed`"
-                ))
-                .in_field("type"))
-            }
-        })
-    }
 }
 
-/// A kind's field that must be there.
-fn present<T>(value: Option<T>, key: &str) -> Result<T, ReadError> {
-    value.ok_or_else(|| ReadError::new(format!("missing field `{key}`")))
+/// Every field any event kind has, each under the one name and type it has in every kind:
+/// an event is read in one pass whatever order its fields come in.
+#[derive(Default)]
+struct EventFields {
+    id: Option<u64>,
+    at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    round: Option<RoundId>,
+    /// The position of `type` in [`EVENT_TYPES`].
+    kind: Option<usize>,
+    note: String,
+    message: Option<ActionKind>,
+    channel: Option<Channel>,
+    to: Option<InterviewerId>,
+    from: Option<PersonId>,
+    date: Option<chrono::NaiveDate>,
+    what: Option<String>,
+    deadline: Option<chrono::NaiveDate>,
+    by: Option<InterviewerId>,
+    action: Option<ActionKey>,
+    until: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
+
+/// The names `type` takes, in the order of [`EventKind`]'s variants.
+const EVENT_TYPES: [&str; 12] = [
+    "message-sent",
+    "reply-received",
+    "decision-date-given",
+    "documents-requested",
+    "update-requested",
+    "offer",
+    "competing-offer",
+    "rejection",
+    "withdrawn",
+    "moved-on",
+    "snoozed",
+    "dismissed",
+];
 
 /// Stored flat: the event's own fields and its kind's side by side, the kind named by `type`.
+/// A kind's field written as `null` counts as missing.
 impl Stored for Event {
-    fn to_json(&self) -> Json {
-        let object = ObjectBuilder::new()
-            .field("id", id(self.id.0))
-            .field("at", Json::stamp(&self.at))
-            .some("round", self.round.map(|round| id(round.0)));
-        self.kind
-            .write_fields(object)
-            .text_unless_empty("note", &self.note)
-            .build()
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field_u64("id", self.id.0);
+        out.field_stamp("at", &self.at);
+        out.field_u64_some("round", self.round.map(|round| round.0));
+        self.kind.write_fields(out);
+        out.field_str_unless_empty("note", &self.note);
+        out.end_object();
     }
 
-    fn from_json(json: Json) -> Result<Self, ReadError> {
-        let mut fields = Fields::of(json, "an event (an object)")?;
-        let id = fields.required("id", read_u64)?;
-        let at = fields.required("at", read_stamp)?;
-        let round = fields.optional("round", read_round_id)?;
-        let kind = EventKind::read(&mut fields)?;
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let mut found = EventFields::default();
+        input.begin_object("an event (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            match key {
+                "id" => found.id = Some(field(key, input, read_id)?),
+                "at" => found.at = Some(field(key, input, read_stamp)?),
+                "round" => found.round = optional(key, input, read_id)?.map(RoundId),
+                "type" => {
+                    let name = input.str().map_err(|error| error.in_field(key))?;
+                    match EVENT_TYPES.iter().position(|known| *known == name) {
+                        Some(index) => found.kind = Some(index),
+                        None => {
+                            let names: Vec<String> =
+                                EVENT_TYPES.iter().map(|name| format!("`{name}`")).collect();
+                            return Err(input
+                                .shape_error(format!(
+                                    "unknown variant `{name}`, expected one of {}",
+                                    names.join(", ")
+                                ))
+                                .in_field(key));
+                        }
+                    }
+                }
+                "note" => found.note = field(key, input, read_string)?,
+                "message" => found.message = optional(key, input, read_action_kind)?,
+                "channel" => found.channel = optional(key, input, read_channel)?,
+                "to" => found.to = optional(key, input, read_id)?.map(InterviewerId),
+                "from" => found.from = optional(key, input, read_id)?.map(PersonId),
+                "date" => found.date = optional(key, input, read_date)?,
+                "what" => found.what = optional(key, input, read_string)?,
+                "deadline" => found.deadline = optional(key, input, read_date)?,
+                "by" => found.by = optional(key, input, read_id)?.map(InterviewerId),
+                "action" => found.action = optional(key, input, ActionKey::read)?,
+                "until" => found.until = optional(key, input, read_stamp)?,
+                _ => input.skip()?,
+            }
+        }
+        let id = present(found.id, "id", input)?;
+        let at = present(found.at, "at", input)?;
+        let index = present(found.kind, "type", input)?;
+        let kind = match index {
+            0 => EventKind::MessageSent {
+                message: present(found.message, "message", input)?,
+                channel: found.channel.unwrap_or_default(),
+                to: found.to,
+            },
+            1 => EventKind::ReplyReceived { from: found.from },
+            2 => EventKind::DecisionDateGiven {
+                date: present(found.date, "date", input)?,
+                from: found.from,
+            },
+            3 => EventKind::DocumentsRequested {
+                what: found.what.unwrap_or_default(),
+                deadline: found.deadline,
+                by: found.by,
+            },
+            4 => EventKind::UpdateRequested { by: found.by },
+            5 => EventKind::Offer {
+                deadline: found.deadline,
+                from: found.from,
+            },
+            6 => EventKind::CompetingOffer {
+                deadline: found.deadline,
+            },
+            7 => EventKind::Rejection { from: found.from },
+            8 => EventKind::Withdrawn,
+            9 => EventKind::MovedOn,
+            10 => EventKind::Snoozed {
+                action: present(found.action, "action", input)?,
+                until: present(found.until, "until", input)?,
+            },
+            _ => EventKind::Dismissed {
+                action: present(found.action, "action", input)?,
+            },
+        };
         Ok(Event {
             id: EventId(id),
             at,
-            round,
+            round: found.round,
             kind,
-            note: fields.string_or_empty("note")?,
+            note: found.note,
         })
     }
 }
 
 impl Stored for Process {
-    fn to_json(&self) -> Json {
-        let mut object = ObjectBuilder::new()
-            .field("id", id(self.id.0))
-            .field("company", text(&self.company))
-            .field("role", text(&self.role))
-            .field("pace", text(self.pace.slug()))
-            .field("status", text(self.status.slug()))
-            .field(
-                "rounds",
-                Json::Array(self.rounds.iter().map(Stored::to_json).collect()),
-            );
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field_u64("id", self.id.0);
+        out.field_str("company", &self.company);
+        out.field_str("role", &self.role);
+        out.field_str("pace", self.pace.slug());
+        out.field_str("status", self.status.slug());
+        out.key("rounds");
+        write_list(out, &self.rounds);
         if !self.contacts.is_empty() {
-            object = object.field(
-                "contacts",
-                Json::Array(self.contacts.iter().map(Stored::to_json).collect()),
-            );
+            out.key("contacts");
+            write_list(out, &self.contacts);
         }
-        object
-            .some(
-                "point_of_contact",
-                self.point_of_contact.map(|person| id(person.0)),
-            )
-            .field(
-                "events",
-                Json::Array(self.events.iter().map(Stored::to_json).collect()),
-            )
-            .text_unless_empty("job_url", &self.job_url)
-            .some("applied_on", self.applied_on.as_ref().map(Json::date))
-            .text_unless_empty("notes", &self.notes)
-            .text_unless_empty("why_fit", &self.why_fit)
-            .field("revision", id(self.revision))
-            .some("updated_at", self.updated_at.as_ref().map(Json::stamp))
-            .some("sample", self.sample.then_some(Json::Bool(true)))
-            .build()
+        out.field_u64_some("point_of_contact", self.point_of_contact.map(|p| p.0));
+        out.key("events");
+        write_list(out, &self.events);
+        out.field_str_unless_empty("job_url", &self.job_url);
+        out.field_date_some("applied_on", self.applied_on.as_ref());
+        out.field_str_unless_empty("notes", &self.notes);
+        out.field_str_unless_empty("why_fit", &self.why_fit);
+        out.field_u64("revision", self.revision);
+        out.field_stamp_some("updated_at", self.updated_at.as_ref());
+        if self.sample {
+            out.field_bool("sample", true);
+        }
+        out.end_object();
     }
 
-    fn from_json(json: Json) -> Result<Self, ReadError> {
-        let mut fields = Fields::of(json, "a process (an object)")?;
-        Ok(Process {
-            id: ProcessId(fields.required("id", read_u64)?),
-            company: fields.required("company", read_string)?,
-            role: fields.required("role", read_string)?,
-            pace: fields.or(
-                "pace",
-                |json| read_name(json, &IndustryPace::ALL, IndustryPace::slug),
-                IndustryPace::default(),
-            )?,
-            status: fields.or(
-                "status",
-                |json| read_name(json, &ProcessStatus::ALL, ProcessStatus::slug),
-                ProcessStatus::default(),
-            )?,
-            rounds: fields.or(
-                "rounds",
-                |json| read_list(json, Round::from_json),
-                Vec::new(),
-            )?,
-            contacts: fields.or(
-                "contacts",
-                |json| read_list(json, Contact::from_json),
-                Vec::new(),
-            )?,
-            point_of_contact: fields.optional("point_of_contact", read_person_id)?,
-            events: fields.or(
-                "events",
-                |json| read_list(json, Event::from_json),
-                Vec::new(),
-            )?,
-            job_url: fields.string_or_empty("job_url")?,
-            applied_on: fields.optional("applied_on", read_date)?,
-            notes: fields.string_or_empty("notes")?,
-            why_fit: fields.string_or_empty("why_fit")?,
-            revision: fields.or("revision", read_u64, 0)?,
-            updated_at: fields.optional("updated_at", read_stamp)?,
-            sample: fields.or("sample", read_bool, false)?,
-        })
+    /// `id`, `company` and `role` must be there; the rest may be missing.
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let (mut id, mut company, mut role) = (None, None, None);
+        let mut process = Process::new(ProcessId(0), "", "");
+        input.begin_object("a process (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            match key {
+                "id" => id = Some(ProcessId(field(key, input, read_id)?)),
+                "company" => company = Some(field(key, input, read_string)?),
+                "role" => role = Some(field(key, input, read_string)?),
+                "pace" => {
+                    process.pace = field(key, input, |input| {
+                        input.name(&IndustryPace::ALL, IndustryPace::slug)
+                    })?
+                }
+                "status" => {
+                    process.status = field(key, input, |input| {
+                        input.name(&ProcessStatus::ALL, ProcessStatus::slug)
+                    })?
+                }
+                "rounds" => {
+                    process.rounds = field(key, input, |input| {
+                        input.list("a list of rounds", Round::read)
+                    })?
+                }
+                "contacts" => {
+                    process.contacts = field(key, input, |input| {
+                        input.list("a list of contacts", Contact::read)
+                    })?
+                }
+                "point_of_contact" => {
+                    process.point_of_contact = optional(key, input, read_id)?.map(PersonId)
+                }
+                "events" => {
+                    process.events = field(key, input, |input| {
+                        input.list("a list of events", Event::read)
+                    })?
+                }
+                "job_url" => process.job_url = field(key, input, read_string)?,
+                "applied_on" => process.applied_on = optional(key, input, read_date)?,
+                "notes" => process.notes = field(key, input, read_string)?,
+                "why_fit" => process.why_fit = field(key, input, read_string)?,
+                "revision" => process.revision = field(key, input, read_id)?,
+                "updated_at" => process.updated_at = optional(key, input, read_stamp)?,
+                "sample" => process.sample = field(key, input, read_bool)?,
+                _ => input.skip()?,
+            }
+        }
+        process.id = present(id, "id", input)?;
+        process.company = present(company, "company", input)?;
+        process.role = present(role, "role", input)?;
+        Ok(process)
     }
 }

@@ -41,8 +41,8 @@ impl Version<'_> {
 
     fn fingerprint(&self) -> String {
         match self {
-            Version::Live(process) => process.to_json().to_compact(),
-            Version::Deleted(tombstone) => tombstone.to_json().to_compact(),
+            Version::Live(process) => process.to_text(),
+            Version::Deleted(tombstone) => tombstone.to_text(),
         }
     }
 
@@ -117,7 +117,7 @@ pub fn newer_settings<'a>(mine: &'a AppData, theirs: &'a AppData) -> &'a AppData
             data.settings_edited(),
             data.settings_revision,
             data.settings_updated_at,
-            data.settings.to_json().to_compact(),
+            data.settings.to_text(),
         )
     };
     if key(theirs) > key(mine) {
