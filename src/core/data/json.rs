@@ -771,21 +771,22 @@ impl<'a> Reader<'a> {
 
     /// The next key of the object being read, or `None` at its end (after `begin_object`).
     pub fn next_key(&mut self) -> Result<Option<Cow<'a, str>>, ReadError> {
-        if !self.follows(b'{') {
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {}
-                _ => return Err(self.syntax("expected `,` or `}`")),
-            }
+        let first = self.follows(b'{');
+        let mut next = self.peek();
+        if next == Some(b'}') {
+            self.at += 1;
+            self.depth -= 1;
+            return Ok(None);
         }
-        match self.peek() {
-            Some(b'}') if !self.follows(b',') => {
-                self.at += 1;
-                self.depth -= 1;
-                return Ok(None);
+        if !first {
+            if next != Some(b',') {
+                return Err(self.syntax("expected `,` or `}`"));
             }
-            Some(b'"') => {}
-            _ => return Err(self.syntax("expected a field name in double quotes")),
+            self.at += 1;
+            next = self.peek();
+        }
+        if next != Some(b'"') {
+            return Err(self.syntax("expected a field name in double quotes"));
         }
         let key = self.raw_string()?;
         if self.peek() != Some(b':') {
