@@ -511,3 +511,36 @@ fn damaged_records_are_refused_with_the_field_and_place_named() {
         "{message}"
     );
 }
+
+/// The zone setting reads only the fields of its kind, as it always has.
+#[test]
+fn zone_settings_read_the_fields_of_their_kind() {
+    let zone = |json: &str| {
+        let text = format!(
+            r#"{{"format":"afterview","schema_version":5,"saved_at":"2026-03-06T18:00:00Z","data":{{"settings":{{"time_zone":{json}}}}}}}"#
+        );
+        decode(&text).map(|envelope| envelope.data.settings.time_zone)
+    };
+    assert_eq!(
+        zone(r#"{"type":"device","offset_minutes":"left over","name":7}"#),
+        Ok(ZoneSetting::Device)
+    );
+    assert_eq!(
+        zone(r#"{"name":" Europe/Paris ","type":"named"}"#),
+        Ok(ZoneSetting::Named {
+            name: ZoneName::parse("Europe/Paris").expect("zone")
+        })
+    );
+    let refused = |json: &str| zone(json).unwrap_err().to_string();
+    let message = refused(r#"{"type":"named","name":"Not a zone!"}"#);
+    assert!(message.contains("is not a time zone name"), "{message}");
+    assert!(
+        message.contains("data.settings.time_zone.name"),
+        "{message}"
+    );
+    let message = refused(r#"{"type":"fixed","offset_minutes":9999999999}"#);
+    assert!(message.contains("time_zone.offset_minutes"), "{message}");
+    assert!(refused(r#"{"type":"fixed"}"#).contains("missing field `offset_minutes`"));
+    assert!(refused(r#"{"type":"moon"}"#).contains("unknown variant `moon`"));
+    assert!(refused(r#"{"offset_minutes":60}"#).contains("missing field `type`"));
+}

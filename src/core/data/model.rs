@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::data::settings::ZoneName;
 
-pub(crate) use codec::read_zone_name;
 pub use stamp::parse as parse_stamp;
 
 macro_rules! id_type {

@@ -5,7 +5,6 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::core::data::json::{ReadError, Reader, Stored, Writer};
-use crate::core::data::model::read_zone_name;
 
 /// How a draft sounds. Every message kind has a draft in each tone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -229,6 +228,8 @@ impl Stored for ZoneSetting {
         out.end_object();
     }
 
+    /// Only the fields of the kind named by `type` are read: `{"type": "device"}` with a
+    /// leftover `offset_minutes` of any shape is still the device zone.
     fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
         let (mut kind, mut name, mut minutes) = (None, None, None);
         input.begin_object("a time zone setting (an object)")?;
@@ -236,8 +237,8 @@ impl Stored for ZoneSetting {
             let key = &*key;
             let read = match key {
                 "type" => input.string().map(|text| kind = Some(text)),
-                "name" => read_zone_name(input).map(|zone| name = Some(zone)),
-                "offset_minutes" => read_minutes(input).map(|value| minutes = Some(value)),
+                "name" => input.value().map(|value| name = Some(value)),
+                "offset_minutes" => input.value().map(|value| minutes = Some(value)),
                 _ => input.skip(),
             };
             read.map_err(|error| error.in_field(key))?;
@@ -245,12 +246,31 @@ impl Stored for ZoneSetting {
         let kind = kind.ok_or_else(|| input.missing("type"))?;
         match kind.as_str() {
             "device" => Ok(ZoneSetting::Device),
-            "named" => Ok(ZoneSetting::Named {
-                name: name.ok_or_else(|| input.missing("name"))?,
-            }),
-            "fixed" => Ok(ZoneSetting::Fixed {
-                offset_minutes: minutes.ok_or_else(|| input.missing("offset_minutes"))?,
-            }),
+            "named" => {
+                let name = name.ok_or_else(|| input.missing("name"))?;
+                let text = name.as_str().ok_or_else(|| {
+                    input
+                        .shape_error("the time zone name is not a string")
+                        .in_field("name")
+                })?;
+                ZoneName::parse(text)
+                    .map(|name| ZoneSetting::Named { name })
+                    .map_err(|problem| input.shape_error(problem).in_field("name"))
+            }
+            "fixed" => {
+                let minutes = minutes.ok_or_else(|| input.missing("offset_minutes"))?;
+                minutes
+                    .as_i64()
+                    .and_then(|minutes| i32::try_from(minutes).ok())
+                    .map(|offset_minutes| ZoneSetting::Fixed { offset_minutes })
+                    .ok_or_else(|| {
+                        input
+                            .shape_error(format!(
+                                "invalid value: {minutes}, expected a whole number of minutes"
+                            ))
+                            .in_field("offset_minutes")
+                    })
+            }
             other => Err(input
                 .shape_error(format!(
                     "unknown variant `{other}`, expected one of `device`, `named`, `fixed`"
@@ -258,15 +278,6 @@ impl Stored for ZoneSetting {
                 .in_field("type")),
         }
     }
-}
-
-fn read_minutes(input: &mut Reader<'_>) -> Result<i32, ReadError> {
-    let minutes = input.i64()?;
-    i32::try_from(minutes).map_err(|_| {
-        input.shape_error(format!(
-            "invalid value: {minutes}, expected a number of minutes"
-        ))
-    })
 }
 
 fn read_time(input: &mut Reader<'_>) -> Result<NaiveTime, ReadError> {

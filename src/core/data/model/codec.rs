@@ -46,7 +46,7 @@ fn read_string(input: &mut Reader<'_>) -> Result<String, ReadError> {
 }
 
 /// A zone name: spelled like an IANA name.
-pub(crate) fn read_zone_name(input: &mut Reader<'_>) -> Result<ZoneName, ReadError> {
+fn read_zone_name(input: &mut Reader<'_>) -> Result<ZoneName, ReadError> {
     let text = input.str()?;
     ZoneName::parse(&text).map_err(|problem| input.shape_error(problem))
 }
