@@ -205,17 +205,21 @@ pub fn parse_backup(text: &str) -> Result<AppData, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let raw = json::parse(text).map_err(|error| {
-        if error.kind == json::ErrorKind::Truncated {
-            ImportError::Truncated
-        } else {
-            ImportError::NotJson {
-                line: error.line,
-                column: error.column,
+    // Syntax first, so a cut-off or mangled file gets its own message; then the records,
+    // read from the text itself so a damaged one is reported at its line and column.
+    json::Reader::new(text)
+        .document(json::Reader::skip)
+        .map_err(|error| {
+            if error.kind == json::ErrorKind::Truncated {
+                ImportError::Truncated
+            } else {
+                ImportError::NotJson {
+                    line: error.line,
+                    column: error.column,
+                }
             }
-        }
-    })?;
-    let mut data = storage::decode_value(raw)?.envelope.data;
+        })?;
+    let mut data = storage::decode_document(text)?.envelope.data;
     validate(&mut data)?;
     Ok(data)
 }

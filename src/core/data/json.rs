@@ -530,6 +530,16 @@ impl ReadError {
         self
     }
 
+    /// What is wrong and in which field, without the line and column (for text the user
+    /// never saw, such as a document rewritten by a migration).
+    pub fn describe(&self) -> String {
+        if self.path.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}, in {}", self.message, self.path())
+        }
+    }
+
     /// Where in the record, as `data.processes[2].events[0]`; empty at the top.
     pub fn path(&self) -> String {
         let mut out = String::new();
@@ -545,11 +555,13 @@ impl ReadError {
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)?;
-        if !self.path.is_empty() {
-            write!(f, ", in {}", self.path())?;
-        }
-        write!(f, " at line {}, column {}", self.line, self.column)
+        write!(
+            f,
+            "{} at line {}, column {}",
+            self.describe(),
+            self.line,
+            self.column
+        )
     }
 }
 

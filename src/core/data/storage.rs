@@ -459,9 +459,10 @@ fn decode_value_unchecked(mut raw: Json) -> Result<Decoded, DecodeError> {
     }
     migrate::upgrade(&mut raw, from_version)?;
     // Records are only ever read from text: one reader for every record, and an upgrade is
-    // rare enough to afford writing the tree out once.
+    // rare enough to afford writing the tree out once. That text is not the user's, so an
+    // error names the field but not a line and column.
     let envelope =
-        Envelope::from_json(&raw).map_err(|error| DecodeError::Malformed(error.to_string()))?;
+        Envelope::from_json(&raw).map_err(|error| DecodeError::Malformed(error.describe()))?;
     Ok(Decoded {
         envelope,
         from_version,
