@@ -1,15 +1,15 @@
 //! The job seeker's records: interview processes, their rounds, interviewers and event log.
 //!
-//! Everything here is plain data (no web types), stored as JSON by [`codec`]. Times the
-//! user entered keep the UTC offset they were entered with, so a reload in
+//! Everything here is plain data (no web types), stored as JSON by the hand-written `codec`
+//! module. Times the user entered keep the UTC offset they were entered with, so a reload in
 //! another time zone does not move an interview.
 
 mod codec;
 mod stamp;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-// The ids and the two kinds below keep serde's derives for the planner's actions, which the
-// command-line tool prints; the stored format is written and read by `codec`.
+// The ids, `ActionKind` and `Channel` keep serde's derives only because the planner's `Action`
+// derives them; the stored format is written and read by `codec`.
 use serde::{Deserialize, Serialize};
 
 use crate::core::data::settings::ZoneName;
