@@ -654,3 +654,30 @@ fn replace_preview_counts_a_different_interview_under_the_same_id_as_removed() {
         .all(|p| p.company != "Northwind Studio"));
     assert_eq!(result.processes.len(), 3);
 }
+
+/// A damaged record in a backup file is named by its field and its line in the file, so it
+/// can be found and corrected in an editor.
+#[test]
+fn a_damaged_record_is_reported_at_its_line_in_the_file() {
+    let mut data = sample_data();
+    let text = export_backup(&mut data, at("2025-04-01T12:00:00+02:00"));
+    let (line, original) = text
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.trim_start().starts_with("\"revision\""))
+        .expect("a process revision in the file");
+    // `"revision": 3` becomes `"revision": "x", "ignored": 3`: still JSON, no longer a number.
+    let broken = text.replacen(
+        original,
+        &original.replacen(": ", ": \"x\", \"ignored\": ", 1),
+        1,
+    );
+    let Err(ImportError::Invalid { detail }) = parse_backup(&broken) else {
+        panic!("expected a damaged entry");
+    };
+    assert!(detail.contains("in data.processes[0].revision"), "{detail}");
+    assert!(
+        detail.contains(&format!("at line {}, column ", line + 1)),
+        "{detail}"
+    );
+}

@@ -8,6 +8,7 @@ use afterview::core::data::invite::{
     read_invitation, read_invitation_bytes, InvitationPrefill, InviteContext, InviteError, Outcome,
     Source, MAX_INTERVIEWERS,
 };
+use afterview::core::data::json::Stored;
 use afterview::core::data::model::{Process, ProcessId, RoundFormat, RoundKind};
 use afterview::core::planning::zone::UserZone;
 use chrono::{FixedOffset, NaiveDate};
@@ -499,15 +500,15 @@ fn a_prefilled_form_saves_only_when_valid() {
 #[test]
 fn the_round_uid_is_stored_and_older_data_without_it_still_loads() {
     let process = saved(GOOGLE);
-    let text = serde_json::to_string(&process).expect("serialisable");
+    let text = process.to_text();
     assert!(text.contains("\"uid\":\"5k2q9v7h3m1n0p4r6t8wx0yz1a@google.com\""));
-    let back: Process = serde_json::from_str(&text).expect("readable");
+    let back = Process::from_text(&text).expect("readable");
     assert_eq!(back, process);
     let mut older = process.clone();
     older.rounds[0].uid = None;
-    let text = serde_json::to_string(&older).expect("serialisable");
+    let text = older.to_text();
     assert!(!text.contains("uid"), "no uid key when there is none");
-    let back: Process = serde_json::from_str(&text).expect("readable");
+    let back = Process::from_text(&text).expect("readable");
     assert_eq!(back.rounds[0].uid, None);
 }
 

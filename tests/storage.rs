@@ -4,6 +4,7 @@
 
 mod common;
 
+use afterview::core::data::json::{self, Stored};
 use afterview::core::data::model::{
     ActionKey, ActionKind, Channel, EventKind, InterviewerId, PersonId, Process, ProcessId,
     ProcessStatus,
@@ -529,8 +530,9 @@ fn version_4_fixture_keeps_its_fixed_zone_and_offsets_in_version_5() {
         }
     );
     // Nothing is lost or changed: the migrated data equals the version 4 data read as it is.
-    let raw: serde_json::Value = serde_json::from_str(&text).expect("json");
-    let as_written: AppData = serde_json::from_value(raw["data"].clone()).expect("v4 data");
+    let raw = json::parse(&text).expect("json");
+    let data_json = raw.get("data").cloned().expect("data");
+    let as_written = AppData::from_json(&data_json).expect("v4 data");
     assert_eq!(data, as_written);
     // Each round keeps the offset it was entered with and has no zone name.
     let first = data.process(ProcessId(1)).expect("process 1");
@@ -599,8 +601,15 @@ fn the_step_to_version_5_checks_the_zone_it_keeps() {
         .find(|step| step.from_version == 4)
         .expect("the step to version 5");
     assert!(step.summary.contains("named"));
-    let mut broken: serde_json::Value = serde_json::from_str(&fixture("v4.json")).expect("json");
-    broken["data"]["settings"]["time_zone"] = serde_json::json!({"type": "fixed"});
+    let mut broken = json::parse(&fixture("v4.json")).expect("json");
+    let settings = broken
+        .get_mut("data")
+        .and_then(|data| data.get_mut("settings"))
+        .expect("settings");
+    settings.insert(
+        "time_zone",
+        json::parse(r#"{"type": "fixed"}"#).expect("zone"),
+    );
     let error = decode_document(&broken.to_string()).expect_err("refused");
     assert!(
         error.to_string().contains("upgrading from version 4"),

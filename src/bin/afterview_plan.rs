@@ -8,14 +8,14 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use afterview::core::data::json::{Json, ObjectBuilder};
 use afterview::core::data::model::Process;
 use afterview::core::data::settings::ZoneSetting;
 use afterview::core::data::storage::{decode, YEARS};
-use afterview::core::planning::action::Action;
+use afterview::core::planning::action::{Action, ActionState};
 use afterview::core::planning::planner::plan;
 use afterview::core::planning::zone::{NamedZone, RuleTable, UserZone};
 use chrono::{DateTime, Datelike, FixedOffset};
-use serde::Serialize;
 
 const USAGE: &str = "\
 Usage: afterview-plan --now <RFC 3339 time> < backup.json
@@ -32,59 +32,56 @@ tool's own table of common zones, daylight saving included) or a fixed
 offset; for the device zone, the offset written in --now is used.
 Exit status 2 on any input problem.";
 
-#[derive(Serialize)]
-struct Output<'a> {
-    now: DateTime<FixedOffset>,
-    actions: Vec<ActionOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct ActionOut<'a> {
-    process: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    round: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    interviewer: Option<u64>,
-    kind: &'static str,
-    channel: &'static str,
-    earliest: DateTime<FixedOffset>,
-    due: DateTime<FixedOffset>,
-    latest: DateTime<FixedOffset>,
-    state: &'a afterview::core::planning::action::ActionState,
-    rules: Vec<&'static str>,
-    explanation: String,
-    /// Person id of the recipient (an interviewer or a contact).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    recipient: Option<u64>,
-    /// "Name, why them": the recipient rule's one line.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    to: Option<String>,
-}
-
-impl<'a> ActionOut<'a> {
-    fn new(action: &'a Action, processes: &[Process]) -> Self {
-        let process = processes
-            .iter()
-            .find(|process| process.id == action.process);
-        let to = action.recipient.zip(process).map(|(recipient, process)| {
-            format!("{}, {}", recipient.name(process), recipient.reason(process))
-        });
-        ActionOut {
-            process: action.process.0,
-            round: action.round.map(|id| id.0),
-            interviewer: action.interviewer.map(|id| id.0),
-            kind: action.kind.slug(),
-            channel: action.channel.slug(),
-            earliest: action.earliest,
-            due: action.due,
-            latest: action.latest,
-            state: &action.state,
-            rules: action.rules.iter().map(|rule| rule.id()).collect(),
-            explanation: action.explanation(),
-            recipient: action.recipient.map(|recipient| recipient.person.0),
-            to,
-        }
+/// The name a state has in the output.
+fn state_name(state: ActionState) -> &'static str {
+    match state {
+        ActionState::Upcoming => "upcoming",
+        ActionState::Open => "open",
+        ActionState::DueToday => "due-today",
+        ActionState::Late => "late",
     }
+}
+
+/// One planned action as printed: ids as numbers, kinds as their kebab-case names, the
+/// explanation as a sentence, and who receives it.
+fn action_json(action: &Action, processes: &[Process]) -> Json {
+    let process = processes
+        .iter()
+        .find(|process| process.id == action.process);
+    let to = action.recipient.zip(process).map(|(recipient, process)| {
+        format!("{}, {}", recipient.name(process), recipient.reason(process))
+    });
+    ObjectBuilder::new()
+        .field("process", Json::from(action.process.0))
+        .some("round", action.round.map(|id| Json::from(id.0)))
+        .some("interviewer", action.interviewer.map(|id| Json::from(id.0)))
+        .field("kind", Json::from(action.kind.slug()))
+        .field("channel", Json::from(action.channel.slug()))
+        .field("earliest", Json::stamp(&action.earliest))
+        .field("due", Json::stamp(&action.due))
+        .field("latest", Json::stamp(&action.latest))
+        .field("state", Json::from(state_name(action.state)))
+        .field(
+            "rules",
+            Json::Array(
+                action
+                    .rules
+                    .iter()
+                    .map(|rule| Json::from(rule.id()))
+                    .collect(),
+            ),
+        )
+        .field("explanation", Json::from(action.explanation()))
+        // Person id of the recipient (an interviewer or a contact).
+        .some(
+            "recipient",
+            action
+                .recipient
+                .map(|recipient| Json::from(recipient.person.0)),
+        )
+        // "Name, why them": the recipient rule's one line.
+        .some("to", to.map(Json::from))
+        .build()
 }
 
 enum Command {
@@ -155,16 +152,19 @@ fn run(args: &[String]) -> Result<Option<String>, String> {
         &now.with_timezone(&zone),
     );
     let now = now.with_timezone(&zone).fixed_offset();
-    let output = Output {
-        now,
-        actions: actions
-            .iter()
-            .map(|action| ActionOut::new(action, &envelope.data.processes))
-            .collect(),
-    };
-    serde_json::to_string_pretty(&output)
-        .map(Some)
-        .map_err(|error| format!("cannot write the plan: {error}"))
+    let output = ObjectBuilder::new()
+        .field("now", Json::stamp(&now))
+        .field(
+            "actions",
+            Json::Array(
+                actions
+                    .iter()
+                    .map(|action| action_json(action, &envelope.data.processes))
+                    .collect(),
+            ),
+        )
+        .build();
+    Ok(Some(output.to_pretty()))
 }
 
 fn main() -> ExitCode {

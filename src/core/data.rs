@@ -5,6 +5,7 @@ pub mod csv_io;
 pub mod ics;
 pub mod ids;
 pub mod invite;
+pub mod json;
 pub mod model;
 pub mod sample;
 pub mod settings;

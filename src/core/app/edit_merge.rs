@@ -8,8 +8,10 @@
 //! people of one round both keep their edits. Working on the serialised form keeps this correct
 //! for every field the model gains later without a hand-written case per field.
 
-use serde::{de::DeserializeOwned, Serialize};
-use serde_json::{Map, Value};
+use crate::core::data::json::{Json, Key, Stored};
+
+/// An object's fields, as the stored form lists them.
+type Map = Vec<(Key, Json)>;
 
 /// Which value a field both sides changed takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -43,25 +45,20 @@ pub struct Merged<T> {
 /// Merges `mine` (the form's result) and `theirs` (what is stored now), both derived from
 /// `base` (the record as it was when the form opened). Conflicting fields take the `prefer`
 /// side; the caller decides whether to save or to show the conflicts first.
-pub fn merge_record<T: Serialize + DeserializeOwned + Clone>(
+pub fn merge_record<T: Stored + Clone>(
     base: &T,
     mine: &T,
     theirs: &T,
     prefer: Prefer,
 ) -> Merged<T> {
-    // Through JSON text rather than `to_value`/`from_value`: the text codecs of the records
-    // are in the app already (storage uses them), the `Value` ones would be a second copy of
-    // every record's serde code in the first download.
+    // Fields in alphabetical order, so conflicts are listed in the same order however the
+    // record lists its fields.
     let as_value = |record: &T| {
-        serde_json::to_string(record).and_then(|text| serde_json::from_str::<Value>(&text))
+        let mut value = record.to_json();
+        value.sort_keys();
+        value
     };
-    let (Ok(base_v), Ok(mine_v), Ok(theirs_v)) = (as_value(base), as_value(mine), as_value(theirs))
-    else {
-        return Merged {
-            value: mine.clone(),
-            conflicts: Vec::new(),
-        };
-    };
+    let (base_v, mine_v, theirs_v) = (as_value(base), as_value(mine), as_value(theirs));
     let mut conflicts = Vec::new();
     let mut merge = Merge {
         prefer,
@@ -70,7 +67,7 @@ pub fn merge_record<T: Serialize + DeserializeOwned + Clone>(
     };
     let merged = merge.value(Some(&base_v), Some(&mine_v), Some(&theirs_v));
     let value = merged
-        .and_then(|v| serde_json::from_str(&v.to_string()).ok())
+        .and_then(|v| T::from_json(&v).ok())
         .unwrap_or_else(|| mine.clone());
     Merged { value, conflicts }
 }
@@ -88,10 +85,10 @@ struct Merge<'a> {
 impl Merge<'_> {
     fn value(
         &mut self,
-        base: Option<&Value>,
-        mine: Option<&Value>,
-        theirs: Option<&Value>,
-    ) -> Option<Value> {
+        base: Option<&Json>,
+        mine: Option<&Json>,
+        theirs: Option<&Json>,
+    ) -> Option<Json> {
         if mine == base {
             return theirs.cloned();
         }
@@ -100,19 +97,19 @@ impl Merge<'_> {
         }
         let empty = Map::new();
         match (base, mine, theirs) {
-            (_, Some(Value::Object(m)), Some(Value::Object(t))) => {
+            (_, Some(Json::Object(m)), Some(Json::Object(t))) => {
                 // An object added on both sides from nothing merges against an empty record.
-                let b = base.and_then(Value::as_object).unwrap_or(&empty);
-                Some(Value::Object(self.objects(b, m, t)))
+                let b = base.and_then(Json::as_object).unwrap_or(&empty);
+                Some(Json::Object(self.objects(b, m, t)))
             }
-            (_, Some(Value::Array(m)), Some(Value::Array(t)))
+            (_, Some(Json::Array(m)), Some(Json::Array(t)))
                 if keyed(m)
                     && keyed(t)
                     && base.is_none_or(|b| b.as_array().is_some_and(|b| keyed(b))) =>
             {
                 let none = Vec::new();
-                let b = base.and_then(Value::as_array).unwrap_or(&none);
-                Some(Value::Array(self.keyed_lists(b, m, t)))
+                let b = base.and_then(Json::as_array).unwrap_or(&none);
+                Some(Json::Array(self.keyed_lists(b, m, t)))
             }
             _ => {
                 let bookkeeping = self
@@ -134,14 +131,9 @@ impl Merge<'_> {
         }
     }
 
-    fn objects(
-        &mut self,
-        base: &Map<String, Value>,
-        mine: &Map<String, Value>,
-        theirs: &Map<String, Value>,
-    ) -> Map<String, Value> {
-        let mut keys: Vec<&String> = mine.keys().collect();
-        for key in theirs.keys().chain(base.keys()) {
+    fn objects(&mut self, base: &Map, mine: &Map, theirs: &Map) -> Map {
+        let mut keys: Vec<&Key> = Vec::new();
+        for (key, _) in mine.iter().chain(theirs).chain(base) {
             if !keys.contains(&key) {
                 keys.push(key);
             }
@@ -152,9 +144,10 @@ impl Merge<'_> {
         }
         let mut out = Map::new();
         for key in keys {
-            self.path.push(key.clone());
-            if let Some(value) = self.value(base.get(key), mine.get(key), theirs.get(key)) {
-                out.insert(key.clone(), value);
+            self.path.push(key.to_string());
+            let value = self.value(field(base, key), field(mine, key), field(theirs, key));
+            if let Some(value) = value {
+                out.push((key.clone(), value));
             }
             self.path.pop();
         }
@@ -164,8 +157,8 @@ impl Merge<'_> {
         out
     }
 
-    fn keyed_lists(&mut self, base: &[Value], mine: &[Value], theirs: &[Value]) -> Vec<Value> {
-        let find = |list: &[Value], id: u64| list.iter().find(|v| id_of(v) == id).cloned();
+    fn keyed_lists(&mut self, base: &[Json], mine: &[Json], theirs: &[Json]) -> Vec<Json> {
+        let find = |list: &[Json], id: u64| list.iter().find(|v| id_of(v) == id).cloned();
         // The user's order first, then what only the other side added.
         let mut ids: Vec<u64> = mine.iter().map(id_of).collect();
         for id in theirs.iter().chain(base.iter()).map(id_of) {
@@ -182,29 +175,37 @@ impl Merge<'_> {
     }
 }
 
-/// A list whose elements are all records with an `id`: merged element by element.
-fn keyed(list: &[Value]) -> bool {
-    list.iter().all(|v| v.get("id").is_some_and(Value::is_u64))
+/// The value under `key` (the last one, if written twice).
+fn field<'a>(object: &'a Map, key: &str) -> Option<&'a Json> {
+    object
+        .iter()
+        .rev()
+        .find(|(name, _)| name == key)
+        .map(|(_, value)| value)
 }
 
-fn id_of(value: &Value) -> u64 {
-    value.get("id").and_then(Value::as_u64).unwrap_or(0)
+/// A list whose elements are all records with an `id`: merged element by element.
+fn keyed(list: &[Json]) -> bool {
+    list.iter()
+        .all(|v| v.get("id").and_then(Json::as_u64).is_some())
+}
+
+fn id_of(value: &Json) -> u64 {
+    value.get("id").and_then(Json::as_u64).unwrap_or(0)
 }
 
 /// The name a person or round is known by, to say where a conflicting field is.
-fn record_label(record: &Map<String, Value>) -> Option<String> {
+fn record_label(record: &Map) -> Option<String> {
     let text = |key: &str| {
-        record
-            .get(key)
-            .and_then(Value::as_str)
+        field(record, key)
+            .and_then(Json::as_str)
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string)
     };
     text("name").or_else(|| {
-        record
-            .get("start")
-            .and_then(Value::as_str)
+        field(record, "start")
+            .and_then(Json::as_str)
             .and_then(|start| start.get(..10))
             .map(|day| format!("round of {day}"))
     })
@@ -245,12 +246,12 @@ fn field_words(key: &str) -> String {
     }
 }
 
-fn show(value: Option<&Value>) -> String {
+fn show(value: Option<&Json>) -> String {
     match value {
-        None | Some(Value::Null) => "(removed)".into(),
-        Some(Value::String(s)) if s.is_empty() => "(empty)".into(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Object(o)) => record_label(o).unwrap_or_else(|| "(a record)".into()),
+        None | Some(Json::Null) => "(removed)".into(),
+        Some(Json::String(s)) if s.is_empty() => "(empty)".into(),
+        Some(Json::String(s)) => s.clone(),
+        Some(Json::Object(o)) => record_label(o).unwrap_or_else(|| "(a record)".into()),
         Some(other) => other.to_string(),
     }
 }

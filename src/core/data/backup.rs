@@ -5,9 +5,9 @@
 //! fail, so an import never half-applies.
 
 use chrono::{DateTime, Duration, FixedOffset};
-use serde_json::error::Category;
 
 use crate::core::data::ids::{in_range, MAX_ID};
+use crate::core::data::json;
 use crate::core::data::model::{Process, ProcessId};
 use crate::core::data::storage::{self, AppData, DecodeError, Tombstone};
 
@@ -205,18 +205,21 @@ pub fn parse_backup(text: &str) -> Result<AppData, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let raw: serde_json::Value =
-        serde_json::from_str(text).map_err(|error| match error.classify() {
-            Category::Eof => ImportError::Truncated,
-            Category::Syntax | Category::Io => ImportError::NotJson {
-                line: error.line(),
-                column: error.column(),
-            },
-            Category::Data => ImportError::Invalid {
-                detail: error.to_string(),
-            },
+    // Syntax first, so a cut-off or mangled file gets its own message; then the records,
+    // read from the text itself so a damaged one is reported at its line and column.
+    json::Reader::new(text)
+        .document(json::Reader::skip)
+        .map_err(|error| {
+            if error.kind == json::ErrorKind::Truncated {
+                ImportError::Truncated
+            } else {
+                ImportError::NotJson {
+                    line: error.line,
+                    column: error.column,
+                }
+            }
         })?;
-    let mut data = storage::decode_value(raw)?.envelope.data;
+    let mut data = storage::decode_document(text)?.envelope.data;
     validate(&mut data)?;
     Ok(data)
 }

@@ -1,17 +1,20 @@
 //! The job seeker's records: interview processes, their rounds, interviewers and event log.
 //!
-//! Everything here is plain data (serde-serialisable, no web types). Times the
-//! user entered keep the UTC offset they were entered with, so a reload in
+//! Everything here is plain data (no web types), stored as JSON by the hand-written `codec`
+//! module. Times the user entered keep the UTC offset they were entered with, so a reload in
 //! another time zone does not move an interview.
 
+mod codec;
 mod stamp;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+// The ids, `ActionKind` and `Channel` keep serde's derives only because the planner's `Action`
+// derives them; the stored format is written and read by `codec`.
 use serde::{Deserialize, Serialize};
 
 use crate::core::data::settings::ZoneName;
 
-pub use stamp::{deserialize as deserialize_stamp, deserialize_option as deserialize_stamp_option};
+pub use stamp::parse as parse_stamp;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -58,8 +61,7 @@ impl From<InterviewerId> for PersonId {
 }
 
 /// How quickly the employer's industry moves; decides whether a handwritten note is suggested.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum IndustryPace {
     /// Law, finance, public sector and the like: a handwritten note is a welcome extra.
     Traditional,
@@ -68,9 +70,20 @@ pub enum IndustryPace {
     FastMoving,
 }
 
+impl IndustryPace {
+    pub const ALL: [IndustryPace; 2] = [IndustryPace::Traditional, IndustryPace::FastMoving];
+
+    /// The kebab-case name used in JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            IndustryPace::Traditional => "traditional",
+            IndustryPace::FastMoving => "fast-moving",
+        }
+    }
+}
+
 /// Where a process stands. Only `Active` and `Offer` processes get follow-ups.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum ProcessStatus {
     #[default]
     Active,
@@ -97,6 +110,17 @@ impl ProcessStatus {
         )
     }
 
+    /// The kebab-case name used in JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ProcessStatus::Active => "active",
+            ProcessStatus::Offer => "offer",
+            ProcessStatus::Rejected => "rejected",
+            ProcessStatus::Withdrawn => "withdrawn",
+            ProcessStatus::MovedOn => "moved-on",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             ProcessStatus::Active => "Active",
@@ -109,8 +133,7 @@ impl ProcessStatus {
 }
 
 /// The kind of a round; it shifts what a thank-you note stresses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum RoundKind {
     PhoneScreen,
     Technical,
@@ -131,6 +154,18 @@ impl RoundKind {
         RoundKind::Other,
     ];
 
+    /// The kebab-case name used in JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            RoundKind::PhoneScreen => "phone-screen",
+            RoundKind::Technical => "technical",
+            RoundKind::Hr => "hr",
+            RoundKind::Panel => "panel",
+            RoundKind::Final => "final",
+            RoundKind::Other => "other",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             RoundKind::PhoneScreen => "Phone screen",
@@ -144,8 +179,7 @@ impl RoundKind {
 }
 
 /// How a round took place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum RoundFormat {
     InPerson,
     #[default]
@@ -160,6 +194,15 @@ impl RoundFormat {
         RoundFormat::Phone,
     ];
 
+    /// The kebab-case name used in JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            RoundFormat::InPerson => "in-person",
+            RoundFormat::Video => "video",
+            RoundFormat::Phone => "phone",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             RoundFormat::InPerson => "In person",
@@ -170,8 +213,7 @@ impl RoundFormat {
 }
 
 /// One person the user met in a round.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Interviewer {
     pub id: InterviewerId,
     pub name: String,
@@ -192,10 +234,7 @@ pub struct Interviewer {
 }
 
 /// What a contact does in the hiring process.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum ContactRole {
     #[default]
     Recruiter,
@@ -241,8 +280,7 @@ impl ContactRole {
 }
 
 /// Someone at the employer besides the interviewers: a recruiter, HR, a coordinator.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Contact {
     pub id: PersonId,
     pub role: ContactRole,
@@ -369,30 +407,22 @@ impl<'a> PersonRef<'a> {
 }
 
 /// One interview round of a process.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Round {
     pub id: RoundId,
-    #[serde(default)]
     pub kind: RoundKind,
-    #[serde(default)]
     pub format: RoundFormat,
-    #[serde(deserialize_with = "stamp::deserialize")]
     pub start: DateTime<FixedOffset>,
-    #[serde(deserialize_with = "stamp::deserialize")]
     pub end: DateTime<FixedOffset>,
-    #[serde(default)]
     pub interviewers: Vec<Interviewer>,
     /// The user's private note on the round. Drafts never send it: what to
     /// tell one interviewer goes in that interviewer's `to_tell`.
-    #[serde(default)]
     pub notes: String,
     /// The calendar invitation's UID when the round was imported, so a re-imported update
     /// or cancellation finds this round instead of adding another.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
     /// The IANA zone the round's times were entered in, when it was not the user's own
     /// setting; `start` and `end` keep the offset in force then either way.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone: Option<ZoneName>,
 }
 
@@ -498,6 +528,14 @@ pub enum Channel {
 }
 
 impl Channel {
+    pub const ALL: [Channel; 5] = [
+        Channel::Email,
+        Channel::Phone,
+        Channel::Linkedin,
+        Channel::Handwritten,
+        Channel::InPerson,
+    ];
+
     pub fn slug(self) -> &'static str {
         match self {
             Channel::Email => "email",
@@ -520,71 +558,50 @@ impl Channel {
 }
 
 /// Names one planned action stably across plans, so it can be snoozed or dismissed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ActionKey {
     pub kind: ActionKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round: Option<RoundId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interviewer: Option<InterviewerId>,
 }
 
 /// What happened, as the user logged it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EventKind {
     /// The user sent a message (marking an action done logs this).
     MessageSent {
         message: ActionKind,
-        #[serde(default)]
         channel: Channel,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         to: Option<InterviewerId>,
     },
     /// The employer answered (resets the inquiry clock, rule T3).
-    ReplyReceived {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        from: Option<PersonId>,
-    },
+    ReplyReceived { from: Option<PersonId> },
     /// The employer named a decision or next-step date (rules T5, T6).
     DecisionDateGiven {
         date: NaiveDate,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         from: Option<PersonId>,
     },
     /// The employer asked for documents or answers (rule T10).
     DocumentsRequested {
-        #[serde(default)]
         what: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         deadline: Option<NaiveDate>,
         /// Who asked: an interviewer's or a contact's id (one id space per process).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<InterviewerId>,
     },
     /// Someone at the employer asked to be kept informed (rule T15).
     UpdateRequested {
         /// Who asked: an interviewer's or a contact's id (one id space per process).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<InterviewerId>,
     },
     /// This employer made an offer.
     Offer {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         deadline: Option<NaiveDate>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         from: Option<PersonId>,
     },
     /// Another employer made an offer (rule T11). Never holds the other salary.
-    CompetingOffer {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        deadline: Option<NaiveDate>,
-    },
+    CompetingOffer { deadline: Option<NaiveDate> },
     /// The employer turned the user down (rule T12).
-    Rejection {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        from: Option<PersonId>,
-    },
+    Rejection { from: Option<PersonId> },
     /// The user withdrew.
     Withdrawn,
     /// The user closed the process after no answer (rule T8).
@@ -617,168 +634,42 @@ impl EventKind {
 
 /// One entry of a process's event log. Stored flat: the event's own fields and its kind's
 /// fields side by side in one object, the kind named by `type` (see [`EventKind`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
     pub id: EventId,
     pub at: DateTime<FixedOffset>,
     /// The round it belongs to, when it belongs to one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round: Option<RoundId>,
-    #[serde(flatten)]
     pub kind: EventKind,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
-/// The names `type` takes, one per [`EventKind`] variant.
-#[derive(Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum EventType {
-    MessageSent,
-    ReplyReceived,
-    DecisionDateGiven,
-    DocumentsRequested,
-    UpdateRequested,
-    Offer,
-    CompetingOffer,
-    Rejection,
-    Withdrawn,
-    MovedOn,
-    Snoozed,
-    Dismissed,
-}
-
-/// A stored event read in one pass: every field any kind has, each under the one name and type
-/// it has in every kind. (Serde's own reading of a flattened, internally tagged enum first
-/// copies every event into a generic tree and reads it twice: most of the time spent loading.)
-#[derive(Deserialize)]
-struct StoredEvent {
-    id: EventId,
-    #[serde(deserialize_with = "stamp::deserialize")]
-    at: DateTime<FixedOffset>,
-    #[serde(default)]
-    round: Option<RoundId>,
-    #[serde(rename = "type")]
-    kind: EventType,
-    #[serde(default)]
-    note: String,
-    message: Option<ActionKind>,
-    channel: Option<Channel>,
-    to: Option<InterviewerId>,
-    from: Option<PersonId>,
-    date: Option<NaiveDate>,
-    what: Option<String>,
-    deadline: Option<NaiveDate>,
-    by: Option<InterviewerId>,
-    action: Option<ActionKey>,
-    #[serde(default, deserialize_with = "stamp::deserialize_option")]
-    until: Option<DateTime<FixedOffset>>,
-}
-
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let stored = StoredEvent::deserialize(deserializer)?;
-        let kind = match stored.kind {
-            EventType::MessageSent => EventKind::MessageSent {
-                message: stored
-                    .message
-                    .ok_or_else(|| D::Error::missing_field("message"))?,
-                channel: stored.channel.unwrap_or_default(),
-                to: stored.to,
-            },
-            EventType::ReplyReceived => EventKind::ReplyReceived { from: stored.from },
-            EventType::DecisionDateGiven => EventKind::DecisionDateGiven {
-                date: stored.date.ok_or_else(|| D::Error::missing_field("date"))?,
-                from: stored.from,
-            },
-            EventType::DocumentsRequested => EventKind::DocumentsRequested {
-                what: stored.what.unwrap_or_default(),
-                deadline: stored.deadline,
-                by: stored.by,
-            },
-            EventType::UpdateRequested => EventKind::UpdateRequested { by: stored.by },
-            EventType::Offer => EventKind::Offer {
-                deadline: stored.deadline,
-                from: stored.from,
-            },
-            EventType::CompetingOffer => EventKind::CompetingOffer {
-                deadline: stored.deadline,
-            },
-            EventType::Rejection => EventKind::Rejection { from: stored.from },
-            EventType::Withdrawn => EventKind::Withdrawn,
-            EventType::MovedOn => EventKind::MovedOn,
-            EventType::Snoozed => EventKind::Snoozed {
-                action: stored
-                    .action
-                    .ok_or_else(|| D::Error::missing_field("action"))?,
-                until: stored
-                    .until
-                    .ok_or_else(|| D::Error::missing_field("until"))?,
-            },
-            EventType::Dismissed => EventKind::Dismissed {
-                action: stored
-                    .action
-                    .ok_or_else(|| D::Error::missing_field("action"))?,
-            },
-        };
-        Ok(Event {
-            id: stored.id,
-            at: stored.at,
-            round: stored.round,
-            kind,
-            note: stored.note,
-        })
-    }
-}
-
 /// One application at one employer: rounds, people and what happened.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Process {
     pub id: ProcessId,
     pub company: String,
     pub role: String,
-    #[serde(default)]
     pub pace: IndustryPace,
-    #[serde(default)]
     pub status: ProcessStatus,
     /// Ordered by start time (the planner sorts defensively anyway).
-    #[serde(default)]
     pub rounds: Vec<Round>,
     /// People besides the interviewers: recruiter, HR, coordinator, hiring manager.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
     /// The person who handles the process, as the user chose; `None` means
     /// [`Process::default_point_of_contact`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub point_of_contact: Option<PersonId>,
-    #[serde(default)]
     pub events: Vec<Event>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub job_url: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applied_on: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Skills or results the user wants to mention in thank-you notes (optional).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why_fit: String,
     /// Bumped on every change; used to merge edits from two tabs.
-    #[serde(default)]
     pub revision: u64,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "stamp::deserialize_option"
-    )]
     pub updated_at: Option<DateTime<FixedOffset>>,
     /// The example interview offered at first run; removable in one click.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub sample: bool,
-}
-
-fn is_false(value: &bool) -> bool {
-    !*value
 }
 
 impl Process {
@@ -896,6 +787,11 @@ impl Process {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::data::json::Stored;
+
+    fn read_event(text: &str) -> Result<Event, String> {
+        Event::from_text(text).map_err(|error| error.to_string())
+    }
 
     fn event(kind: EventKind) -> Event {
         Event {
@@ -983,11 +879,10 @@ mod tests {
         assert_eq!(covered, (0..12).collect());
         for kind in kinds {
             let written = event(kind);
-            let text = serde_json::to_string(&written).unwrap();
-            let read: Event = serde_json::from_str(&text).unwrap();
+            let text = written.to_text();
+            let read = read_event(&text).unwrap();
             assert_eq!(read, written, "{text}");
-            let value: Event =
-                serde_json::from_value(serde_json::to_value(&written).unwrap()).unwrap();
+            let value = Event::from_json(&written.to_json()).unwrap();
             assert_eq!(value, written, "{text}");
         }
     }
@@ -996,7 +891,7 @@ mod tests {
     /// defaults the format has always had.
     #[test]
     fn events_read_in_any_field_order_with_defaults() {
-        let read: Event = serde_json::from_str(
+        let read = read_event(
             r#"{"note":"x","channel":"phone","message":"thank-you","type":"message-sent","at":"2026-03-04T10:00:00Z","id":1}"#,
         )
         .unwrap();
@@ -1009,7 +904,7 @@ mod tests {
             }
         );
         assert_eq!(read.round, None);
-        let read: Event = serde_json::from_str(
+        let read = read_event(
             r#"{"id":1,"at":"2026-03-04T10:00:00Z","type":"message-sent","message":"thank-you"}"#,
         )
         .unwrap();
@@ -1025,7 +920,7 @@ mod tests {
 
     #[test]
     fn malformed_events_are_refused_with_the_field_named() {
-        let error = |text: &str| serde_json::from_str::<Event>(text).unwrap_err().to_string();
+        let error = |text: &str| read_event(text).unwrap_err();
         let head = r#""id":1,"at":"2026-03-04T10:00:00Z""#;
         assert!(error(&format!("{{{head}}}")).contains("missing field `type`"));
         assert!(error(&format!(r#"{{{head},"type":"party"}}"#)).contains("unknown variant `party`"));

@@ -1,7 +1,10 @@
 //! The user's own details and preferences: who signs the drafts, when they work, how they write.
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
+// Tone keeps serde's derives for the drafts module; the stored format is written by hand below.
 use serde::{Deserialize, Serialize};
+
+use crate::core::data::json::{ReadError, Reader, Stored, Writer};
 
 /// How a draft sounds. Every message kind has a draft in each tone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -14,6 +17,14 @@ pub enum Tone {
 
 impl Tone {
     pub const ALL: [Tone; 2] = [Tone::Warm, Tone::Concise];
+
+    /// The name used in JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tone::Warm => "warm",
+            Tone::Concise => "concise",
+        }
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -28,8 +39,7 @@ impl Tone {
 pub const MAX_OFFSET_MINUTES: i32 = 18 * 60;
 
 /// Which clock the planner reads dates in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ZoneSetting {
     /// The device's own zone, with its daylight-saving changes.
     #[default]
@@ -99,22 +109,8 @@ impl std::fmt::Display for ZoneName {
     }
 }
 
-impl Serialize for ZoneName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for ZoneName {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        ZoneName::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
-
 /// The colour scheme the user picked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
     Auto,
@@ -122,9 +118,21 @@ pub enum Theme {
     Dark,
 }
 
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The name used in JSON.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
 /// Everything the user configures once.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// The user's full name, used in sign-offs and subject lines.
     pub name: String,
@@ -197,5 +205,161 @@ impl Settings {
             return Some("no day of the week is a working day".into());
         }
         None
+    }
+}
+
+/// Stored as `{"type": "device"}`, `{"type": "named", "name": …}` or
+/// `{"type": "fixed", "offset_minutes": …}`.
+impl Stored for ZoneSetting {
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        match self {
+            ZoneSetting::Device => out.field_str("type", "device"),
+            ZoneSetting::Named { name } => {
+                out.field_str("type", "named");
+                out.field_str("name", name.as_str());
+            }
+            ZoneSetting::Fixed { offset_minutes } => {
+                out.field_str("type", "fixed");
+                out.key("offset_minutes");
+                out.i64(i64::from(*offset_minutes));
+            }
+        }
+        out.end_object();
+    }
+
+    /// Only the fields of the kind named by `type` are read: `{"type": "device"}` with a
+    /// leftover `offset_minutes` of any shape is still the device zone.
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let (mut kind, mut name, mut minutes) = (None, None, None);
+        input.begin_object("a time zone setting (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            let read = match key {
+                "type" => input.string().map(|text| kind = Some(text)),
+                "name" => input.value().map(|value| name = Some(value)),
+                "offset_minutes" => input.value().map(|value| minutes = Some(value)),
+                _ => input.skip(),
+            };
+            read.map_err(|error| error.in_field(key))?;
+        }
+        let kind = kind.ok_or_else(|| input.missing("type"))?;
+        match kind.as_str() {
+            "device" => Ok(ZoneSetting::Device),
+            "named" => {
+                let name = name.ok_or_else(|| input.missing("name"))?;
+                let text = name.as_str().ok_or_else(|| {
+                    input
+                        .shape_error("the time zone name is not a string")
+                        .in_field("name")
+                })?;
+                ZoneName::parse(text)
+                    .map(|name| ZoneSetting::Named { name })
+                    .map_err(|problem| input.shape_error(problem).in_field("name"))
+            }
+            "fixed" => {
+                let minutes = minutes.ok_or_else(|| input.missing("offset_minutes"))?;
+                minutes
+                    .as_i64()
+                    .and_then(|minutes| i32::try_from(minutes).ok())
+                    .map(|offset_minutes| ZoneSetting::Fixed { offset_minutes })
+                    .ok_or_else(|| {
+                        input
+                            .shape_error(format!(
+                                "invalid value: {minutes}, expected a whole number of minutes"
+                            ))
+                            .in_field("offset_minutes")
+                    })
+            }
+            other => Err(input
+                .shape_error(format!(
+                    "unknown variant `{other}`, expected one of `device`, `named`, `fixed`"
+                ))
+                .in_field("type")),
+        }
+    }
+}
+
+fn read_time(input: &mut Reader<'_>) -> Result<NaiveTime, ReadError> {
+    let text = input.str()?;
+    text.parse()
+        .map_err(|error| input.shape_error(format!("{error}: \"{text}\"")))
+}
+
+fn read_weekday(input: &mut Reader<'_>) -> Result<Weekday, ReadError> {
+    let text = input.str()?;
+    text.parse()
+        .map_err(|_| input.shape_error(format!("\"{text}\" is not a day of the week")))
+}
+
+fn read_date(input: &mut Reader<'_>) -> Result<NaiveDate, ReadError> {
+    input.date()
+}
+
+impl Stored for Settings {
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field_str("name", &self.name);
+        out.field_str("signature", &self.signature);
+        out.field_str("email", &self.email);
+        out.field_str("phone", &self.phone);
+        out.field_str("linkedin", &self.linkedin);
+        out.key("time_zone");
+        self.time_zone.write(out);
+        out.field_str("work_start", &self.work_start.to_string());
+        out.field_str("work_end", &self.work_end.to_string());
+        out.key("work_days");
+        out.begin_array();
+        for day in &self.work_days {
+            out.item();
+            out.string(&day.to_string());
+        }
+        out.end_array();
+        out.key("holidays");
+        out.begin_array();
+        for day in &self.holidays {
+            out.item();
+            out.date(day);
+        }
+        out.end_array();
+        out.field_str("tone", self.tone.slug());
+        out.field_str("theme", self.theme.slug());
+        out.field_bool("onboarded", self.onboarded);
+        out.end_object();
+    }
+
+    /// A missing field reads as its default (see [`Settings::default`]).
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let mut settings = Settings::default();
+        input.begin_object("the settings (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            let read = match key {
+                "name" => input.string().map(|text| settings.name = text),
+                "signature" => input.string().map(|text| settings.signature = text),
+                "email" => input.string().map(|text| settings.email = text),
+                "phone" => input.string().map(|text| settings.phone = text),
+                "linkedin" => input.string().map(|text| settings.linkedin = text),
+                "time_zone" => ZoneSetting::read(input).map(|zone| settings.time_zone = zone),
+                "work_start" => read_time(input).map(|time| settings.work_start = time),
+                "work_end" => read_time(input).map(|time| settings.work_end = time),
+                "work_days" => input
+                    .list("a list of days", read_weekday)
+                    .map(|days| settings.work_days = days),
+                "holidays" => input
+                    .list("a list of days", read_date)
+                    .map(|days| settings.holidays = days),
+                "tone" => input
+                    .name(&Tone::ALL, Tone::slug)
+                    .map(|tone| settings.tone = tone),
+                "theme" => input
+                    .name(&Theme::ALL, Theme::slug)
+                    .map(|theme| settings.theme = theme),
+                "onboarded" => input.bool().map(|done| settings.onboarded = done),
+                _ => input.skip(),
+            };
+            read.map_err(|error| error.in_field(key))?;
+        }
+        Ok(settings)
     }
 }

@@ -12,12 +12,10 @@ pub use merge::{merge, newer_settings};
 pub use migrate::{Migration, MIGRATIONS};
 
 use chrono::{DateTime, Datelike, FixedOffset, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::core::data::ids::IdPool;
-use crate::core::data::model::{
-    deserialize_stamp, deserialize_stamp_option, EventKind, Process, ProcessId,
-};
+use crate::core::data::json::{self, Json, ReadError, Reader, Stored, Writer};
+use crate::core::data::model::{EventKind, Process, ProcessId};
 use crate::core::data::settings::Settings;
 
 /// The schema this build writes. Always one more than the number of migration steps.
@@ -31,18 +29,16 @@ pub const FORMAT: &str = "afterview";
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// Records that a process was deleted, so a stale copy in another tab cannot bring it back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tombstone {
     pub id: ProcessId,
     /// One more than the last revision the deleted process had: a deletion is a change.
     pub revision: u64,
-    #[serde(deserialize_with = "deserialize_stamp")]
     pub deleted_at: DateTime<FixedOffset>,
 }
 
 /// Everything the user has recorded.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct AppData {
     pub settings: Settings,
     pub processes: Vec<Process>,
@@ -51,19 +47,10 @@ pub struct AppData {
     /// When the user last edited their settings; `None` while nobody has (finishing
     /// onboarding without typing anything is not an edit). Edited settings always win a
     /// merge or an import over settings nobody edited.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "deserialize_stamp_option"
-    )]
     pub settings_updated_at: Option<DateTime<FixedOffset>>,
     /// Deleted processes (schema 2 onwards).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tombstones: Vec<Tombstone>,
     /// When the user last downloaded a backup; drives the backup reminder.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "deserialize_stamp_option"
-    )]
     pub last_export_at: Option<DateTime<FixedOffset>>,
 }
 
@@ -228,18 +215,143 @@ impl AppData {
 }
 
 /// What is written to storage and to backup files.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Envelope {
-    #[serde(default = "format_name")]
     pub format: String,
     pub schema_version: u32,
-    #[serde(deserialize_with = "deserialize_stamp")]
     pub saved_at: DateTime<FixedOffset>,
     pub data: AppData,
 }
 
-fn format_name() -> String {
-    FORMAT.to_string()
+impl Stored for Tombstone {
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field_u64("id", self.id.0);
+        out.field_u64("revision", self.revision);
+        out.field_stamp("deleted_at", &self.deleted_at);
+        out.end_object();
+    }
+
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let (mut id, mut revision, mut deleted_at) = (None, None, None);
+        input.begin_object("a deleted-process record (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            let read = match key {
+                "id" => input.u64().map(|value| id = Some(ProcessId(value))),
+                "revision" => input.u64().map(|value| revision = Some(value)),
+                "deleted_at" => input.stamp().map(|at| deleted_at = Some(at)),
+                _ => input.skip(),
+            };
+            read.map_err(|error| error.in_field(key))?;
+        }
+        Ok(Tombstone {
+            id: id.ok_or_else(|| input.missing("id"))?,
+            revision: revision.ok_or_else(|| input.missing("revision"))?,
+            deleted_at: deleted_at.ok_or_else(|| input.missing("deleted_at"))?,
+        })
+    }
+}
+
+fn write_list<T: Stored>(out: &mut Writer, items: &[T]) {
+    out.begin_array();
+    for item in items {
+        out.item();
+        item.write(out);
+    }
+    out.end_array();
+}
+
+/// A timestamp that may be `null`, which reads as none.
+fn optional_stamp(input: &mut Reader<'_>) -> Result<Option<DateTime<FixedOffset>>, ReadError> {
+    if input.null()? {
+        Ok(None)
+    } else {
+        input.stamp().map(Some)
+    }
+}
+
+impl Stored for AppData {
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.key("settings");
+        self.settings.write(out);
+        out.key("processes");
+        write_list(out, &self.processes);
+        out.field_u64("settings_revision", self.settings_revision);
+        out.field_stamp_some("settings_updated_at", self.settings_updated_at.as_ref());
+        if !self.tombstones.is_empty() {
+            out.key("tombstones");
+            write_list(out, &self.tombstones);
+        }
+        out.field_stamp_some("last_export_at", self.last_export_at.as_ref());
+        out.end_object();
+    }
+
+    /// A missing field reads as empty (a version 1 document has only settings and processes).
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let mut data = AppData::default();
+        input.begin_object("the data (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            let read = match key {
+                "settings" => Settings::read(input).map(|settings| data.settings = settings),
+                "processes" => input
+                    .list("a list of processes", Process::read)
+                    .map(|list| data.processes = list),
+                "settings_revision" => input.u64().map(|value| data.settings_revision = value),
+                "settings_updated_at" => {
+                    optional_stamp(input).map(|at| data.settings_updated_at = at)
+                }
+                "tombstones" => input
+                    .list("a list of deleted-process records", Tombstone::read)
+                    .map(|list| data.tombstones = list),
+                "last_export_at" => optional_stamp(input).map(|at| data.last_export_at = at),
+                _ => input.skip(),
+            };
+            read.map_err(|error| error.in_field(key))?;
+        }
+        Ok(data)
+    }
+}
+
+impl Stored for Envelope {
+    fn write(&self, out: &mut Writer) {
+        out.begin_object();
+        out.field_str("format", &self.format);
+        out.field_u64("schema_version", u64::from(self.schema_version));
+        out.field_stamp("saved_at", &self.saved_at);
+        out.key("data");
+        self.data.write(out);
+        out.end_object();
+    }
+
+    fn read(input: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let (mut format, mut version, mut saved_at, mut data) = (None, None, None, None);
+        input.begin_object("an Afterview document (an object)")?;
+        while let Some(key) = input.next_key()? {
+            let key = &*key;
+            let read = match key {
+                "format" => input.string().map(|text| format = Some(text)),
+                "schema_version" => read_version(input).map(|value| version = Some(value)),
+                "saved_at" => input.stamp().map(|at| saved_at = Some(at)),
+                "data" => AppData::read(input).map(|read| data = Some(read)),
+                _ => input.skip(),
+            };
+            read.map_err(|error| error.in_field(key))?;
+        }
+        Ok(Envelope {
+            format: format.unwrap_or_else(|| FORMAT.to_string()),
+            schema_version: version.ok_or_else(|| input.missing("schema_version"))?,
+            saved_at: saved_at.ok_or_else(|| input.missing("saved_at"))?,
+            data: data.ok_or_else(|| input.missing("data"))?,
+        })
+    }
+}
+
+fn read_version(input: &mut Reader<'_>) -> Result<u32, ReadError> {
+    let version = input.u64()?;
+    u32::try_from(version).map_err(|_| input.shape_error(format!("version {version} is too large")))
 }
 
 /// Why a stored or imported document could not be read.
@@ -304,25 +416,32 @@ pub fn decode_document(text: &str) -> Result<Decoded, DecodeError> {
 }
 
 fn decode_unchecked(text: &str) -> Result<Decoded, DecodeError> {
-    // Fast path for the common case, a current document: read it straight into the types
-    // (no intermediate JSON tree, which costs about as much again at every start-up, and no
-    // separate pass for the version: a document of another version is read again below).
-    if let Ok(envelope) = serde_json::from_str::<Envelope>(text) {
-        if envelope.format == FORMAT && envelope.schema_version == SCHEMA_VERSION {
+    // Fast path for the common case, a current document: read it straight into the records,
+    // with no tree in between (this runs at every start-up).
+    let direct = match Envelope::from_text(text) {
+        Ok(envelope) if envelope.format == FORMAT && envelope.schema_version == SCHEMA_VERSION => {
             return Ok(Decoded {
                 envelope,
                 from_version: SCHEMA_VERSION,
             });
         }
-    }
+        other => other,
+    };
     // Anything else (older, newer, damaged) takes the general path and its precise errors.
-    let raw: serde_json::Value =
-        serde_json::from_str(text).map_err(|error| DecodeError::Malformed(error.to_string()))?;
+    let raw = json::parse(text).map_err(|error| DecodeError::Malformed(error.to_string()))?;
+    let from_version = envelope_version(&raw)?;
+    if from_version == SCHEMA_VERSION {
+        // Current and well-formed JSON, so the direct read failed on a record: its error
+        // has the place in the text as stored.
+        if let Err(error) = direct {
+            return Err(DecodeError::Malformed(error.to_string()));
+        }
+    }
     decode_value_unchecked(raw)
 }
 
 /// Like [`decode_document`], for a document already parsed as JSON.
-pub fn decode_value(raw: serde_json::Value) -> Result<Decoded, DecodeError> {
+pub fn decode_value(raw: Json) -> Result<Decoded, DecodeError> {
     let decoded = decode_value_unchecked(raw)?;
     match decoded.envelope.data.problem() {
         Some(problem) => Err(DecodeError::OutOfRange(problem)),
@@ -330,7 +449,7 @@ pub fn decode_value(raw: serde_json::Value) -> Result<Decoded, DecodeError> {
     }
 }
 
-fn decode_value_unchecked(mut raw: serde_json::Value) -> Result<Decoded, DecodeError> {
+fn decode_value_unchecked(mut raw: Json) -> Result<Decoded, DecodeError> {
     let from_version = envelope_version(&raw)?;
     if from_version > SCHEMA_VERSION {
         return Err(DecodeError::TooNew {
@@ -339,10 +458,11 @@ fn decode_value_unchecked(mut raw: serde_json::Value) -> Result<Decoded, DecodeE
         });
     }
     migrate::upgrade(&mut raw, from_version)?;
-    // Typed data is only ever read from text: one deserializer for every type keeps the wasm
-    // small, and an upgrade is rare enough to afford writing the tree out once.
-    let envelope: Envelope = serde_json::from_str(&raw.to_string())
-        .map_err(|error| DecodeError::Malformed(error.to_string()))?;
+    // Records are only ever read from text: one reader for every record, and an upgrade is
+    // rare enough to afford writing the tree out once. That text is not the user's, so an
+    // error names the field but not a line and column.
+    let envelope =
+        Envelope::from_json(&raw).map_err(|error| DecodeError::Malformed(error.describe()))?;
     Ok(Decoded {
         envelope,
         from_version,
@@ -350,14 +470,16 @@ fn decode_value_unchecked(mut raw: serde_json::Value) -> Result<Decoded, DecodeE
 }
 
 /// The `schema_version` of a parsed document, after checking it claims to be ours.
-fn envelope_version(raw: &serde_json::Value) -> Result<u32, DecodeError> {
-    let object = raw.as_object().ok_or(DecodeError::NotAfterview)?;
-    match object.get("format") {
+fn envelope_version(raw: &Json) -> Result<u32, DecodeError> {
+    if raw.as_object().is_none() {
+        return Err(DecodeError::NotAfterview);
+    }
+    match raw.get("format") {
         None => {}
-        Some(serde_json::Value::String(name)) if name == FORMAT => {}
+        Some(Json::String(name)) if name == FORMAT => {}
         Some(_) => return Err(DecodeError::NotAfterview),
     }
-    let version = object
+    let version = raw
         .get("schema_version")
         .ok_or(DecodeError::NotAfterview)?
         .as_u64()
@@ -370,37 +492,31 @@ fn envelope_version(raw: &serde_json::Value) -> Result<u32, DecodeError> {
     Ok(u32::try_from(version).unwrap_or(u32::MAX))
 }
 
-fn envelope_ref(data: &AppData, saved_at: DateTime<FixedOffset>) -> impl Serialize + '_ {
-    #[derive(Serialize)]
-    struct EnvelopeRef<'a> {
-        format: &'a str,
-        schema_version: u32,
-        saved_at: DateTime<FixedOffset>,
-        data: &'a AppData,
-    }
-    EnvelopeRef {
-        format: FORMAT,
-        schema_version: SCHEMA_VERSION,
-        saved_at,
-        data,
-    }
-}
-
 /// Writes the current data as an envelope (compact, for localStorage).
 pub fn encode(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
-    // Serialising these types cannot fail: every map key is a string and no
-    // custom serialiser returns an error.
-    serde_json::to_string(&envelope_ref(data, saved_at)).expect("app data always serialises")
+    let mut out = Writer::new();
+    out.begin_object();
+    out.field_str("format", FORMAT);
+    out.field_u64("schema_version", u64::from(SCHEMA_VERSION));
+    out.field_stamp("saved_at", &saved_at);
+    out.key("data");
+    data.write(&mut out);
+    out.end_object();
+    out.finish()
 }
 
-/// Writes the current data as an indented envelope (for backup files people may open).
+/// Writes the current data as an indented envelope (for backup files people may open). Keys
+/// are in alphabetical order at every level, as backups have always listed them. Indented
+/// from the compact text, so each record has one writer.
 pub fn encode_pretty(data: &AppData, saved_at: DateTime<FixedOffset>) -> String {
-    // Indented from the compact text, so the records' serialisers exist once in the app (a
-    // pretty printer over them directly would be a second copy of all of them).
     let compact = encode(data, saved_at);
-    serde_json::from_str::<serde_json::Value>(&compact)
-        .and_then(|value| serde_json::to_string_pretty(&value))
-        .unwrap_or(compact)
+    match json::parse(&compact) {
+        Ok(mut tree) => {
+            tree.sort_keys();
+            tree.to_pretty()
+        }
+        Err(_) => compact,
+    }
 }
 
 /// What the adapter found under the data key, and what it should do about it.
@@ -448,13 +564,9 @@ pub fn load(stored: Option<&str>) -> LoadOutcome {
 
 /// Best effort for a newer document: newer fields are ignored, renamed ones are lost.
 fn read_newer_data(text: &str) -> Option<AppData> {
-    #[derive(Deserialize)]
-    struct Newer {
-        data: AppData,
-    }
-    serde_json::from_str::<Newer>(text)
+    let data = json::parse(text).ok()?.get("data")?.to_compact();
+    AppData::from_text(&data)
         .ok()
-        .map(|newer| newer.data)
         .filter(|data| data.problem().is_none())
 }
 

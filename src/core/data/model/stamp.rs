@@ -3,7 +3,6 @@
 //! text chrono accepts is still accepted with the same value.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
-use serde::de::{Deserializer, Error, Visitor};
 
 /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, the form chrono writes; `None` for any
 /// other form (which chrono's parser then reads) or an impossible date.
@@ -69,57 +68,6 @@ pub fn parse(text: &str) -> Result<DateTime<FixedOffset>, chrono::ParseError> {
     }
 }
 
-struct StampVisitor;
-
-impl Visitor<'_> for StampVisitor {
-    type Value = DateTime<FixedOffset>;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        formatter.write_str("an RFC 3339 formatted date and time string")
-    }
-
-    fn visit_str<E: Error>(self, value: &str) -> Result<Self::Value, E> {
-        parse(value).map_err(E::custom)
-    }
-}
-
-/// For `#[serde(deserialize_with)]` on a `DateTime<FixedOffset>` field.
-pub fn deserialize<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<DateTime<FixedOffset>, D::Error> {
-    deserializer.deserialize_str(StampVisitor)
-}
-
-/// For `#[serde(deserialize_with)]` on an `Option<DateTime<FixedOffset>>` field (`null` is
-/// `None`); pair it with `#[serde(default)]` so a missing field is `None` too.
-pub fn deserialize_option<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
-    struct OptionVisitor;
-
-    impl<'de> Visitor<'de> for OptionVisitor {
-        type Value = Option<DateTime<FixedOffset>>;
-
-        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-            formatter.write_str("an RFC 3339 formatted date and time string or null")
-        }
-
-        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
-            deserialize(inner).map(Some)
-        }
-    }
-
-    deserializer.deserialize_option(OptionVisitor)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,32 +121,21 @@ mod tests {
     }
 
     #[test]
-    fn deserializes_fields_and_options() {
-        #[derive(serde::Deserialize)]
-        struct Row {
-            #[serde(deserialize_with = "deserialize")]
-            at: DateTime<FixedOffset>,
-            #[serde(default, deserialize_with = "deserialize_option")]
-            maybe: Option<DateTime<FixedOffset>>,
-        }
-        let row: Row = serde_json::from_str(r#"{"at":"2026-03-04T10:00:00+01:00"}"#).unwrap();
-        assert_eq!(row.at.to_rfc3339(), "2026-03-04T10:00:00+01:00");
-        assert_eq!(row.maybe, None);
-        let row: Row =
-            serde_json::from_str(r#"{"at":"2026-03-04T10:00:00Z","maybe":null}"#).unwrap();
-        assert_eq!(row.maybe, None);
-        let row: Row =
-            serde_json::from_str(r#"{"at":"2026-03-04T10:00:00Z","maybe":"2026-03-05T10:00:00Z"}"#)
-                .unwrap();
-        assert!(row.maybe.is_some());
-        // A bad timestamp is refused with chrono's own words, as before.
-        let error = serde_json::from_str::<Row>(r#"{"at":"yesterday"}"#)
-            .err()
+    fn reads_values_and_refuses_other_text_in_chronos_words() {
+        use crate::core::data::json::Reader;
+        let at = Reader::new(r#""2026-03-04T10:00:00+01:00""#)
+            .stamp()
             .unwrap();
+        assert_eq!(at.to_rfc3339(), "2026-03-04T10:00:00+01:00");
+        let at = Reader::new(r#""2026-03-04 10:00:00Z""#).stamp().unwrap();
+        assert_eq!(at.to_rfc3339(), "2026-03-04T10:00:00+00:00");
+        let error = Reader::new(r#""yesterday""#)
+            .stamp()
+            .unwrap_err()
+            .to_string();
         let chrono = "yesterday".parse::<DateTime<FixedOffset>>().unwrap_err();
-        assert!(
-            error.to_string().starts_with(&chrono.to_string()),
-            "{error}"
-        );
+        assert!(error.starts_with(&chrono.to_string()), "{error}");
+        assert!(error.contains("\"yesterday\""), "{error}");
+        assert!(Reader::new("12").stamp().is_err());
     }
 }

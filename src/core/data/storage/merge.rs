@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 
 use super::{AppData, Tombstone};
+use crate::core::data::json::Stored;
 use crate::core::data::model::{Process, ProcessId};
 
 /// The newer of two versions of one record.
@@ -40,8 +41,8 @@ impl Version<'_> {
 
     fn fingerprint(&self) -> String {
         match self {
-            Version::Live(process) => serde_json::to_string(process).unwrap_or_default(),
-            Version::Deleted(tombstone) => serde_json::to_string(tombstone).unwrap_or_default(),
+            Version::Live(process) => process.to_text(),
+            Version::Deleted(tombstone) => tombstone.to_text(),
         }
     }
 
@@ -116,7 +117,7 @@ pub fn newer_settings<'a>(mine: &'a AppData, theirs: &'a AppData) -> &'a AppData
             data.settings_edited(),
             data.settings_revision,
             data.settings_updated_at,
-            serde_json::to_string(&data.settings).unwrap_or_default(),
+            data.settings.to_text(),
         )
     };
     if key(theirs) > key(mine) {

@@ -1,10 +1,10 @@
 //! Schema migrations: an append-only list of steps, each lifting a JSON envelope by one version.
 //!
-//! Steps work on `serde_json::Value` rather than on Rust types, so an old shape never needs a
+//! Steps work on the JSON tree ([`Json`]) rather than on Rust types, so an old shape never needs a
 //! Rust struct of its own. Never edit or reorder a published step; add a new one and bump
 //! `SCHEMA_VERSION`.
 
-use serde_json::{Map, Value};
+use crate::core::data::json::Json;
 
 use super::{DecodeError, SCHEMA_VERSION};
 
@@ -15,7 +15,7 @@ pub struct Migration {
     /// What changed, for the docs and for error messages.
     pub summary: &'static str,
     /// Rewrites the whole envelope in place; an `Err` says what was missing.
-    pub apply: fn(&mut Value) -> Result<(), String>,
+    pub apply: fn(&mut Json) -> Result<(), String>,
 }
 
 /// Every step ever published, oldest first. `MIGRATIONS[i].from_version == i + 1`.
@@ -47,7 +47,7 @@ pub const MIGRATIONS: &[Migration] = &[
 ];
 
 /// Runs every step from `from_version` up to the current schema.
-pub(super) fn upgrade(envelope: &mut Value, from_version: u32) -> Result<(), DecodeError> {
+pub(super) fn upgrade(envelope: &mut Json, from_version: u32) -> Result<(), DecodeError> {
     for version in from_version..SCHEMA_VERSION {
         let step = MIGRATIONS
             .iter()
@@ -56,9 +56,7 @@ pub(super) fn upgrade(envelope: &mut Value, from_version: u32) -> Result<(), Dec
         (step.apply)(envelope).map_err(|detail| {
             DecodeError::Malformed(format!("upgrading from version {version}: {detail}"))
         })?;
-        if let Some(object) = envelope.as_object_mut() {
-            object.insert("schema_version".into(), Value::from(version + 1));
-        }
+        envelope.insert("schema_version", Json::from(u64::from(version + 1)));
     }
     Ok(())
 }
@@ -68,37 +66,42 @@ pub(super) fn upgrade(envelope: &mut Value, from_version: u32) -> Result<(), Dec
 /// record, so every process gets a revision of at least 1 and, when missing, the envelope's
 /// `saved_at` as its last change (the latest moment the record is known to be current).
 /// Settings start at revision 1 and the tombstone list starts empty.
-fn v1_to_v2(envelope: &mut Value) -> Result<(), String> {
-    let object = envelope
-        .as_object_mut()
-        .ok_or("the document is not an object")?;
-    let saved_at = object
+fn v1_to_v2(envelope: &mut Json) -> Result<(), String> {
+    if envelope.as_object().is_none() {
+        return Err("the document is not an object".into());
+    }
+    let saved_at = envelope
         .get("saved_at")
-        .and_then(Value::as_str)
+        .and_then(Json::as_str)
         .ok_or("saved_at is missing")?
         .to_string();
-    let data = object
-        .entry("data")
-        .or_insert_with(|| Value::Object(Map::new()))
-        .as_object_mut()
+    if envelope.get("data").is_none() {
+        envelope.insert("data", Json::Object(Vec::new()));
+    }
+    let data = envelope
+        .get_mut("data")
+        .filter(|data| data.as_object().is_some())
         .ok_or("data is not an object")?;
 
     if let Some(processes) = data.get_mut("processes") {
         let list = processes.as_array_mut().ok_or("processes is not a list")?;
-        for process in list {
-            let record = process
-                .as_object_mut()
-                .ok_or("a process is not an object")?;
-            let revision = record.get("revision").and_then(Value::as_u64).unwrap_or(0);
-            record.insert("revision".into(), Value::from(revision.max(1)));
-            if record.get("updated_at").is_none_or(Value::is_null) {
-                record.insert("updated_at".into(), Value::from(saved_at.clone()));
+        for record in list {
+            if record.as_object().is_none() {
+                return Err("a process is not an object".into());
+            }
+            let revision = record.get("revision").and_then(Json::as_u64).unwrap_or(0);
+            record.insert("revision", Json::from(revision.max(1)));
+            if record.get("updated_at").is_none_or(Json::is_null) {
+                record.insert("updated_at", Json::from(saved_at.as_str()));
             }
         }
     }
-    data.entry("settings_revision").or_insert(Value::from(1u64));
-    data.entry("tombstones")
-        .or_insert_with(|| Value::Array(Vec::new()));
+    if data.get("settings_revision").is_none() {
+        data.insert("settings_revision", Json::from(1u64));
+    }
+    if data.get("tombstones").is_none() {
+        data.insert("tombstones", Json::Array(Vec::new()));
+    }
     Ok(())
 }
 
@@ -113,7 +116,7 @@ const RECIPIENT_RULE_KINDS: [&str; 3] = ["status-inquiry", "second-inquiry", "co
 /// keyed to the first interviewer of the latest round, and is now keyed to no one
 /// (who receives it can change with the next employer message). Snoozes and dismissals
 /// of those kinds drop their `interviewer` so they still match.
-fn v2_to_v3(envelope: &mut Value) -> Result<(), String> {
+fn v2_to_v3(envelope: &mut Json) -> Result<(), String> {
     let Some(processes) = envelope
         .get_mut("data")
         .and_then(|data| data.get_mut("processes"))
@@ -122,21 +125,24 @@ fn v2_to_v3(envelope: &mut Value) -> Result<(), String> {
     };
     let list = processes.as_array_mut().ok_or("processes is not a list")?;
     for process in list {
-        let Some(events) = process.get_mut("events").and_then(Value::as_array_mut) else {
+        let Some(events) = process.get_mut("events").and_then(Json::as_array_mut) else {
             continue;
         };
         for event in events {
             let marks = matches!(
-                event.get("type").and_then(Value::as_str),
+                event.get("type").and_then(Json::as_str),
                 Some("snoozed" | "dismissed")
             );
             if !marks {
                 continue;
             }
-            let Some(action) = event.get_mut("action").and_then(Value::as_object_mut) else {
+            let Some(action) = event
+                .get_mut("action")
+                .filter(|action| action.as_object().is_some())
+            else {
                 continue;
             };
-            let kind = action.get("kind").and_then(Value::as_str).unwrap_or("");
+            let kind = action.get("kind").and_then(Json::as_str).unwrap_or("");
             if RECIPIENT_RULE_KINDS.contains(&kind) {
                 action.remove("interviewer");
             }
@@ -150,44 +156,44 @@ fn v2_to_v3(envelope: &mut Value) -> Result<(), String> {
 /// one interviewer the note was clearly for them, so it is copied to their `to_tell`
 /// (unless they already have one); in a panel it stays a private note, since sending it to
 /// everyone was the problem. Nothing is deleted.
-fn v3_to_v4(envelope: &mut Value) -> Result<(), String> {
+fn v3_to_v4(envelope: &mut Json) -> Result<(), String> {
+    if envelope.as_object().is_none() {
+        return Err("the document is not an object".into());
+    }
     let processes = envelope
-        .as_object_mut()
-        .ok_or("the document is not an object")?
         .get_mut("data")
-        .and_then(|data| data.as_object_mut())
         .and_then(|data| data.get_mut("processes"));
     let Some(processes) = processes else {
         return Ok(());
     };
     let list = processes.as_array_mut().ok_or("processes is not a list")?;
     for process in list {
-        let Some(rounds) = process.get_mut("rounds").and_then(Value::as_array_mut) else {
+        let Some(rounds) = process.get_mut("rounds").and_then(Json::as_array_mut) else {
             continue;
         };
         for round in rounds {
             let note = round
                 .get("notes")
-                .and_then(Value::as_str)
+                .and_then(Json::as_str)
                 .map(str::trim)
                 .unwrap_or("")
                 .to_string();
             if note.is_empty() {
                 continue;
             }
-            let Some(people) = round.get_mut("interviewers").and_then(Value::as_array_mut) else {
+            let Some(people) = round.get_mut("interviewers").and_then(Json::as_array_mut) else {
                 continue;
             };
-            if let [only] = people.as_mut_slice() {
-                let person = only
-                    .as_object_mut()
-                    .ok_or("an interviewer is not an object")?;
+            if let [person] = people.as_mut_slice() {
+                if person.as_object().is_none() {
+                    return Err("an interviewer is not an object".into());
+                }
                 let has_own = person
                     .get("to_tell")
-                    .and_then(Value::as_str)
+                    .and_then(Json::as_str)
                     .is_some_and(|text| !text.trim().is_empty());
                 if !has_own {
-                    person.insert("to_tell".into(), Value::from(note));
+                    person.insert("to_tell", Json::from(note));
                 }
             }
         }
@@ -201,7 +207,7 @@ fn v3_to_v4(envelope: &mut Value) -> Result<(), String> {
 /// own offsets). The step checks the zone setting it keeps is one a fixed or device zone can
 /// be; the version changes so that an older build, which cannot read a named zone, treats a
 /// version 5 document as newer than itself instead of misreading it.
-fn v4_to_v5(envelope: &mut Value) -> Result<(), String> {
+fn v4_to_v5(envelope: &mut Json) -> Result<(), String> {
     let zone = envelope
         .get("data")
         .and_then(|data| data.get("settings"))
@@ -209,9 +215,9 @@ fn v4_to_v5(envelope: &mut Value) -> Result<(), String> {
     let Some(zone) = zone else {
         return Ok(());
     };
-    match zone.get("type").and_then(Value::as_str) {
+    match zone.get("type").and_then(Json::as_str) {
         Some("device") => Ok(()),
-        Some("fixed") if zone.get("offset_minutes").is_some_and(Value::is_i64) => Ok(()),
+        Some("fixed") if zone.get("offset_minutes").and_then(Json::as_i64).is_some() => Ok(()),
         Some("fixed") => Err("the fixed time zone has no whole number of minutes".into()),
         _ => Err("the time zone setting is neither the device zone nor a fixed offset".into()),
     }
