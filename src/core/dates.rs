@@ -4,7 +4,7 @@
 //! Written by hand instead of with chrono's `format("%a %-d %b")`: the app only ever needs these
 //! few English shapes, and chrono's pattern interpreter is a large part of the first download.
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 
 const WEEKDAYS: [&str; 7] = [
     "Monday",
@@ -176,6 +176,15 @@ pub fn parse_clock(text: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(digits(hour)?, digits(minute)?, second)
 }
 
+/// Reads a day of the week by its English name, short or long, in any letter case ("Mon",
+/// "monday"), as stored settings name them.
+pub fn parse_weekday(text: &str) -> Option<Weekday> {
+    let position = WEEKDAYS.iter().position(|name| {
+        name.eq_ignore_ascii_case(text) || short(name).eq_ignore_ascii_case(text)
+    })?;
+    Weekday::try_from(u8::try_from(position).ok()?).ok()
+}
+
 /// A run of ASCII digits as a number; `None` if anything else is in it.
 fn digits(text: &str) -> Option<u32> {
     if text.is_empty() || !text.bytes().all(|byte| byte.is_ascii_digit()) {
@@ -222,6 +231,38 @@ mod tests {
             assert_eq!(parse_clock(&clock(time)), time.with_second(0));
             assert_eq!(parse_clock(&clock_seconds(time)), Some(time));
         }
+    }
+
+    #[test]
+    fn weekdays_read_as_chrono_reads_them() {
+        for day in [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ] {
+            let short = day.to_string();
+            for text in [
+                short.clone(),
+                short.to_uppercase(),
+                long_day_month(monday_of(day)),
+            ] {
+                let text = text.split(' ').next().unwrap_or_default().to_string();
+                assert_eq!(parse_weekday(&text), text.parse().ok(), "{text}");
+                assert_eq!(parse_weekday(&text), Some(day), "{text}");
+            }
+        }
+        for text in ["", "Mo", "Mond", "Funday", " Mon"] {
+            assert_eq!(parse_weekday(text), None, "{text:?}");
+        }
+    }
+
+    /// A date in the first week of March 2026 falling on `day`.
+    fn monday_of(day: Weekday) -> NaiveDate {
+        date(2026, 3, 2) + chrono::Days::new(day.num_days_from_monday().into())
     }
 
     #[test]

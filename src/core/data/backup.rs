@@ -166,7 +166,10 @@ pub fn export_backup(data: &mut AppData, now: DateTime<FixedOffset>) -> String {
 
 /// A sensible file name for a backup downloaded at `now`.
 pub fn backup_file_name(now: DateTime<FixedOffset>) -> String {
-    format!("afterview-backup-{}.json", now.format("%Y-%m-%d"))
+    format!(
+        "afterview-backup-{}.json",
+        crate::core::dates::iso_date(now.date_naive())
+    )
 }
 
 /// True when there is something to lose and no backup was exported in the last 30 days.
@@ -627,7 +630,7 @@ fn apply_replace(current: &AppData, incoming: &AppData, now: DateTime<FixedOffse
             });
         }
     }
-    tombstones.sort_by_key(|t| (t.id, std::cmp::Reverse(t.revision)));
+    crate::core::sort::sort_by_key(&mut tombstones, |t| (t.id, std::cmp::Reverse(t.revision)));
     tombstones.dedup_by_key(|t| t.id);
 
     let settings_changed = incoming.settings != current.settings;

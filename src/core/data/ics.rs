@@ -92,7 +92,10 @@ pub fn event_uid(action: &Action) -> String {
 
 /// A file name for the download.
 pub fn ics_file_name(now: DateTime<FixedOffset>) -> String {
-    format!("afterview-follow-ups-{}.ics", now.format("%Y-%m-%d"))
+    format!(
+        "afterview-follow-ups-{}.ics",
+        crate::core::dates::iso_date(now.date_naive())
+    )
 }
 
 fn summary(action: &Action, process: Option<&Process>) -> String {

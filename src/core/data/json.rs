@@ -184,7 +184,7 @@ impl Json {
         match self {
             Json::Array(items) => items.iter_mut().for_each(Json::sort_keys),
             Json::Object(fields) => {
-                fields.sort_by(|(a, _), (b, _)| a.cmp(b));
+                crate::core::sort::sort_by(fields, |(a, _), (b, _)| a.cmp(b));
                 fields.iter_mut().for_each(|(_, value)| value.sort_keys());
             }
             _ => {}
@@ -1071,10 +1071,10 @@ impl<'a> Reader<'a> {
     pub fn date(&mut self) -> Result<NaiveDate, ReadError> {
         let start = self.at;
         let text = self.str()?;
-        text.parse().map_err(|error| {
+        crate::core::dates::parse_iso_date(&text).ok_or_else(|| {
             self.at = start;
             self.skip_space();
-            self.shape_error(format!("{error}: \"{text}\""))
+            self.shape_error(format!("not a date like 2026-03-09: \"{text}\""))
         })
     }
 

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::core::data::json::{ReadError, Reader, Stored, Writer};
+use crate::core::dates;
 
 /// How a draft sounds. Every message kind has a draft in each tone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -197,8 +198,8 @@ impl Settings {
         if self.work_start >= self.work_end {
             return Some(format!(
                 "the working day starts at {} and ends at {}; the end must come after the start",
-                self.work_start.format("%H:%M"),
-                self.work_end.format("%H:%M")
+                dates::clock(self.work_start),
+                dates::clock(self.work_end)
             ));
         }
         if self.work_days.is_empty() {
@@ -282,14 +283,14 @@ impl Stored for ZoneSetting {
 
 fn read_time(input: &mut Reader<'_>) -> Result<NaiveTime, ReadError> {
     let text = input.str()?;
-    text.parse()
-        .map_err(|error| input.shape_error(format!("{error}: \"{text}\"")))
+    dates::parse_clock(&text)
+        .ok_or_else(|| input.shape_error(format!("not a time of day like 09:00: \"{text}\"")))
 }
 
 fn read_weekday(input: &mut Reader<'_>) -> Result<Weekday, ReadError> {
     let text = input.str()?;
-    text.parse()
-        .map_err(|_| input.shape_error(format!("\"{text}\" is not a day of the week")))
+    dates::parse_weekday(&text)
+        .ok_or_else(|| input.shape_error(format!("\"{text}\" is not a day of the week")))
 }
 
 fn read_date(input: &mut Reader<'_>) -> Result<NaiveDate, ReadError> {

@@ -11,7 +11,7 @@ mod migrate;
 pub use merge::{merge, newer_settings};
 pub use migrate::{Migration, MIGRATIONS};
 
-use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 
 use crate::core::data::ids::IdPool;
 use crate::core::data::json::{self, Json, ReadError, Reader, Stored, Writer};
@@ -579,8 +579,17 @@ pub fn data_key(namespace: &str) -> String {
 /// Where unreadable text is set aside, one key per distinct content; see
 /// [`unused_quarantine_key`] for keeping two copies apart.
 pub fn quarantine_key(namespace: &str, when: DateTime<FixedOffset>) -> String {
-    let stamp = when.with_timezone(&Utc).format("%Y%m%dT%H%M%S%.3fZ");
-    format!("{}:quarantine:{stamp}", key_prefix(namespace))
+    // `20250501T080000.000Z`: the moment in UTC, to the millisecond.
+    let utc = when.naive_utc();
+    let day = crate::core::dates::iso_date(utc.date()).replace('-', "");
+    let millis = utc.nanosecond() / 1_000_000 % 1_000;
+    format!(
+        "{}:quarantine:{day}T{:02}{:02}{:02}.{millis:03}Z",
+        key_prefix(namespace),
+        utc.hour(),
+        utc.minute(),
+        utc.second()
+    )
 }
 
 /// A quarantine key for `when` that `taken` says is free: [`quarantine_key`] itself, or it
