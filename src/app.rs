@@ -22,7 +22,9 @@ use crate::core::planning::zone::UserZone;
 use crate::hooks::AppContext;
 use crate::services::clock;
 use crate::services::storage::{Opened, Store};
-use crate::state::{AppState, Msg, StorageStatus, View};
+use crate::state::{
+    dispatch, fetch_reducer, watch_reducer, AppState, Msg, ReducerStatus, StorageStatus, View,
+};
 
 /// Options an embedder sets (attributes of the host element).
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -150,7 +152,7 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             let interval = Interval::new(30_000, move || {
-                state.dispatch(Msg::Tick(minute(clock::now(&state.data.settings))));
+                dispatch(&state, Msg::Tick(minute(clock::now(&state.data.settings))));
             });
             move || drop(interval)
         });
@@ -168,10 +170,10 @@ pub fn App(props: &AppProps) -> Html {
                 match store.save(&state.data, state.now) {
                     Ok(()) => {
                         if state.storage == StorageStatus::Full {
-                            state.dispatch(Msg::StorageChanged(StorageStatus::Saving));
+                            dispatch(&state, Msg::StorageChanged(StorageStatus::Saving));
                         }
                     }
-                    Err(status) => state.dispatch(Msg::StorageChanged(status)),
+                    Err(status) => dispatch(&state, Msg::StorageChanged(status)),
                 }
             }
         });
@@ -191,7 +193,7 @@ pub fn App(props: &AppProps) -> Html {
                         return;
                     }
                     if let Some(theirs) = store.read_other(event.new_value()) {
-                        state.dispatch(Msg::MergeIncoming(theirs));
+                        dispatch(&state, Msg::MergeIncoming(theirs));
                     }
                 })
             });
@@ -205,7 +207,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(state.announcement.clone(), move |announcement| {
             let timeout = announcement
                 .as_ref()
-                .map(|_| Timeout::new(8_000, move || state.dispatch(Msg::ClearAnnouncement)));
+                .map(|_| Timeout::new(8_000, move || dispatch(&state, Msg::ClearAnnouncement)));
             move || drop(timeout)
         });
     }
@@ -223,9 +225,20 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    // Whether a change waits for the reducer's chunk (see `crate::state`).
+    let reducer_status = use_state(|| ReducerStatus::Ready);
+    {
+        let reducer_status = reducer_status.clone();
+        use_effect_with((), move |_| {
+            watch_reducer(move |status| reducer_status.set(status));
+        });
+    }
+
     // Mark the first useful paint for the performance benchmark.
     use_effect_with((), |_| {
         mark("afterview-ready");
+        // Nothing changes until the person acts, but then the reducer must be here.
+        fetch_reducer();
         // The device zone's name is only shown (Settings and the interview form ask for it
         // themselves), never needed for the first screen; asking `Intl` for it costs tens of
         // milliseconds, so it waits until the page is idle. Plans made after it read the device
@@ -277,7 +290,7 @@ pub fn App(props: &AppProps) -> Html {
     let nav = |label: &'static str, view: View, current: bool| {
         let onclick = {
             let state = state.clone();
-            Callback::from(move |_| state.dispatch(Msg::Navigate(view.clone())))
+            Callback::from(move |_| dispatch(&state, Msg::Navigate(view.clone())))
         };
         html! {
             <button type="button" aria-current={current.then_some("page")} disabled={show_onboarding}
@@ -302,7 +315,7 @@ pub fn App(props: &AppProps) -> Html {
                 Theme::Dark => Theme::Light,
                 Theme::Light => Theme::Auto,
             };
-            state.dispatch(Msg::UpdateSettings(settings));
+            dispatch(&state, Msg::UpdateSettings(settings));
         })
     };
     let theme_label = match state.data.settings.theme {
@@ -345,9 +358,27 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(target) = state.draft {
                     <Lazy part={Part::Draft} floating=true key={format!("{}-{:?}", target.process, target.key)} />
                 }
+                { reducer_note(*reducer_status) }
                 <div class="av-sr-only" role="status" aria-live="polite">{ state.announcement.clone().unwrap_or_default() }</div>
             </div>
         </ContextProvider<AppContext>>
+    }
+}
+
+/// What a change waiting for the reducer's chunk looks like: a short line while it comes, and
+/// a message with a retry when it could not be fetched (the change still waits, nothing is lost).
+fn reducer_note(status: ReducerStatus) -> Html {
+    match status {
+        ReducerStatus::Ready => Html::default(),
+        ReducerStatus::Waiting => html! {
+            <p class="av-hint av-loading av-loading-float" role="status">{ "One moment…" }</p>
+        },
+        ReducerStatus::Failed => html! {
+            <div class="av-loading av-loading-float" role="alert">
+                <p>{ "Afterview could not load the part that applies your changes. You may be offline; what you did is kept and is applied once it loads." }</p>
+                <button type="button" class="av-btn" onclick={Callback::from(|_| fetch_reducer())}>{ "Try again" }</button>
+            </div>
+        },
     }
 }
 

@@ -17,13 +17,13 @@ pub struct AppContext {
 
 impl AppContext {
     pub fn dispatch(&self, msg: Msg) {
-        self.state.dispatch(msg);
+        crate::state::dispatch(&self.state, msg);
     }
 
     /// A callback that sends the message built from its input.
     pub fn callback<In: 'static>(&self, make: impl Fn(In) -> Msg + 'static) -> Callback<In> {
         let state = self.state.clone();
-        Callback::from(move |input| state.dispatch(make(input)))
+        Callback::from(move |input| crate::state::dispatch(&state, make(input)))
     }
 }
 

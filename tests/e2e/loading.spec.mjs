@@ -136,6 +136,23 @@ test("a view whose chunk cannot be fetched says so, loses nothing and opens on r
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada Lovelace");
 });
 
+test("a change made while the reducer's chunk cannot be fetched says so, waits and is applied on retry", async ({ page }) => {
+  let blocked = true;
+  await page.route(/afterview-split_reducer-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+  await page.goto("./");
+  await page.getByLabel("Your name").fill("Ada Lovelace");
+  await page.getByRole("button", { name: "Get started" }).click();
+  const failure = page.getByRole("alert").filter({ hasText: "could not load the part that applies your changes" });
+  await expect(failure).toBeVisible();
+  blocked = false;
+  await failure.getByRole("button", { name: "Try again" }).click();
+  await expect(failure).toBeHidden();
+  // The click made before is applied: onboarding is over and the name is kept.
+  await expect(page.getByRole("heading", { name: "Today", level: 2 })).toBeVisible();
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada Lovelace");
+});
+
 test("a draft whose chunk cannot be fetched says so over the page and opens on retry", async ({ page }) => {
   let blocked = true;
   await page.route(/afterview-split_draft-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
