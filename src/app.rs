@@ -356,7 +356,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </main>
                 if let Some(target) = state.draft {
-                    <Lazy part={Part::Draft} floating=true key={format!("{}-{:?}", target.process, target.key)} />
+                    <Lazy part={Part::Draft} floating=true key={format!("{}-{}", target.process, target.key)} />
                 }
                 { reducer_note(*reducer_status) }
                 <div class="av-sr-only" role="status" aria-live="polite">{ state.announcement.clone().unwrap_or_default() }</div>

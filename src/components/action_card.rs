@@ -233,7 +233,7 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
     };
     let select_label = format!(
         "Select {}{}",
-        what.to_lowercase(),
+        what.to_ascii_lowercase(),
         to_name
             .as_ref()
             .map(|name| format!(" to {name}"))

@@ -241,7 +241,7 @@ pub fn ProcessDetail(props: &ProcessDetailProps) -> Html {
                 } else {
                     <ul class="av-list">
                         { for actions.into_iter().map(|action| {
-                            let key = format!("{:?}", action.key());
+                            let key = action.key().to_string();
                             html! { <ActionCard {key} action={action} show_process={false} /> }
                         }) }
                     </ul>

@@ -203,7 +203,7 @@ pub fn Today() -> Html {
         let mut cards = rows.into_iter().take(limit).map(|row| {
             let action = row.action.clone();
             let id: RowId = (action.process, action.key());
-            let key = format!("{}-{:?}", action.process, action.key());
+            let key = format!("{}-{}", action.process, action.key());
             let is_expanded = *expanded == Some(id);
             let on_toggle = {
                 let expanded = expanded.clone();

@@ -317,7 +317,9 @@ fn has_hr_word(lower: &str) -> bool {
 
 /// Whether a title reads as recruiting or HR ("Talent acquisition partner", "HR business partner").
 pub fn is_recruiting_title(title: &str) -> bool {
-    let lower = title.to_lowercase();
+    // ASCII case folding is enough: every part looked for is plain ASCII, and it keeps the
+    // Unicode case tables out of the first download.
+    let lower = title.to_ascii_lowercase();
     RECRUITING_TITLE_PARTS
         .iter()
         .any(|part| lower.contains(part))
@@ -328,7 +330,7 @@ impl ContactRole {
     /// The part someone plays, read from their job title ("Talent Acquisition Coordinator" is
     /// a coordinator). An empty title reads as a recruiter: they write most announcements.
     pub fn from_title(title: &str) -> Self {
-        let lower = title.to_lowercase();
+        let lower = title.to_ascii_lowercase();
         let has = |parts: &[&str]| parts.iter().any(|part| lower.contains(part));
         if has(&["coordinat", "scheduling", "assistant"]) {
             ContactRole::Coordinator
@@ -563,6 +565,20 @@ pub struct ActionKey {
     pub kind: ActionKind,
     pub round: Option<RoundId>,
     pub interviewer: Option<InterviewerId>,
+}
+
+/// `thank-you`, `thank-you/round-2/person-5`: the key as text, for element keys and test ids.
+impl std::fmt::Display for ActionKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.kind.slug())?;
+        if let Some(round) = self.round {
+            write!(f, "/round-{}", round.0)?;
+        }
+        if let Some(person) = self.interviewer {
+            write!(f, "/person-{}", person.0)?;
+        }
+        Ok(())
+    }
 }
 
 /// What happened, as the user logged it.

@@ -131,12 +131,12 @@ fn by_channel(channel: Channel) -> &'static str {
     }
 }
 
-fn capitalised(text: String) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => text,
+/// The sentence with its first letter upper-case (our sentences start with an English word).
+fn capitalised(mut text: String) -> String {
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    text
 }
 
 impl Reason {
