@@ -2,6 +2,7 @@
 //! they never compute a due date themselves (the planner does).
 
 pub mod action_card;
+pub mod action_details;
 pub mod banners;
 pub mod contacts_editor;
 pub mod data_panel;

@@ -22,10 +22,12 @@ pub enum Part {
     InviteImport,
     Settings,
     Draft,
+    /// The opened part of an action's row.
+    ActionDetails,
 }
 
-/// Draws a loaded view; `id` is the process the view is about, if any.
-type Render = fn(Option<ProcessId>) -> Html;
+/// Draws a loaded view from the [`Lazy`] props that name it.
+type Render = fn(&LazyProps) -> Html;
 
 /// A chunk that could not be fetched (offline before it was ever cached, say).
 #[derive(Clone, Debug, PartialEq)]
@@ -73,12 +75,12 @@ macro_rules! part {
 part!(interviews, interviews_view, |_| html! {
     <crate::components::interviews::Interviews />
 });
-part!(process, process_view, |id| match id {
+part!(process, process_view, |props| match props.id {
     Some(id) => html! { <crate::components::process_detail::ProcessDetail {id} /> },
     None => Html::default(),
 });
-part!(form, process_form_view, |id| html! {
-    <crate::components::process_form::ProcessFormView {id} />
+part!(form, process_form_view, |props| html! {
+    <crate::components::process_form::ProcessFormView id={props.id} />
 });
 part!(invite, invite_view, |_| html! {
     <crate::components::invite_import::InviteImport />
@@ -89,6 +91,12 @@ part!(settings, settings_view, |_| html! {
 part!(draft, draft_view, |_| html! {
     <crate::components::draft_panel::DraftPanel />
 });
+part!(details, action_details_view, |props| match &props.details {
+    Some(details) => html! {
+        <crate::components::action_details::ActionDetails key={details.open.slug()} ..details.clone() />
+    },
+    None => Html::default(),
+});
 
 async fn load(part: Part) -> Result<Render, LoadFailed> {
     let render = match part {
@@ -98,6 +106,7 @@ async fn load(part: Part) -> Result<Render, LoadFailed> {
         Part::InviteImport => invite_view().await,
         Part::Settings => settings_view().await,
         Part::Draft => draft_view().await,
+        Part::ActionDetails => action_details_view().await,
     }?;
     LOADED.with(|loaded| {
         let mut loaded = loaded.borrow_mut();
@@ -117,6 +126,9 @@ pub struct LazyProps {
     /// bottom of the screen, where they are seen whatever the scroll position.
     #[prop_or_default]
     pub floating: bool,
+    /// For [`Part::ActionDetails`]: the row's details.
+    #[prop_or_default]
+    pub details: Option<crate::components::action_details::ActionDetailsProps>,
 }
 
 #[derive(Clone, Copy)]
@@ -149,7 +161,8 @@ pub fn Lazy(props: &LazyProps) -> Html {
                         Ok(render) => Loading::Ready(render),
                         Err(LoadFailed) => Loading::Failed,
                     });
-                    if ready {
+                    // A view's heading takes focus; a row's details leave it on the row.
+                    if ready && part != Part::ActionDetails {
                         focus_heading_once_drawn(wrapper);
                     }
                 });
@@ -159,7 +172,7 @@ pub fn Lazy(props: &LazyProps) -> Html {
     // A view switched to another part draws from the cache before the effect runs.
     let now = loaded(part).map_or(*loading, Loading::Ready);
     let content = match now {
-        Loading::Ready(render) => render(props.id),
+        Loading::Ready(render) => render(props),
         Loading::Waiting => html! {
             <p class={classes!("av-hint", "av-loading", props.floating.then_some("av-loading-float"))} role="status">{ "Opening…" }</p>
         },
@@ -226,6 +239,7 @@ pub fn preload_later() {
     gloo::timers::callback::Timeout::new(PRELOAD_AFTER_MS, || {
         wasm_bindgen_futures::spawn_local(async {
             for part in [
+                Part::ActionDetails,
                 Part::Draft,
                 Part::Interviews,
                 Part::Process,
