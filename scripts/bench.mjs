@@ -681,6 +681,14 @@ row(
 section("Budgets");
 budget("first download ≤ 150 kB brotli", firstDownload.brotli <= 150_000, `${kB(firstDownload.brotli)} (wasm + glue + chunk loader + CSS + boot.js)`);
 budget("no long task over 50 ms at 50 processes (CPU 1x)", longTaskVerdict.pass, longTaskVerdict.detail);
+{
+  const longest = runs.app[1][1000].map(longestOf);
+  budget(
+    "no long task over 100 ms at 1,000 processes (CPU 1x)",
+    runs.app[1][1000].some((result) => result.tasks === null) ? null : median(longest) <= 100,
+    `median run's longest task ${ms(median(longest))} (worst run ${ms(Math.max(...longest))})`,
+  );
+}
 budget(
   "ready with 50 processes ≤ 1.25× the Yew anchor (CPU 1x, same run)",
   anchorBuilt ? ratio(50, 1, "anchor") <= 1.25 : null,

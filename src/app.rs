@@ -415,11 +415,13 @@ pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
     next_task(move || {
         let reading = store.read();
         mark("afterview-read");
-        next_task(move || {
+        // Little data is decoded and planned in this task; more gets a task per step.
+        let split = reading.text_len() >= ONE_TASK_BELOW_BYTES;
+        step(split, move || {
             let provisional = clock::now(&Default::default());
             props.opened = Preopened::new(store.decode(reading, provisional));
             mark("afterview-decoded");
-            next_task(move || {
+            step(split, move || {
                 props.opened.plan_ahead();
                 mark("afterview-planned");
                 next_task(move || {
@@ -429,6 +431,19 @@ pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
             });
         });
     });
+}
+
+/// Stored text shorter than this (about 100 processes) is read, decoded and planned in one
+/// task, well under 50 ms; longer text gets a task per step, so that none of them is long.
+const ONE_TASK_BELOW_BYTES: usize = 250_000;
+
+/// Runs `then` in a task of its own when `split`, else now.
+fn step(split: bool, then: impl FnOnce() + 'static) {
+    if split {
+        next_task(then);
+    } else {
+        then();
+    }
 }
 
 /// How long after the first screen the device zone's name is asked for.

@@ -33,6 +33,16 @@ pub enum Reading {
     },
 }
 
+impl Reading {
+    /// The length of the stored text in bytes (0 when nothing could be read).
+    pub fn text_len(&self) -> usize {
+        match self {
+            Reading::Read { raw: Some(raw), .. } => raw.len(),
+            _ => 0,
+        }
+    }
+}
+
 /// The app's storage under one namespace.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Store {
