@@ -404,10 +404,10 @@ fn props_from(element: &web_sys::Element) -> AppProps {
     }
 }
 
-/// Mounts the app on `element` (a host element or a shadow root's container) in the task after
-/// this one. With little stored data that task reads, decodes, plans and draws the first
-/// screen; with more, each of those steps gets a task of its own, and between them the browser
-/// can handle input and paint, so none adds up to one long task with another.
+/// Mounts the app on `element` (a host element or a shadow root's container), in three tasks
+/// after this one: the first starts the browser's time zone support, the second reads and
+/// decodes the stored data, the third draws the first screen with it. Between them the
+/// browser can handle input and paint, so none adds up to one long task with another.
 pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
     let mut props = props_from(options_from);
     mark("afterview-mount");
@@ -424,7 +424,7 @@ pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
             step(split, move || {
                 props.opened.plan_ahead();
                 mark("afterview-planned");
-                step(split, move || {
+                next_task(move || {
                     element.set_inner_html("");
                     yew::Renderer::<App>::with_root_and_props(element, props).render();
                 });
@@ -433,8 +433,8 @@ pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
     });
 }
 
-/// Stored text shorter than this (about 100 processes) is read, decoded, planned and drawn in
-/// one task, well under 50 ms; longer text gets a task per step, so that none of them is long.
+/// Stored text shorter than this (about 100 processes) is read, decoded and planned in one
+/// task, well under 50 ms; longer text gets a task per step, so that none of them is long.
 const ONE_TASK_BELOW_BYTES: usize = 250_000;
 
 /// Runs `then` in a task of its own when `split`, else now.
