@@ -836,13 +836,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             self.move_on(process, inquiries_sent, last_inquiry, last_reply);
             return;
         }
-        let latest_position = process
-            .rounds
-            .iter()
-            .enumerate()
-            .max_by_key(|(_, round)| (round.end.max(round.start), round.start, round.id))
-            .map(|(position, _)| position);
-        let latest_round = latest_position.and_then(|position| process.rounds.get(position));
+        let latest_round = self.log.latest_round(process);
         let recipient = self.employer_recipient(process);
         let recipient_id = recipient.map(|recipient| recipient.person);
 

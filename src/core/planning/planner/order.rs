@@ -83,22 +83,20 @@ pub(super) fn sort_actions(actions: &mut [Action]) {
 }
 
 /// Rearranges `items` so that position `i` holds what was at `order[i]`, following
-/// each cycle once. `order` is consumed (every entry ends up pointing at itself).
-fn permute<T: Clone>(items: &mut [T], order: &mut [u32]) {
+/// each cycle once with swaps (nothing is copied). `order` is consumed (every entry ends
+/// up pointing at itself).
+fn permute<T>(items: &mut [T], order: &mut [u32]) {
     for start in 0..order.len() {
-        if order[start] as usize == start {
-            continue;
-        }
-        let held = items[start].clone();
         let mut position = start;
+        // `items[position]` holds the item first at `start`: a swap brings in what belongs at
+        // `position` and carries that item on, until it reaches its own place.
         loop {
             let source = order[position] as usize;
             order[position] = position as u32;
             if source == start {
-                items[position] = held;
                 break;
             }
-            items[position] = items[source].clone();
+            items.swap(position, source);
             position = source;
         }
     }

@@ -1,0 +1,25 @@
+#![cfg(target_arch = "wasm32")]
+#[path = "support/synthetic.rs"]
+mod synthetic;
+use afterview::core::data::settings::Settings;
+use afterview::core::planning::planner::plan;
+use chrono::DateTime;
+use wasm_bindgen_test::*;
+
+#[wasm_bindgen_test]
+fn prof() {
+    let now = DateTime::parse_from_rfc3339("2025-03-06T18:00:00+01:00").unwrap();
+    let processes = synthetic::synthetic_processes(500, now);
+    let settings = Settings::default();
+    let start = js_sys::Date::now();
+    let mut n = 0;
+    while js_sys::Date::now() - start < 4000.0 {
+        std::hint::black_box(plan(std::hint::black_box(&processes), &settings, &now));
+        n += 1;
+    }
+    console_log!(
+        "PLANS {} per plan {:.3} ms",
+        n,
+        (js_sys::Date::now() - start) / n as f64
+    );
+}
