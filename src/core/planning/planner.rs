@@ -92,9 +92,7 @@ pub fn plan_with_calendar<Tz: TimeZone>(
             planner.plan_process(process);
         }
     }
-    let mut actions = planner.actions;
-    order::sort_actions(&mut actions);
-    actions
+    order::sorted(planner.actions)
 }
 
 struct Planner<'c, Tz: TimeZone> {

@@ -259,10 +259,11 @@ impl LogIndex {
         // build does not inline an iterator chain's closures.
         let mut first: Option<SentMessage> = None;
         for sent in &self.sent {
+            // Cheapest and most selective tests first; times only for real candidates.
             let matches = sent.kind == kind
-                && since.is_none_or(|since| sent.at >= since)
+                && (sent.to.is_none() || to.is_none() || sent.to == to)
                 && (sent.round.is_none() || round.is_none() || sent.round == round)
-                && (sent.to.is_none() || to.is_none() || sent.to == to);
+                && since.is_none_or(|since| sent.at >= since);
             // The earliest wins; of equal times, the first logged.
             if matches && first.is_none_or(|found| sent.at < found.at) {
                 first = Some(*sent);
