@@ -221,17 +221,19 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         resolve_local(&self.zone, date.and_time(self.calendar.work_end()), true)
     }
 
+    /// Where an action with this window stands; `due_day` is the local day of `due`.
     fn state(
         &self,
         earliest: &DateTime<Tz>,
         due: &DateTime<Tz>,
+        due_day: NaiveDate,
         latest: &DateTime<Tz>,
     ) -> ActionState {
         if self.now < *earliest {
             ActionState::Upcoming
         } else if self.now > *latest {
             ActionState::Late
-        } else if due.naive_local().date() == self.today || *due <= self.now {
+        } else if due_day == self.today || *due <= self.now {
             ActionState::DueToday
         } else {
             ActionState::Open
@@ -313,7 +315,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let earliest = self.local(&action.earliest).max(floor.clone());
         let due = self.local(&action.due).max(floor);
         let latest = self.local(&action.latest).max(due.clone());
-        let state = self.state(&earliest, &due, &latest);
+        let state = self.state(&earliest, &due, due.naive_local().date(), &latest);
         let reason = spaced_after(action.reason, previous_day);
         let reason = self.with_lateness(reason, state, &latest);
         let action = &mut self.actions[index];
@@ -417,10 +419,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 return;
             }
         }
-        let state = self.state(&earliest, &due, &latest);
+        let due_day = due.naive_local().date();
+        let state = self.state(&earliest, &due, due_day, &latest);
         let reason = self
             .with_lateness(reason, state, &latest)
-            .with_due_on(due.naive_local().date());
+            .with_due_on(due_day);
         self.actions.push(Action {
             process: process.id,
             round: key.round,
@@ -501,12 +504,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 let Some(&person) = self.log.people_of_round(position).get(slot) else {
                     break;
                 };
-                let thanked = self.log.first_sent_since(
-                    ActionKind::ThankYou,
-                    None,
-                    Some(person.id),
-                    Some(round.id),
-                );
+                let thanked = self
+                    .log
+                    .first_sent_since(ActionKind::ThankYou, None, Some(person.id), Some(round.id))
+                    .map(|sent| (sent.at, sent.channel));
                 match thanked {
                     None => {
                         let earliest =
@@ -536,8 +537,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                         };
                         self.finish(process, proposal);
                     }
-                    Some(sent) => {
-                        self.linkedin_connect(process, position, person, sent.at, sent.channel)
+                    Some((at, channel)) => {
+                        self.linkedin_connect(process, position, person, at, channel)
                     }
                 }
                 if process.pace == IndustryPace::Traditional {

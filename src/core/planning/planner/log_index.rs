@@ -251,13 +251,13 @@ impl LogIndex {
         since: Option<DateTime<FixedOffset>>,
         to: Option<InterviewerId>,
         round: Option<RoundId>,
-    ) -> Option<SentMessage> {
+    ) -> Option<&SentMessage> {
         if self.kinds_sent & (1 << (kind as u16)) == 0 {
             return None;
         }
         // A plain loop: this runs for every interviewer of every round, and the size-tuned
         // build does not inline an iterator chain's closures.
-        let mut first: Option<SentMessage> = None;
+        let mut first: Option<&SentMessage> = None;
         for sent in &self.sent {
             // Cheapest and most selective tests first; times only for real candidates.
             let matches = sent.kind == kind
@@ -266,7 +266,7 @@ impl LogIndex {
                 && since.is_none_or(|since| sent.at >= since);
             // The earliest wins; of equal times, the first logged.
             if matches && first.is_none_or(|found| sent.at < found.at) {
-                first = Some(*sent);
+                first = Some(sent);
             }
         }
         first
