@@ -75,6 +75,9 @@ pub fn plan_with_calendar<Tz: TimeZone>(
         calendar,
         now: now.clone(),
         today: now.naive_local().date(),
+        extras_cutoff: now
+            .clone()
+            .checked_sub_signed(TimeDelta::days(EXTRA_GRACE_DAYS)),
         zone,
         actions: Vec::with_capacity(processes.len() * 5),
         log: LogIndex::default(),
@@ -99,6 +102,9 @@ struct Planner<'c, Tz: TimeZone> {
     calendar: &'c BusinessCalendar,
     now: DateTime<Tz>,
     today: NaiveDate,
+    /// `now` less [`EXTRA_GRACE_DAYS`]: an extra whose window ended before it has expired
+    /// (`None` when that is before chrono's first day: nothing has).
+    extras_cutoff: Option<DateTime<Tz>>,
     zone: Tz,
     actions: Vec<Action>,
     /// The current process's log, indexed once (buffers reused across processes).
@@ -116,9 +122,18 @@ struct Proposal<Tz: TimeZone> {
     reason: Reason,
     /// T13: the due moment must fall inside working hours on a business day.
     business_hours: bool,
-    /// Left out of the plan once `now` is this long past the end of its window.
-    expires_after: Option<TimeDelta>,
+    /// When it leaves the plan once its window has ended (`None`: it stays, late).
+    expires_after: Option<Expiry>,
     recipient: Option<Recipient>,
+}
+
+/// When a proposal past its window leaves the plan.
+#[derive(Clone, Copy)]
+enum Expiry {
+    /// As soon as `now` is past the end of its window.
+    WhenLate,
+    /// [`EXTRA_GRACE_DAYS`] after the end of its window.
+    AfterExtraGrace,
 }
 
 /// The reason with `previous_day` named as the message it was spaced from (T9),
@@ -414,10 +429,13 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         if latest < due {
             latest = due.clone();
         }
-        if let Some(grace) = expires_after {
-            if self.now > Self::plus(&latest, grace) {
-                return;
-            }
+        let cutoff = match expires_after {
+            None => None,
+            Some(Expiry::WhenLate) => Some(&self.now),
+            Some(Expiry::AfterExtraGrace) => self.extras_cutoff.as_ref(),
+        };
+        if cutoff.is_some_and(|cutoff| latest < *cutoff) {
+            return;
         }
         let due_day = due.naive_local().date();
         let state = self.state(&earliest, &due, due_day, &latest);
@@ -499,7 +517,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     .log
                     .last_employer_answer()
                     .is_some_and(|answer| answer >= round_end);
-            let thank_you_expiry = overtaken.then(TimeDelta::zero);
+            let thank_you_expiry = overtaken.then_some(Expiry::WhenLate);
             for slot in 0..self.log.people_of_round(position).len() {
                 let Some(&person) = self.log.people_of_round(position).get(slot) else {
                     break;
@@ -610,7 +628,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             business_hours: true,
             recipient: Some(recipient::interviewer(person.id)),
-            expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
+            expires_after: Some(Expiry::AfterExtraGrace),
         };
         self.finish(process, proposal);
     }
@@ -657,7 +675,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             business_hours: true,
             recipient: Some(recipient::interviewer(person.id)),
-            expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
+            expires_after: Some(Expiry::AfterExtraGrace),
         };
         self.finish(process, proposal);
     }
