@@ -81,6 +81,7 @@ pub fn plan_with_calendar<Tz: TimeZone>(
         zone,
         actions: Vec::with_capacity(processes.len() * 5),
         log: LogIndex::default(),
+        employer: None,
     };
     // Processes go in small batches: first every log of the batch is indexed in one
     // tight loop (the event logs are the largest input and mostly cache misses, which
@@ -109,6 +110,8 @@ struct Planner<'c, Tz: TimeZone> {
     actions: Vec<Action>,
     /// The current process's log, indexed once (buffers reused across processes).
     log: LogIndex,
+    /// The current process's employer recipient, once worked out (see `employer_recipient`).
+    employer: Option<Option<Recipient>>,
 }
 
 /// One proposed action before the common finishing steps (dismiss, snooze, T13, state).
@@ -263,6 +266,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     }
 
     fn plan_process(&mut self, process: &Process) {
+        self.employer = None;
         let first = self.actions.len();
         self.plan_rules(process);
         self.space_planned(first);

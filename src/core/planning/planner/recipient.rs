@@ -79,8 +79,18 @@ pub fn most_senior(people: &[Interviewer]) -> Option<&Interviewer> {
 }
 
 impl<Tz: TimeZone> Planner<'_, Tz> {
-    /// The recipient of a message to the employer that answers nobody in particular.
-    pub(super) fn employer_recipient(&self, process: &Process) -> Option<Recipient> {
+    /// The recipient of a message to the employer that answers nobody in particular
+    /// (worked out once per process: several actions may ask).
+    pub(super) fn employer_recipient(&mut self, process: &Process) -> Option<Recipient> {
+        if let Some(known) = self.employer {
+            return known;
+        }
+        let found = self.find_employer_recipient(process);
+        self.employer = Some(found);
+        found
+    }
+
+    fn find_employer_recipient(&self, process: &Process) -> Option<Recipient> {
         if let Some((at, _, person)) = self.log.last_sender {
             if process.person(person).is_some() {
                 return Some(Recipient {
