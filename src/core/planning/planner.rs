@@ -80,13 +80,14 @@ pub fn plan_with_calendar<Tz: TimeZone>(
             .checked_sub_signed(TimeDelta::days(EXTRA_GRACE_DAYS)),
         zone,
         actions: Vec::with_capacity(processes.len() * 5),
-        log: LogIndex::default(),
+        log: Box::default(),
         employer: None,
     };
     // Processes go in small batches: first every log of the batch is indexed in one
     // tight loop (the event logs are the largest input and mostly cache misses, which
     // such a loop overlaps), then each process is planned from its compact index.
-    let mut batch_logs: Vec<LogIndex> = (0..LOG_BATCH).map(|_| LogIndex::default()).collect();
+    // Boxed, so handing one to the planner swaps two pointers, not two indexes.
+    let mut batch_logs: Vec<Box<LogIndex>> = (0..LOG_BATCH).map(|_| Box::default()).collect();
     for batch in processes.chunks(LOG_BATCH) {
         for (process, log) in batch.iter().zip(batch_logs.iter_mut()) {
             log.rebuild(process);
@@ -109,7 +110,7 @@ struct Planner<'c, Tz: TimeZone> {
     zone: Tz,
     actions: Vec<Action>,
     /// The current process's log, indexed once (buffers reused across processes).
-    log: LogIndex,
+    log: Box<LogIndex>,
     /// The current process's employer recipient, once worked out (see `employer_recipient`).
     employer: Option<Option<Recipient>>,
 }
