@@ -502,7 +502,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         for (position, round) in process.rounds.iter().enumerate() {
             // An interview that has not begun is upcoming: nothing thanks a meeting that has
             // not happened yet (Today lists it under "Coming up" instead).
-            if self.local(&round.start) > self.now {
+            // Instants compare across zones: no conversion needed.
+            if round.start > self.now {
                 continue;
             }
             let end = self.local(&round.end.max(round.start));
@@ -517,7 +518,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             let overtaken = process
                 .rounds
                 .iter()
-                .any(|other| other.start > round.start && self.local(&other.start) <= self.now)
+                .any(|other| other.start > round.start && other.start <= self.now)
                 || self
                     .log
                     .last_employer_answer()
@@ -600,8 +601,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         {
             return;
         }
-        let sent_day = self.day_of(&thank_you_sent);
         let mut earliest = self.local(&thank_you_sent);
+        let sent_day = earliest.naive_local().date();
         let mut rules = Rules::empty().with(Rule::T13);
         let mut spaced_after = None;
         if let Some((floor, previous_day)) = self.spacing_floor(Some(person.id.into()), false) {
