@@ -24,7 +24,9 @@
 //! - Logging a `move-on` message, a `MovedOn`, `Withdrawn` or `Rejection` event, or
 //!   a closed status closes the process.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
+use std::cell::Cell;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
 use crate::core::data::model::{
     ActionKey, ActionKind, Channel, EventKind, IndustryPace, PersonId, Process, ProcessStatus,
@@ -82,6 +84,7 @@ pub fn plan_with_calendar<Tz: TimeZone>(
         actions: Vec::with_capacity(processes.len() * 5),
         log: Box::default(),
         employer: None,
+        day_memo: std::array::from_fn(|_| Cell::new(None)),
     };
     // Processes go in small batches: first every log of the batch is indexed in one
     // tight loop (the event logs are the largest input and mostly cache misses, which
@@ -113,7 +116,13 @@ struct Planner<'c, Tz: TimeZone> {
     log: Box<LogIndex>,
     /// The current process's employer recipient, once worked out (see `employer_recipient`).
     employer: Option<Option<Recipient>>,
+    /// Recent answers of [`BusinessCalendar::add_business_days`] (from, count, result): a plan
+    /// asks about the same few weeks again and again.
+    day_memo: [Cell<Option<(NaiveDate, u32, NaiveDate)>>; DAY_MEMO_SLOTS],
 }
+
+/// Slots of [`Planner::day_memo`], picked by day of the year and count.
+const DAY_MEMO_SLOTS: usize = 64;
 
 /// One proposed action before the common finishing steps (dismiss, snooze, T13, state).
 struct Proposal<Tz: TimeZone> {
@@ -205,6 +214,20 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
     }
 
+    /// [`BusinessCalendar::add_business_days`], remembered for the rest of the plan.
+    fn add_business_days(&self, date: NaiveDate, count: u32) -> NaiveDate {
+        let slot = (date.ordinal() as usize + 7 * count as usize) % DAY_MEMO_SLOTS;
+        let slot = &self.day_memo[slot];
+        if let Some((from, asked, found)) = slot.get() {
+            if from == date && asked == count {
+                return found;
+            }
+        }
+        let found = self.calendar.add_business_days(date, count);
+        slot.set(Some((date, count, found)));
+        found
+    }
+
     fn opening(&self, date: NaiveDate) -> DateTime<Tz> {
         self.calendar.opening_of(date, &self.zone)
     }
@@ -221,7 +244,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         business_days: u32,
         deadline: Option<NaiveDate>,
     ) -> DateTime<Tz> {
-        let latest = self.closing(self.calendar.add_business_days(day, business_days));
+        let latest = self.closing(self.add_business_days(day, business_days));
         match deadline {
             Some(deadline) => {
                 latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)))
@@ -482,10 +505,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             channel: Channel::Email,
             due: received.clone(),
-            latest: self.closing(
-                self.calendar
-                    .add_business_days(day, TIMING.rejection_reply_business_days),
-            ),
+            latest: self.closing(self.add_business_days(day, TIMING.rejection_reply_business_days)),
             earliest: received,
             rules: Rules::empty().with(Rule::T12).with(Rule::T13),
             reason: Reason::RejectionReply { rejected_on: day },
@@ -612,9 +632,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 spaced_after = Some(previous_day);
             }
         }
-        let latest_day = self
-            .calendar
-            .add_business_days(earliest.naive_local().date(), TIMING.linkedin_business_days);
+        let latest_day =
+            self.add_business_days(earliest.naive_local().date(), TIMING.linkedin_business_days);
         let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::LinkedinConnect,
@@ -669,10 +688,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             channel: Channel::Handwritten,
             due: earliest.clone(),
-            latest: self.closing(
-                self.calendar
-                    .add_business_days(end_day, TIMING.card_business_days),
-            ),
+            latest: self.closing(self.add_business_days(end_day, TIMING.card_business_days)),
             earliest,
             rules: rules.with(Rule::T13),
             reason: Reason::HandwrittenExtra {
@@ -730,7 +746,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             } else {
                 TIMING.documents_business_days
             };
-            let next_day = self.calendar.add_business_days(requested_day, wait);
+            let next_day = self.add_business_days(requested_day, wait);
             let recipient = match by {
                 Some(id) if process.person(id.into()).is_some() => Some(Recipient {
                     person: id.into(),
@@ -843,10 +859,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
 
     /// T9: the opening of the fifth business day after a message sent on `day`.
     fn spaced_from(&self, day: NaiveDate) -> DateTime<Tz> {
-        self.opening(
-            self.calendar
-                .add_business_days(day, TIMING.spacing_business_days),
-        )
+        self.opening(self.add_business_days(day, TIMING.spacing_business_days))
     }
 
     /// T2/T3/T5/T6/T7/T8/T11/T14: the status-inquiry chain of one process.
@@ -890,8 +903,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let decision_floor = decision.map(|date| {
             (
                 date,
-                self.calendar
-                    .add_business_days(date, TIMING.after_decision_from_business_days),
+                self.add_business_days(date, TIMING.after_decision_from_business_days),
             )
         });
         // Inquiries name no person in their key: who receives them can change with
@@ -911,9 +923,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             match decision_floor {
                 Some((date, floor_day)) if date >= round_end_day => {
                     rules = rules.with(Rule::T5).with(Rule::T6);
-                    let latest_day = self
-                        .calendar
-                        .add_business_days(date, TIMING.after_decision_until_business_days);
+                    let latest_day =
+                        self.add_business_days(date, TIMING.after_decision_until_business_days);
                     (
                         ActionKind::StatusInquiry,
                         self.opening(floor_day),
@@ -930,8 +941,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     let basis = last_employer_message.map_or(round_end, |m| m.max(round_end));
                     let basis_day = self.day_of(&basis);
                     let five_business = self.opening(
-                        self.calendar
-                            .add_business_days(round_end_day, TIMING.no_timeline_business_days),
+                        self.add_business_days(round_end_day, TIMING.no_timeline_business_days),
                     );
                     let one_week = self.morning(add_days(basis_day, TIMING.inquiry_from_days));
                     let earliest = self.after_decision_floor(
@@ -1075,10 +1085,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let decision = self.log.decision.and_then(|event| event.date);
         let mut rules = Rules::empty().with(Rule::T8);
         if let Some(date) = decision {
-            let floor = self.opening(
-                self.calendar
-                    .add_business_days(date, TIMING.after_decision_from_business_days),
-            );
+            let floor = self
+                .opening(self.add_business_days(date, TIMING.after_decision_from_business_days));
             if floor > earliest {
                 earliest = floor;
                 rules = rules.with(Rule::T5);
