@@ -24,7 +24,7 @@
 //! - Logging a `move-on` message, a `MovedOn`, `Withdrawn` or `Rejection` event, or
 //!   a closed status closes the process.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
@@ -85,6 +85,7 @@ pub fn plan_with_calendar<Tz: TimeZone>(
         log: Box::default(),
         employer: None,
         day_memo: std::array::from_fn(|_| Cell::new(None)),
+        edge_memo: RefCell::new(std::array::from_fn(|_| None)),
     };
     // Processes go in small batches: first every log of the batch is indexed in one
     // tight loop (the event logs are the largest input and mostly cache misses, which
@@ -119,9 +120,13 @@ struct Planner<'c, Tz: TimeZone> {
     /// Recent answers of [`BusinessCalendar::add_business_days`] (from, count, result): a plan
     /// asks about the same few weeks again and again.
     day_memo: [Cell<Option<(NaiveDate, u32, NaiveDate)>>; DAY_MEMO_SLOTS],
+    /// Recent openings and closings of work days (day, closing or not, moment).
+    edge_memo: RefCell<EdgeMemo<Tz>>,
 }
 
-/// Slots of [`Planner::day_memo`], picked by day of the year and count.
+type EdgeMemo<Tz> = [Option<(NaiveDate, bool, DateTime<Tz>)>; DAY_MEMO_SLOTS];
+
+/// Slots of [`Planner::day_memo`] and [`Planner::edge_memo`], picked by day of the year.
 const DAY_MEMO_SLOTS: usize = 64;
 
 /// One proposed action before the common finishing steps (dismiss, snooze, T13, state).
@@ -229,11 +234,30 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     }
 
     fn opening(&self, date: NaiveDate) -> DateTime<Tz> {
-        self.calendar.opening_of(date, &self.zone)
+        self.work_hours_edge(date, false)
     }
 
     fn closing(&self, date: NaiveDate) -> DateTime<Tz> {
-        self.calendar.closing_of(date, &self.zone)
+        self.work_hours_edge(date, true)
+    }
+
+    /// When work starts (or, with `closing`, ends) on `date`, remembered for the rest of
+    /// the plan: reading a wall time in the zone is the costly part.
+    fn work_hours_edge(&self, date: NaiveDate, closing: bool) -> DateTime<Tz> {
+        let slot = (2 * date.ordinal() as usize + usize::from(closing)) % DAY_MEMO_SLOTS;
+        let mut memo = self.edge_memo.borrow_mut();
+        if let Some((day, is_closing, moment)) = &memo[slot] {
+            if *day == date && *is_closing == closing {
+                return moment.clone();
+            }
+        }
+        let moment = if closing {
+            self.calendar.closing_of(date, &self.zone)
+        } else {
+            self.calendar.opening_of(date, &self.zone)
+        };
+        memo[slot] = Some((date, closing, moment.clone()));
+        moment
     }
 
     /// The close of business `business_days` after `day`, or of the last business day
