@@ -145,6 +145,14 @@ struct Proposal<Tz: TimeZone> {
     recipient: Option<Recipient>,
 }
 
+/// A round's end in the user's zone, and the first moment a note may follow it.
+#[derive(Clone)]
+struct AfterRound<Tz: TimeZone> {
+    end: DateTime<Tz>,
+    end_day: NaiveDate,
+    notes_from: DateTime<Tz>,
+}
+
 /// When a proposal past its window leaves the plan.
 #[derive(Clone, Copy)]
 enum Expiry {
@@ -550,24 +558,13 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             if round.start > self.now {
                 continue;
             }
-            let end = self.local(&round.end.max(round.start));
-            let end_day = end.naive_local().date();
             let later_round = first_start.is_some_and(|first| round.start > first);
             let mut rules = Rules::empty().with(Rule::T1);
             if later_round {
                 rules = rules.with(Rule::T14);
             }
-            // A late note stays worth sending until the process has moved past this round.
-            let round_end = round.end.max(round.start);
-            let overtaken = process
-                .rounds
-                .iter()
-                .any(|other| other.start > round.start && other.start <= self.now)
-                || self
-                    .log
-                    .last_employer_answer()
-                    .is_some_and(|answer| answer >= round_end);
-            let thank_you_expiry = overtaken.then_some(Expiry::WhenLate);
+            // Most rounds are thanked already: their times are read only when a note needs them.
+            let mut after_round: Option<AfterRound<Tz>> = None;
             for slot in 0..self.log.people_of_round(position).len() {
                 let Some(&person) = self.log.people_of_round(position).get(slot) else {
                     break;
@@ -578,8 +575,13 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     .map(|sent| (sent.at, sent.channel));
                 match thanked {
                     None => {
-                        let earliest =
-                            Self::plus(&end, TimeDelta::hours(TIMING.thank_you_from_hours));
+                        let after = after_round
+                            .get_or_insert_with(|| self.after_round(round))
+                            .clone();
+                        // A late note stays worth sending until the process has moved past
+                        // this round.
+                        let expiry = self.overtaken(process, round).then_some(Expiry::WhenLate);
+                        let end = &after.end;
                         let proposal = Proposal {
                             key: ActionKey {
                                 kind: ActionKind::ThankYou,
@@ -587,21 +589,18 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                                 interviewer: Some(person.id),
                             },
                             channel: Channel::Email,
-                            due: Self::plus(&end, TimeDelta::hours(TIMING.thank_you_due_hours)),
-                            latest: Self::plus(
-                                &end,
-                                TimeDelta::hours(TIMING.thank_you_until_hours),
-                            ),
-                            earliest,
+                            due: Self::plus(end, TimeDelta::hours(TIMING.thank_you_due_hours)),
+                            latest: Self::plus(end, TimeDelta::hours(TIMING.thank_you_until_hours)),
+                            earliest: after.notes_from,
                             rules,
                             reason: Reason::ThankYouWindow {
-                                ended_on: end_day,
+                                ended_on: after.end_day,
                                 ended_at: end.naive_local().time(),
                                 late: false,
                             },
                             business_hours: false,
                             recipient: Some(recipient::interviewer(person.id)),
-                            expires_after: thank_you_expiry,
+                            expires_after: expiry,
                         };
                         self.finish(process, proposal);
                     }
@@ -610,10 +609,37 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     }
                 }
                 if process.pace == IndustryPace::Traditional {
-                    self.handwritten_note(process, round, person, &end, rules);
+                    let after = after_round
+                        .get_or_insert_with(|| self.after_round(round))
+                        .clone();
+                    self.handwritten_note(process, round, person, after, rules);
                 }
             }
         }
+    }
+
+    /// When `round` ended in the user's zone, and when a note may first follow it.
+    fn after_round(&self, round: &Round) -> AfterRound<Tz> {
+        let end = self.local(&round.end.max(round.start));
+        AfterRound {
+            end_day: end.naive_local().date(),
+            notes_from: Self::plus(&end, TimeDelta::hours(TIMING.thank_you_from_hours)),
+            end,
+        }
+    }
+
+    /// The process has moved past `round`: a later round has started, or the employer
+    /// answered after it ended.
+    fn overtaken(&self, process: &Process, round: &Round) -> bool {
+        let round_end = round.end.max(round.start);
+        process
+            .rounds
+            .iter()
+            .any(|other| other.start > round.start && other.start <= self.now)
+            || self
+                .log
+                .last_employer_answer()
+                .is_some_and(|answer| answer >= round_end)
     }
 
     fn linkedin_connect(
@@ -687,7 +713,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         process: &Process,
         round: &Round,
         person: Person,
-        end: &DateTime<Tz>,
+        after: AfterRound<Tz>,
         rules: Rules,
     ) {
         if self
@@ -702,8 +728,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         {
             return;
         }
-        let end_day = end.naive_local().date();
-        let earliest = Self::plus(end, TimeDelta::hours(TIMING.thank_you_from_hours));
+        let AfterRound {
+            end_day,
+            notes_from: earliest,
+            ..
+        } = after;
         let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::HandwrittenNote,
