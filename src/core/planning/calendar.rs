@@ -172,21 +172,27 @@ impl BusinessCalendar {
 
     /// `moment` when it falls inside working hours on a business day, else the next opening.
     pub fn next_business_moment<Tz: TimeZone>(&self, moment: &DateTime<Tz>) -> DateTime<Tz> {
+        match self.next_opening_day(moment) {
+            Some(day) => self.opening_of(day, &moment.timezone()),
+            None => moment.clone(),
+        }
+    }
+
+    /// The day whose opening [`Self::next_business_moment`] moves `moment` to; `None` when
+    /// `moment` stays (inside working hours on a business day, or the calendar has run out).
+    pub fn next_opening_day<Tz: TimeZone>(&self, moment: &DateTime<Tz>) -> Option<NaiveDate> {
         let local = moment.naive_local();
         let date = local.date();
         if self.is_business_day(date) {
             if local.time() < self.work_start {
-                return self.opening_of(date, &moment.timezone());
+                return Some(date);
             }
             if local.time() <= self.work_end {
-                return moment.clone();
+                return None;
             }
         }
         let next = self.next_business_day(date);
-        if next == date {
-            return moment.clone();
-        }
-        self.opening_of(next, &moment.timezone())
+        (next != date).then_some(next)
     }
 
     /// When work starts on `date` in `zone`. A start that falls in a daylight-saving

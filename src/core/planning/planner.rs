@@ -484,7 +484,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             due = until.clamp(earliest.clone(), latest.clone().max(earliest.clone()));
         }
         if business_hours {
-            due = self.calendar.next_business_moment(&due);
+            // The calendar's next business moment, with the opening read from the memo.
+            if let Some(day) = self.calendar.next_opening_day(&due) {
+                due = self.opening(day);
+            }
         }
         if latest < due {
             latest = due.clone();
