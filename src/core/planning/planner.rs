@@ -568,8 +568,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             }
             // Most rounds are thanked already: their times are read only when a note needs them.
             let mut after_round: Option<AfterRound<Tz>> = None;
-            for slot in 0..self.log.people_of_round(position).len() {
-                let Some(&person) = self.log.people_of_round(position).get(slot) else {
+            for slot in self.log.people_slots(position) {
+                let Some(person) = self.log.person(slot) else {
                     break;
                 };
                 let thanked = self

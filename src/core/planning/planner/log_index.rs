@@ -39,7 +39,7 @@ impl Person {
     fn of(interviewer: &Interviewer) -> Self {
         Person {
             id: interviewer.id,
-            on_linkedin: !interviewer.linkedin.trim().is_empty(),
+            on_linkedin: interviewer.linkedin.chars().any(|c| !c.is_whitespace()),
         }
     }
 }
@@ -124,6 +124,18 @@ impl LogIndex {
             }
         }
         self.index_events(&process.events);
+    }
+
+    /// Where the interviewers of the round at `position` are, for [`LogIndex::person`].
+    pub fn people_slots(&self, position: usize) -> std::ops::Range<usize> {
+        self.round_people
+            .get(position)
+            .map_or(0..0, |&(first, end)| first..end)
+    }
+
+    /// The interviewer in `slot` (see [`LogIndex::people_slots`]).
+    pub fn person(&self, slot: usize) -> Option<Person> {
+        self.people.get(slot).copied()
     }
 
     /// The interviewers of the round at `position` in `Process::rounds`.
