@@ -1,9 +1,9 @@
 //! Puts planned actions in their final order (due moment, process, kind, round,
 //! interviewer) without sorting the 120-byte actions themselves.
 //!
-//! Each action gets one 128-bit integer key that agrees with that order on everything
-//! it can hold (seconds, nanoseconds, process id up to 2^30, kind) and ends with the
-//! action's planning position; the keys are sorted as plain integers (one comparison
+//! Each action gets one 128-bit integer key that holds its due moment (seconds and
+//! nanoseconds), process id (below 2^30) and kind, and ends with the action's planning
+//! position (a plan whose values do not fit is sorted by the full comparison instead); the keys are sorted as plain integers (one comparison
 //! each, no tuple or closure), runs of actions whose keys differ only in position (say
 //! the two thank-you notes of one round) are finished with the full comparison, and
 //! the actions are then moved once into place. Sorting whole actions by a tuple
@@ -14,9 +14,8 @@ use std::cmp::Ordering;
 use crate::core::planning::action::Action;
 
 /// The key's fields, from the most significant: seconds since the epoch (offset to be
-/// unsigned; chrono's whole range fits), nanoseconds (a leap second's, up to 2e9,
-/// saturates), process id (saturated: the full comparison then decides), kind, and the
-/// planning position.
+/// unsigned; chrono's whole range fits), nanoseconds (a leap second's, up to 2e9, does
+/// not), process id, kind, and the planning position.
 const SECOND_BITS: u32 = 44;
 const NANO_BITS: u32 = 30;
 const PROCESS_BITS: u32 = 30;
@@ -34,7 +33,7 @@ pub(super) fn full_order(a: &Action, b: &Action) -> Ordering {
     ))
 }
 
-/// The key of the action at `position`; `None` when its due moment or position does not fit.
+/// The key of the action at `position`; `None` when a value does not fit its field.
 fn sort_key(action: &Action, position: usize) -> Option<u128> {
     let seconds = action
         .due
@@ -44,8 +43,11 @@ fn sort_key(action: &Action, position: usize) -> Option<u128> {
     let position = u128::try_from(position)
         .ok()
         .filter(|position| *position < 1 << POSITION_BITS)?;
-    let nanos = u64::from(action.due.timestamp_subsec_nanos()).min((1 << NANO_BITS) - 1);
-    let process = action.process.0.min((1 << PROCESS_BITS) - 1);
+    let nanos = u64::from(action.due.timestamp_subsec_nanos());
+    let process = action.process.0;
+    if nanos >= 1 << NANO_BITS || process >= 1 << PROCESS_BITS {
+        return None;
+    }
     let mut key = seconds as u128;
     key = (key << NANO_BITS) | u128::from(nanos);
     key = (key << PROCESS_BITS) | u128::from(process);
@@ -72,8 +74,8 @@ pub(super) fn sorted(mut actions: Vec<Action>) -> Vec<Action> {
     };
     keys.sort_unstable();
 
-    // Keys equal but for the position: settle round and interviewer (and saturated
-    // process ids and nanoseconds) with the full comparison, stably.
+    // Keys equal but for the position: settle round and interviewer with the full
+    // comparison, stably.
     let mut start = 0;
     while start < keys.len() {
         let order = keys[start] >> POSITION_BITS;
@@ -95,4 +97,74 @@ pub(super) fn sorted(mut actions: Vec<Action>) -> Vec<Action> {
         result.extend(slots[position_of(key)].take());
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::data::model::{ActionKind, Channel, ProcessId, RoundId};
+    use crate::core::planning::action::{ActionState, Rules};
+    use crate::core::planning::explain::Reason;
+    use chrono::{DateTime, NaiveDate};
+
+    fn action(process: u64, kind: ActionKind, round: u64, due: &str) -> Action {
+        let due = DateTime::parse_from_rfc3339(due).expect("a test time");
+        Action {
+            process: ProcessId(process),
+            round: Some(RoundId(round)),
+            interviewer: None,
+            kind,
+            channel: Channel::Email,
+            earliest: due,
+            due,
+            latest: due,
+            state: ActionState::Open,
+            rules: Rules::empty(),
+            reason: Reason::RejectionReply {
+                rejected_on: NaiveDate::MIN,
+            },
+            recipient: None,
+        }
+    }
+
+    fn shuffled() -> Vec<Action> {
+        let huge = 1 << 40;
+        vec![
+            action(3, ActionKind::ThankYou, 2, "2025-03-06T10:00:00+00:00"),
+            action(
+                huge + 1,
+                ActionKind::ThankYou,
+                1,
+                "2025-03-06T10:00:00+00:00",
+            ),
+            action(2, ActionKind::MoveOn, 1, "2025-03-05T10:00:00.5+00:00"),
+            action(3, ActionKind::ThankYou, 1, "2025-03-06T10:00:00+00:00"),
+            action(huge, ActionKind::MoveOn, 1, "2025-03-06T10:00:00+00:00"),
+            action(1, ActionKind::ThankYou, 1, "1900-01-01T00:00:00-05:00"),
+            action(2, ActionKind::ThankYou, 1, "2025-03-05T10:00:00.25+00:00"),
+            action(3, ActionKind::ThankYou, 2, "2025-03-06T10:00:00+00:00"),
+        ]
+    }
+
+    #[test]
+    fn integer_keys_order_like_a_stable_full_sort() {
+        // Small ids, so the integer keys are used; the huge ones are filtered out.
+        let small: Vec<Action> = shuffled()
+            .into_iter()
+            .filter(|action| action.process.0 < 100)
+            .collect();
+        let mut expected = small.clone();
+        expected.sort_by(full_order);
+        assert_eq!(sorted(small), expected);
+    }
+
+    #[test]
+    fn values_too_large_for_the_key_fall_back_to_the_full_sort() {
+        let mut expected = shuffled();
+        expected.sort_by(full_order);
+        let actual = sorted(shuffled());
+        assert_eq!(actual, expected);
+        let processes: Vec<u64> = actual.iter().map(|action| action.process.0).collect();
+        assert_eq!(&processes[4..], &[3, 3, (1 << 40), (1 << 40) + 1]);
+    }
 }
