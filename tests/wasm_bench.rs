@@ -1,7 +1,8 @@
 #![cfg(target_arch = "wasm32")]
 //! Browser benchmarks (wasm-bindgen-test in headless Chromium, meant for `--release`): the
-//! planner over 500 synthetic processes (a heavy user; budget 1 ms) and saving 1,000 processes
-//! to localStorage.
+//! planner over 500 synthetic processes (a heavy user; budget 1 ms), on a fixed clock and in a
+//! named zone read through the browser's `Intl` tables as the app does, and saving 1,000
+//! processes to localStorage.
 //!
 //! Each test prints one line `BENCH name=... median_ms=...` that `scripts/bench.sh` parses:
 //! `cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture`.
@@ -9,10 +10,11 @@
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
-use afterview::core::data::settings::Settings;
+use afterview::core::data::settings::{Settings, ZoneName, ZoneSetting};
 use afterview::core::data::storage::{data_key, decode, encode, AppData};
 use afterview::core::planning::planner::plan;
-use chrono::{DateTime, FixedOffset};
+use afterview::core::planning::zone::UserZone;
+use chrono::{DateTime, FixedOffset, TimeZone};
 use synthetic::synthetic_processes;
 use wasm_bindgen_test::*;
 
@@ -58,10 +60,13 @@ fn report(name: &str, processes: usize, timings: &[f64]) {
     );
 }
 
-#[wasm_bindgen_test]
-fn plan_five_hundred_processes() {
-    let processes = synthetic_processes(500, now());
-    let settings = Settings::default();
+/// Times batches of plans of `processes` at `now`; returns sorted per-plan timings and the
+/// number of actions planned.
+fn time_plans<Tz: TimeZone>(
+    processes: &[afterview::core::data::model::Process],
+    settings: &Settings,
+    now: &DateTime<Tz>,
+) -> (Vec<f64>, usize) {
     let mut actions = 0;
     let clock = performance();
     let mut timings: Vec<f64> = (0..RUNS)
@@ -69,16 +74,47 @@ fn plan_five_hundred_processes() {
             let started = clock.now();
             for _ in 0..PLANS_PER_SAMPLE {
                 actions =
-                    std::hint::black_box(plan(std::hint::black_box(&processes), &settings, &now()))
+                    std::hint::black_box(plan(std::hint::black_box(processes), settings, now))
                         .len();
             }
             (clock.now() - started) / PLANS_PER_SAMPLE as f64
         })
         .collect();
     timings.sort_by(f64::total_cmp);
+    (timings, actions)
+}
+
+#[wasm_bindgen_test]
+fn plan_five_hundred_processes() {
+    let processes = synthetic_processes(500, now());
+    let (timings, actions) = time_plans(&processes, &Settings::default(), &now());
     // The synthetic processes are recent and mostly active: the planner must find work.
     assert!(actions > 0, "the planner found nothing to do");
     report("wasm_plan", processes.len(), &timings);
+}
+
+#[wasm_bindgen_test]
+fn plan_five_hundred_processes_in_a_named_zone() {
+    // As in the app: `Intl` answers zone questions, resolved once into offset tables.
+    afterview::services::intl_zone::install();
+    let settings = Settings {
+        time_zone: ZoneSetting::Named {
+            name: ZoneName::parse("Europe/Berlin").expect("a zone name"),
+        },
+        ..Settings::default()
+    };
+    let zone = UserZone::from_setting(settings.time_zone);
+    assert!(
+        matches!(zone, UserZone::Named(_)),
+        "the browser knows Berlin"
+    );
+    let now = now().with_timezone(&zone);
+    let processes = synthetic_processes(500, now.fixed_offset());
+    // The first plan resolves the years in use from `Intl` (once per page in the app too).
+    let first = plan(&processes, &settings, &now);
+    let (timings, actions) = time_plans(&processes, &settings, &now);
+    assert_eq!(actions, first.len(), "every plan plans the same");
+    report("wasm_plan_named_zone", processes.len(), &timings);
 }
 
 #[wasm_bindgen_test]

@@ -103,24 +103,22 @@ impl BusinessCalendar {
 
     /// A work day that is not a holiday.
     pub fn is_business_day(&self, date: NaiveDate) -> bool {
-        self.work_days & weekday_bit(date.weekday()) != 0
-            && self.holidays.binary_search(&date).is_err()
+        self.is_work_day(date.weekday().num_days_from_monday()) && !self.is_holiday(date)
+    }
+
+    /// Whether the weekday numbered `weekday` from Monday (0) is a work day.
+    fn is_work_day(&self, weekday: u32) -> bool {
+        self.work_days & (1 << weekday) != 0
+    }
+
+    fn is_holiday(&self, date: NaiveDate) -> bool {
+        !self.holidays.is_empty() && self.holidays.binary_search(&date).is_ok()
     }
 
     /// The first business day strictly after `date` (or `date` itself when the
     /// calendar runs out, which only happens at the very end of chrono's range).
     pub fn next_business_day(&self, date: NaiveDate) -> NaiveDate {
-        let mut day = date;
-        for _ in 0..MAX_DAYS_SEARCHED {
-            match day.succ_opt() {
-                Some(next) => day = next,
-                None => return date,
-            }
-            if self.is_business_day(day) {
-                return day;
-            }
-        }
-        day
+        self.add_business_days(date, 1)
     }
 
     /// The last business day on or before `date`.
@@ -140,14 +138,26 @@ impl BusinessCalendar {
 
     /// The date `count` business days after `date` (weekends and holidays skipped;
     /// `date` itself need not be a business day). Zero returns `date`.
+    ///
+    /// Each step looks at most [`MAX_DAYS_SEARCHED`] days ahead and, finding no business
+    /// day, goes on from the last day it looked at. When chrono's calendar runs out, the
+    /// last business day reached is returned.
     pub fn add_business_days(&self, date: NaiveDate, count: u32) -> NaiveDate {
         let mut day = date;
+        // The weekday is carried along rather than derived from each date again.
+        let mut weekday = date.weekday().num_days_from_monday();
         for _ in 0..count {
-            let next = self.next_business_day(day);
-            if next == day {
-                break;
+            let from = day;
+            for _ in 0..MAX_DAYS_SEARCHED {
+                let Some(next) = day.succ_opt() else {
+                    return from;
+                };
+                day = next;
+                weekday = (weekday + 1) % 7;
+                if self.is_work_day(weekday) && !self.is_holiday(day) {
+                    break;
+                }
             }
-            day = next;
         }
         day
     }
@@ -163,21 +173,27 @@ impl BusinessCalendar {
 
     /// `moment` when it falls inside working hours on a business day, else the next opening.
     pub fn next_business_moment<Tz: TimeZone>(&self, moment: &DateTime<Tz>) -> DateTime<Tz> {
+        match self.next_opening_day(moment) {
+            Some(day) => self.opening_of(day, &moment.timezone()),
+            None => moment.clone(),
+        }
+    }
+
+    /// The day whose opening [`Self::next_business_moment`] moves `moment` to; `None` when
+    /// `moment` stays (inside working hours on a business day, or the calendar has run out).
+    pub fn next_opening_day<Tz: TimeZone>(&self, moment: &DateTime<Tz>) -> Option<NaiveDate> {
         let local = moment.naive_local();
         let date = local.date();
         if self.is_business_day(date) {
             if local.time() < self.work_start {
-                return self.opening_of(date, &moment.timezone());
+                return Some(date);
             }
             if local.time() <= self.work_end {
-                return moment.clone();
+                return None;
             }
         }
         let next = self.next_business_day(date);
-        if next == date {
-            return moment.clone();
-        }
-        self.opening_of(next, &moment.timezone())
+        (next != date).then_some(next)
     }
 
     /// When work starts on `date` in `zone`. A start that falls in a daylight-saving
@@ -238,4 +254,100 @@ fn weekday_bit(day: Weekday) -> u8 {
 
 fn hour(h: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One day at a time with chrono's own weekday: what the stepping must agree with.
+    fn reference_next(calendar: &BusinessCalendar, date: NaiveDate) -> NaiveDate {
+        let business = |day: NaiveDate| {
+            calendar.work_days & weekday_bit(day.weekday()) != 0
+                && !calendar.holidays.contains(&day)
+        };
+        let mut day = date;
+        for _ in 0..MAX_DAYS_SEARCHED {
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => return date,
+            }
+            if business(day) {
+                return day;
+            }
+        }
+        day
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+    }
+
+    #[test]
+    fn stepping_agrees_with_walking_the_dates() {
+        let settings = Settings {
+            work_days: vec![Weekday::Mon, Weekday::Wed, Weekday::Thu, Weekday::Sat],
+            holidays: vec![
+                day(2025, 12, 24),
+                day(2025, 12, 25),
+                day(2025, 12, 27),
+                day(2026, 1, 1),
+            ],
+            ..Settings::default()
+        };
+        for calendar in [
+            BusinessCalendar::from_settings(&settings),
+            BusinessCalendar::default(),
+        ] {
+            let mut date = day(2025, 12, 1);
+            while date < day(2026, 2, 1) {
+                let mut expected = date;
+                for count in 0..8 {
+                    assert_eq!(
+                        calendar.add_business_days(date, count),
+                        expected,
+                        "{date} + {count}"
+                    );
+                    expected = reference_next(&calendar, expected);
+                }
+                assert_eq!(
+                    calendar.next_business_day(date),
+                    reference_next(&calendar, date)
+                );
+                date = date.succ_opt().unwrap_or(date);
+            }
+        }
+    }
+
+    #[test]
+    fn the_end_of_the_calendar_and_endless_holidays_do_not_fail() {
+        let calendar = BusinessCalendar::default();
+        assert_eq!(calendar.next_business_day(NaiveDate::MAX), NaiveDate::MAX);
+        assert_eq!(
+            calendar.add_business_days(NaiveDate::MAX, 3),
+            NaiveDate::MAX
+        );
+        // Three business days asked, fewer left: the last one reached.
+        let near_end = NaiveDate::MAX - Days::new(10);
+        let last = (0..3).fold(near_end, |day, _| reference_next(&calendar, day));
+        assert_eq!(calendar.add_business_days(near_end, 3), last);
+        // Only Sundays work and 200 of them in a row are holidays: each step gives up after
+        // its bound and goes on from where it stopped, rather than hang.
+        let settings = Settings {
+            work_days: vec![Weekday::Sun],
+            holidays: (0..200)
+                .filter_map(|week| day(2025, 1, 5).checked_add_days(Days::new(7 * week)))
+                .collect(),
+            ..Settings::default()
+        };
+        let calendar = BusinessCalendar::from_settings(&settings);
+        let start = day(2025, 1, 1);
+        let first = reference_next(&calendar, start);
+        assert_eq!(first, start + Days::new(u64::from(MAX_DAYS_SEARCHED)));
+        assert_eq!(calendar.next_business_day(start), first);
+        assert_eq!(
+            calendar.add_business_days(start, 2),
+            reference_next(&calendar, first)
+        );
+    }
 }

@@ -24,8 +24,11 @@
 //! - Logging a `move-on` message, a `MovedOn`, `Withdrawn` or `Rejection` event, or
 //!   a closed status closes the process.
 
+use std::cell::{Cell, RefCell};
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeDelta, TimeZone};
+
 use crate::core::sort;
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, TimeZone};
 
 use crate::core::data::model::{
     ActionKey, ActionKind, Channel, EventKind, IndustryPace, PersonId, Process, ProcessStatus,
@@ -76,14 +79,21 @@ pub fn plan_with_calendar<Tz: TimeZone>(
         calendar,
         now: now.clone(),
         today: now.naive_local().date(),
+        extras_cutoff: now
+            .clone()
+            .checked_sub_signed(TimeDelta::days(EXTRA_GRACE_DAYS)),
         zone,
         actions: Vec::with_capacity(processes.len() * 5),
-        log: LogIndex::default(),
+        log: Box::default(),
+        employer: None,
+        day_memo: std::array::from_fn(|_| Cell::new(None)),
+        edge_memo: RefCell::new(std::array::from_fn(|_| None)),
     };
     // Processes go in small batches: first every log of the batch is indexed in one
     // tight loop (the event logs are the largest input and mostly cache misses, which
     // such a loop overlaps), then each process is planned from its compact index.
-    let mut batch_logs: Vec<LogIndex> = (0..LOG_BATCH).map(|_| LogIndex::default()).collect();
+    // Boxed, so handing one to the planner swaps two pointers, not two indexes.
+    let mut batch_logs: Vec<Box<LogIndex>> = (0..LOG_BATCH).map(|_| Box::default()).collect();
     for batch in processes.chunks(LOG_BATCH) {
         for (process, log) in batch.iter().zip(batch_logs.iter_mut()) {
             log.rebuild(process);
@@ -93,20 +103,33 @@ pub fn plan_with_calendar<Tz: TimeZone>(
             planner.plan_process(process);
         }
     }
-    let mut actions = planner.actions;
-    order::sort_actions(&mut actions);
-    actions
+    order::sorted(planner.actions)
 }
 
 struct Planner<'c, Tz: TimeZone> {
     calendar: &'c BusinessCalendar,
     now: DateTime<Tz>,
     today: NaiveDate,
+    /// `now` less [`EXTRA_GRACE_DAYS`]: an extra whose window ended before it has expired
+    /// (`None` when that is before chrono's first day: nothing has).
+    extras_cutoff: Option<DateTime<Tz>>,
     zone: Tz,
     actions: Vec<Action>,
     /// The current process's log, indexed once (buffers reused across processes).
-    log: LogIndex,
+    log: Box<LogIndex>,
+    /// The current process's employer recipient, once worked out (see `employer_recipient`).
+    employer: Option<Option<Recipient>>,
+    /// Recent answers of [`BusinessCalendar::add_business_days`] (from, count, result): a plan
+    /// asks about the same few weeks again and again.
+    day_memo: [Cell<Option<(NaiveDate, u32, NaiveDate)>>; DAY_MEMO_SLOTS],
+    /// Recent openings and closings of work days (day, closing or not, moment).
+    edge_memo: RefCell<EdgeMemo<Tz>>,
 }
+
+type EdgeMemo<Tz> = [Option<(NaiveDate, bool, DateTime<Tz>)>; DAY_MEMO_SLOTS];
+
+/// Slots of [`Planner::day_memo`] and [`Planner::edge_memo`], picked by day of the year.
+const DAY_MEMO_SLOTS: usize = 64;
 
 /// One proposed action before the common finishing steps (dismiss, snooze, T13, state).
 struct Proposal<Tz: TimeZone> {
@@ -119,9 +142,26 @@ struct Proposal<Tz: TimeZone> {
     reason: Reason,
     /// T13: the due moment must fall inside working hours on a business day.
     business_hours: bool,
-    /// Left out of the plan once `now` is this long past the end of its window.
-    expires_after: Option<TimeDelta>,
+    /// When it leaves the plan once its window has ended (`None`: it stays, late).
+    expires_after: Option<Expiry>,
     recipient: Option<Recipient>,
+}
+
+/// A round's end in the user's zone, and the first moment a note may follow it.
+#[derive(Clone)]
+struct AfterRound<Tz: TimeZone> {
+    end: DateTime<Tz>,
+    end_day: NaiveDate,
+    notes_from: DateTime<Tz>,
+}
+
+/// When a proposal past its window leaves the plan.
+#[derive(Clone, Copy)]
+enum Expiry {
+    /// As soon as `now` is past the end of its window.
+    WhenLate,
+    /// [`EXTRA_GRACE_DAYS`] after the end of its window.
+    AfterExtraGrace,
 }
 
 /// The reason with `previous_day` named as the message it was spaced from (T9),
@@ -189,12 +229,45 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
     }
 
+    /// [`BusinessCalendar::add_business_days`], remembered for the rest of the plan.
+    fn add_business_days(&self, date: NaiveDate, count: u32) -> NaiveDate {
+        let slot = (date.ordinal() as usize + 7 * count as usize) % DAY_MEMO_SLOTS;
+        let slot = &self.day_memo[slot];
+        if let Some((from, asked, found)) = slot.get() {
+            if from == date && asked == count {
+                return found;
+            }
+        }
+        let found = self.calendar.add_business_days(date, count);
+        slot.set(Some((date, count, found)));
+        found
+    }
+
     fn opening(&self, date: NaiveDate) -> DateTime<Tz> {
-        self.calendar.opening_of(date, &self.zone)
+        self.work_hours_edge(date, false)
     }
 
     fn closing(&self, date: NaiveDate) -> DateTime<Tz> {
-        self.calendar.closing_of(date, &self.zone)
+        self.work_hours_edge(date, true)
+    }
+
+    /// When work starts (or, with `closing`, ends) on `date`, remembered for the rest of
+    /// the plan: reading a wall time in the zone is the costly part.
+    fn work_hours_edge(&self, date: NaiveDate, closing: bool) -> DateTime<Tz> {
+        let slot = (2 * date.ordinal() as usize + usize::from(closing)) % DAY_MEMO_SLOTS;
+        let mut memo = self.edge_memo.borrow_mut();
+        if let Some((day, is_closing, moment)) = &memo[slot] {
+            if *day == date && *is_closing == closing {
+                return moment.clone();
+            }
+        }
+        let moment = if closing {
+            self.calendar.closing_of(date, &self.zone)
+        } else {
+            self.calendar.opening_of(date, &self.zone)
+        };
+        memo[slot] = Some((date, closing, moment.clone()));
+        moment
     }
 
     /// The close of business `business_days` after `day`, or of the last business day
@@ -205,7 +278,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         business_days: u32,
         deadline: Option<NaiveDate>,
     ) -> DateTime<Tz> {
-        let latest = self.closing(self.calendar.add_business_days(day, business_days));
+        let latest = self.closing(self.add_business_days(day, business_days));
         match deadline {
             Some(deadline) => {
                 latest.min(self.closing(self.calendar.business_day_on_or_before(deadline)))
@@ -224,17 +297,19 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         resolve_local(&self.zone, date.and_time(self.calendar.work_end()), true)
     }
 
+    /// Where an action with this window stands; `due_day` is the local day of `due`.
     fn state(
         &self,
         earliest: &DateTime<Tz>,
         due: &DateTime<Tz>,
+        due_day: NaiveDate,
         latest: &DateTime<Tz>,
     ) -> ActionState {
         if self.now < *earliest {
             ActionState::Upcoming
         } else if self.now > *latest {
             ActionState::Late
-        } else if due.naive_local().date() == self.today || *due <= self.now {
+        } else if due_day == self.today || *due <= self.now {
             ActionState::DueToday
         } else {
             ActionState::Open
@@ -249,6 +324,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     }
 
     fn plan_process(&mut self, process: &Process) {
+        self.employer = None;
         let first = self.actions.len();
         self.plan_rules(process);
         self.space_planned(first);
@@ -316,7 +392,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let earliest = self.local(&action.earliest).max(floor.clone());
         let due = self.local(&action.due).max(floor);
         let latest = self.local(&action.latest).max(due.clone());
-        let state = self.state(&earliest, &due, &latest);
+        let state = self.state(&earliest, &due, due.naive_local().date(), &latest);
         let reason = spaced_after(action.reason, previous_day);
         let reason = self.with_lateness(reason, state, &latest);
         let action = &mut self.actions[index];
@@ -410,20 +486,27 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             due = until.clamp(earliest.clone(), latest.clone().max(earliest.clone()));
         }
         if business_hours {
-            due = self.calendar.next_business_moment(&due);
+            // The calendar's next business moment, with the opening read from the memo.
+            if let Some(day) = self.calendar.next_opening_day(&due) {
+                due = self.opening(day);
+            }
         }
         if latest < due {
             latest = due.clone();
         }
-        if let Some(grace) = expires_after {
-            if self.now > Self::plus(&latest, grace) {
-                return;
-            }
+        let cutoff = match expires_after {
+            None => None,
+            Some(Expiry::WhenLate) => Some(&self.now),
+            Some(Expiry::AfterExtraGrace) => self.extras_cutoff.as_ref(),
+        };
+        if cutoff.is_some_and(|cutoff| latest < *cutoff) {
+            return;
         }
-        let state = self.state(&earliest, &due, &latest);
+        let due_day = due.naive_local().date();
+        let state = self.state(&earliest, &due, due_day, &latest);
         let reason = self
             .with_lateness(reason, state, &latest)
-            .with_due_on(due.naive_local().date());
+            .with_due_on(due_day);
         self.actions.push(Action {
             process: process.id,
             round: key.round,
@@ -459,10 +542,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             channel: Channel::Email,
             due: received.clone(),
-            latest: self.closing(
-                self.calendar
-                    .add_business_days(day, TIMING.rejection_reply_business_days),
-            ),
+            latest: self.closing(self.add_business_days(day, TIMING.rejection_reply_business_days)),
             earliest: received,
             rules: Rules::empty().with(Rule::T12).with(Rule::T13),
             reason: Reason::RejectionReply { rejected_on: day },
@@ -479,41 +559,34 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         for (position, round) in process.rounds.iter().enumerate() {
             // An interview that has not begun is upcoming: nothing thanks a meeting that has
             // not happened yet (Today lists it under "Coming up" instead).
-            if self.local(&round.start) > self.now {
+            // Instants compare across zones: no conversion needed.
+            if round.start > self.now {
                 continue;
             }
-            let end = self.local(&round.end.max(round.start));
-            let end_day = end.naive_local().date();
             let later_round = first_start.is_some_and(|first| round.start > first);
             let mut rules = Rules::empty().with(Rule::T1);
             if later_round {
                 rules = rules.with(Rule::T14);
             }
-            // A late note stays worth sending until the process has moved past this round.
-            let round_end = round.end.max(round.start);
-            let overtaken = process
-                .rounds
-                .iter()
-                .any(|other| other.start > round.start && self.local(&other.start) <= self.now)
-                || self
-                    .log
-                    .last_employer_answer()
-                    .is_some_and(|answer| answer >= round_end);
-            let thank_you_expiry = overtaken.then(TimeDelta::zero);
-            for slot in 0..self.log.people_of_round(position).len() {
-                let Some(&person) = self.log.people_of_round(position).get(slot) else {
+            // Most rounds are thanked already: their times are read only when a note needs them.
+            let mut after_round: Option<AfterRound<Tz>> = None;
+            for slot in self.log.people_slots(position) {
+                let Some(person) = self.log.person(slot) else {
                     break;
                 };
-                let thanked = self.log.first_sent_since(
-                    ActionKind::ThankYou,
-                    None,
-                    Some(person.id),
-                    Some(round.id),
-                );
+                let thanked = self
+                    .log
+                    .first_sent_since(ActionKind::ThankYou, None, Some(person.id), Some(round.id))
+                    .map(|sent| (sent.at, sent.channel));
                 match thanked {
                     None => {
-                        let earliest =
-                            Self::plus(&end, TimeDelta::hours(TIMING.thank_you_from_hours));
+                        let after = after_round
+                            .get_or_insert_with(|| self.after_round(round))
+                            .clone();
+                        // A late note stays worth sending until the process has moved past
+                        // this round.
+                        let expiry = self.overtaken(process, round).then_some(Expiry::WhenLate);
+                        let end = &after.end;
                         let proposal = Proposal {
                             key: ActionKey {
                                 kind: ActionKind::ThankYou,
@@ -521,33 +594,57 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                                 interviewer: Some(person.id),
                             },
                             channel: Channel::Email,
-                            due: Self::plus(&end, TimeDelta::hours(TIMING.thank_you_due_hours)),
-                            latest: Self::plus(
-                                &end,
-                                TimeDelta::hours(TIMING.thank_you_until_hours),
-                            ),
-                            earliest,
+                            due: Self::plus(end, TimeDelta::hours(TIMING.thank_you_due_hours)),
+                            latest: Self::plus(end, TimeDelta::hours(TIMING.thank_you_until_hours)),
+                            earliest: after.notes_from,
                             rules,
                             reason: Reason::ThankYouWindow {
-                                ended_on: end_day,
+                                ended_on: after.end_day,
                                 ended_at: end.naive_local().time(),
                                 late: false,
                             },
                             business_hours: false,
                             recipient: Some(recipient::interviewer(person.id)),
-                            expires_after: thank_you_expiry,
+                            expires_after: expiry,
                         };
                         self.finish(process, proposal);
                     }
-                    Some(sent) => {
-                        self.linkedin_connect(process, position, person, sent.at, sent.channel)
+                    Some((at, channel)) => {
+                        self.linkedin_connect(process, position, person, at, channel)
                     }
                 }
                 if process.pace == IndustryPace::Traditional {
-                    self.handwritten_note(process, round, person, &end, rules);
+                    let after = after_round
+                        .get_or_insert_with(|| self.after_round(round))
+                        .clone();
+                    self.handwritten_note(process, round, person, after, rules);
                 }
             }
         }
+    }
+
+    /// When `round` ended in the user's zone, and when a note may first follow it.
+    fn after_round(&self, round: &Round) -> AfterRound<Tz> {
+        let end = self.local(&round.end.max(round.start));
+        AfterRound {
+            end_day: end.naive_local().date(),
+            notes_from: Self::plus(&end, TimeDelta::hours(TIMING.thank_you_from_hours)),
+            end,
+        }
+    }
+
+    /// The process has moved past `round`: a later round has started, or the employer
+    /// answered after it ended.
+    fn overtaken(&self, process: &Process, round: &Round) -> bool {
+        let round_end = round.end.max(round.start);
+        process
+            .rounds
+            .iter()
+            .any(|other| other.start > round.start && other.start <= self.now)
+            || self
+                .log
+                .last_employer_answer()
+                .is_some_and(|answer| answer >= round_end)
     }
 
     fn linkedin_connect(
@@ -579,8 +676,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         {
             return;
         }
-        let sent_day = self.day_of(&thank_you_sent);
         let mut earliest = self.local(&thank_you_sent);
+        let sent_day = earliest.naive_local().date();
         let mut rules = Rules::empty().with(Rule::T13);
         let mut spaced_after = None;
         if let Some((floor, previous_day)) = self.spacing_floor(Some(person.id.into()), false) {
@@ -590,9 +687,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 spaced_after = Some(previous_day);
             }
         }
-        let latest_day = self
-            .calendar
-            .add_business_days(earliest.naive_local().date(), TIMING.linkedin_business_days);
+        let latest_day =
+            self.add_business_days(earliest.naive_local().date(), TIMING.linkedin_business_days);
         let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::LinkedinConnect,
@@ -612,7 +708,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             business_hours: true,
             recipient: Some(recipient::interviewer(person.id)),
-            expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
+            expires_after: Some(Expiry::AfterExtraGrace),
         };
         self.finish(process, proposal);
     }
@@ -622,7 +718,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         process: &Process,
         round: &Round,
         person: Person,
-        end: &DateTime<Tz>,
+        after: AfterRound<Tz>,
         rules: Rules,
     ) {
         if self
@@ -637,8 +733,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         {
             return;
         }
-        let end_day = end.naive_local().date();
-        let earliest = Self::plus(end, TimeDelta::hours(TIMING.thank_you_from_hours));
+        let AfterRound {
+            end_day,
+            notes_from: earliest,
+            ..
+        } = after;
         let proposal = Proposal {
             key: ActionKey {
                 kind: ActionKind::HandwrittenNote,
@@ -647,10 +746,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             channel: Channel::Handwritten,
             due: earliest.clone(),
-            latest: self.closing(
-                self.calendar
-                    .add_business_days(end_day, TIMING.card_business_days),
-            ),
+            latest: self.closing(self.add_business_days(end_day, TIMING.card_business_days)),
             earliest,
             rules: rules.with(Rule::T13),
             reason: Reason::HandwrittenExtra {
@@ -659,7 +755,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             business_hours: true,
             recipient: Some(recipient::interviewer(person.id)),
-            expires_after: Some(TimeDelta::days(EXTRA_GRACE_DAYS)),
+            expires_after: Some(Expiry::AfterExtraGrace),
         };
         self.finish(process, proposal);
     }
@@ -708,7 +804,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             } else {
                 TIMING.documents_business_days
             };
-            let next_day = self.calendar.add_business_days(requested_day, wait);
+            let next_day = self.add_business_days(requested_day, wait);
             let recipient = match by {
                 Some(id) if process.person(id.into()).is_some() => Some(Recipient {
                     person: id.into(),
@@ -821,10 +917,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
 
     /// T9: the opening of the fifth business day after a message sent on `day`.
     fn spaced_from(&self, day: NaiveDate) -> DateTime<Tz> {
-        self.opening(
-            self.calendar
-                .add_business_days(day, TIMING.spacing_business_days),
-        )
+        self.opening(self.add_business_days(day, TIMING.spacing_business_days))
     }
 
     /// T2/T3/T5/T6/T7/T8/T11/T14: the status-inquiry chain of one process.
@@ -837,13 +930,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             self.move_on(process, inquiries_sent, last_inquiry, last_reply);
             return;
         }
-        let latest_position = process
-            .rounds
-            .iter()
-            .enumerate()
-            .max_by_key(|(_, round)| (round.end.max(round.start), round.start, round.id))
-            .map(|(position, _)| position);
-        let latest_round = latest_position.and_then(|position| process.rounds.get(position));
+        let latest_round = self.log.latest_round(process);
         let recipient = self.employer_recipient(process);
         let recipient_id = recipient.map(|recipient| recipient.person);
 
@@ -874,8 +961,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let decision_floor = decision.map(|date| {
             (
                 date,
-                self.calendar
-                    .add_business_days(date, TIMING.after_decision_from_business_days),
+                self.add_business_days(date, TIMING.after_decision_from_business_days),
             )
         });
         // Inquiries name no person in their key: who receives them can change with
@@ -895,9 +981,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             match decision_floor {
                 Some((date, floor_day)) if date >= round_end_day => {
                     rules = rules.with(Rule::T5).with(Rule::T6);
-                    let latest_day = self
-                        .calendar
-                        .add_business_days(date, TIMING.after_decision_until_business_days);
+                    let latest_day =
+                        self.add_business_days(date, TIMING.after_decision_until_business_days);
                     (
                         ActionKind::StatusInquiry,
                         self.opening(floor_day),
@@ -914,8 +999,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     let basis = last_employer_message.map_or(round_end, |m| m.max(round_end));
                     let basis_day = self.day_of(&basis);
                     let five_business = self.opening(
-                        self.calendar
-                            .add_business_days(round_end_day, TIMING.no_timeline_business_days),
+                        self.add_business_days(round_end_day, TIMING.no_timeline_business_days),
                     );
                     let one_week = self.morning(add_days(basis_day, TIMING.inquiry_from_days));
                     let earliest = self.after_decision_floor(
@@ -1059,10 +1143,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let decision = self.log.decision.and_then(|event| event.date);
         let mut rules = Rules::empty().with(Rule::T8);
         if let Some(date) = decision {
-            let floor = self.opening(
-                self.calendar
-                    .add_business_days(date, TIMING.after_decision_from_business_days),
-            );
+            let floor = self
+                .opening(self.add_business_days(date, TIMING.after_decision_from_business_days));
             if floor > earliest {
                 earliest = floor;
                 rules = rules.with(Rule::T5);

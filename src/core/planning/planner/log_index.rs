@@ -14,7 +14,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::core::data::model::{
     ActionKey, ActionKind, Channel, Event, EventId, EventKind, Interviewer, InterviewerId,
-    PersonId, Process, RoundId,
+    PersonId, Process, Round, RoundId,
 };
 
 /// A message the user logged as sent, reduced to what the rules compare.
@@ -39,7 +39,7 @@ impl Person {
     fn of(interviewer: &Interviewer) -> Self {
         Person {
             id: interviewer.id,
-            on_linkedin: !interviewer.linkedin.trim().is_empty(),
+            on_linkedin: interviewer.linkedin.chars().any(|c| !c.is_whitespace()),
         }
     }
 }
@@ -78,6 +78,9 @@ pub(super) struct LogIndex {
     people: Vec<Person>,
     /// For each round (same positions as `Process::rounds`), its slice of `people`.
     round_people: Vec<(usize, usize)>,
+    /// The position of the latest round: the greatest (end, start, id), the later
+    /// position winning a full tie, as `Iterator::max_by_key` would pick.
+    latest_round: Option<usize>,
     pub sent: Vec<SentMessage>,
     /// Bit `kind as u16` is set when a message of that kind was logged: most kinds
     /// never were, and then no scan is needed.
@@ -107,13 +110,32 @@ impl LogIndex {
     pub fn rebuild(&mut self, process: &Process) {
         self.people.clear();
         self.round_people.clear();
-        for round in &process.rounds {
+        self.latest_round = None;
+        let mut latest = None;
+        for (position, round) in process.rounds.iter().enumerate() {
             let first = self.people.len();
             self.people
                 .extend(round.interviewers.iter().map(Person::of));
             self.round_people.push((first, self.people.len()));
+            let order = (round.end.max(round.start), round.start, round.id);
+            if latest.is_none_or(|latest| order >= latest) {
+                latest = Some(order);
+                self.latest_round = Some(position);
+            }
         }
         self.index_events(&process.events);
+    }
+
+    /// Where the interviewers of the round at `position` are, for [`LogIndex::person`].
+    pub fn people_slots(&self, position: usize) -> std::ops::Range<usize> {
+        self.round_people
+            .get(position)
+            .map_or(0..0, |&(first, end)| first..end)
+    }
+
+    /// The interviewer in `slot` (see [`LogIndex::people_slots`]).
+    pub fn person(&self, slot: usize) -> Option<Person> {
+        self.people.get(slot).copied()
     }
 
     /// The interviewers of the round at `position` in `Process::rounds`.
@@ -122,6 +144,13 @@ impl LogIndex {
             .get(position)
             .and_then(|&(first, end)| self.people.get(first..end))
             .unwrap_or(&[])
+    }
+
+    /// The latest round of `process` (the one this index was built from): the one that
+    /// ended last, then started last, then has the greatest id.
+    pub fn latest_round<'p>(&self, process: &'p Process) -> Option<&'p Round> {
+        self.latest_round
+            .and_then(|position| process.rounds.get(position))
     }
 
     /// The position of the first round `person` sat on.
@@ -234,26 +263,25 @@ impl LogIndex {
         since: Option<DateTime<FixedOffset>>,
         to: Option<InterviewerId>,
         round: Option<RoundId>,
-    ) -> Option<SentMessage> {
+    ) -> Option<&SentMessage> {
         if self.kinds_sent & (1 << (kind as u16)) == 0 {
             return None;
         }
-        self.sent
-            .iter()
-            .filter(|sent| {
-                sent.kind == kind
-                    && since.is_none_or(|since| sent.at >= since)
-                    && match (sent.round, round) {
-                        (Some(logged), Some(wanted)) => logged == wanted,
-                        _ => true,
-                    }
-                    && match (to, sent.to) {
-                        (Some(wanted), Some(sent_to)) => wanted == sent_to,
-                        _ => true,
-                    }
-            })
-            .min_by_key(|sent| sent.at)
-            .copied()
+        // A plain loop: this runs for every interviewer of every round, and the size-tuned
+        // build does not inline an iterator chain's closures.
+        let mut first: Option<&SentMessage> = None;
+        for sent in &self.sent {
+            // Cheapest and most selective tests first; times only for real candidates.
+            let matches = sent.kind == kind
+                && (sent.to.is_none() || to.is_none() || sent.to == to)
+                && (sent.round.is_none() || round.is_none() || sent.round == round)
+                && since.is_none_or(|since| sent.at >= since);
+            // The earliest wins; of equal times, the first logged.
+            if matches && first.is_none_or(|found| sent.at < found.at) {
+                first = Some(sent);
+            }
+        }
+        first
     }
 
     /// The last unsolicited message to `person` (T9). With `inquiry`, logged
@@ -263,18 +291,19 @@ impl LogIndex {
         person: Option<PersonId>,
         inquiry: bool,
     ) -> Option<DateTime<FixedOffset>> {
-        self.sent
-            .iter()
-            .filter(|sent| {
-                sent.kind.is_unsolicited()
-                    && match (sent.to, person) {
-                        (Some(to), Some(person)) => PersonId::from(to) == person,
-                        (None, _) => inquiry && sent.kind.is_inquiry(),
-                        (Some(_), None) => false,
-                    }
-            })
-            .map(|sent| sent.at)
-            .max()
+        let mut last = None;
+        for sent in &self.sent {
+            let counts = sent.kind.is_unsolicited()
+                && match (sent.to, person) {
+                    (Some(to), Some(person)) => PersonId::from(to) == person,
+                    (None, _) => inquiry && sent.kind.is_inquiry(),
+                    (Some(_), None) => false,
+                };
+            if counts && last < Some(sent.at) {
+                last = Some(sent.at);
+            }
+        }
+        last
     }
 
     /// The employer's latest answer of any kind: a reply, a decision date or an offer.

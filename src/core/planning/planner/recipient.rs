@@ -38,20 +38,37 @@ const SENIORITY: [&[&str]; 5] = [
 /// seniority word. Recruiting titles rank 0: they run the process but are not the
 /// senior person of a round (and are found as the point of contact anyway).
 pub fn seniority(title: &str) -> u8 {
-    if is_recruiting_title(title) {
+    let rank = if title.is_ascii() {
+        // The common case, read in place: for ASCII text this splits and compares exactly
+        // as the lower-cased copy below would.
+        title
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .map(|word| word_rank(word, |known| word.eq_ignore_ascii_case(known)))
+            .max()
+    } else {
+        title
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .map(|word| word_rank(word, |known| word == known))
+            .max()
+    };
+    let rank = rank.unwrap_or(0);
+    // Only a title with a seniority word needs the (costlier) recruiting check.
+    if rank > 0 && is_recruiting_title(title) {
         return 0;
     }
-    let lower = title.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .collect();
-    for (index, group) in SENIORITY.iter().enumerate() {
-        if words.iter().any(|word| group.contains(word)) {
-            return (SENIORITY.len() - index) as u8;
-        }
+    rank
+}
+
+/// The rank of the [`SENIORITY`] group `word` belongs to (5 for the first); 0 for none.
+fn word_rank(word: &str, is: impl Fn(&str) -> bool) -> u8 {
+    if word.is_empty() {
+        return 0;
     }
-    0
+    SENIORITY
+        .iter()
+        .position(|group| group.iter().any(|known| is(known)))
+        .map_or(0, |index| (SENIORITY.len() - index) as u8)
 }
 
 /// The most senior of `people` by title; ties go to the lowest id.
@@ -62,8 +79,18 @@ pub fn most_senior(people: &[Interviewer]) -> Option<&Interviewer> {
 }
 
 impl<Tz: TimeZone> Planner<'_, Tz> {
-    /// The recipient of a message to the employer that answers nobody in particular.
-    pub(super) fn employer_recipient(&self, process: &Process) -> Option<Recipient> {
+    /// The recipient of a message to the employer that answers nobody in particular
+    /// (worked out once per process: several actions may ask).
+    pub(super) fn employer_recipient(&mut self, process: &Process) -> Option<Recipient> {
+        if let Some(known) = self.employer {
+            return known;
+        }
+        let found = self.find_employer_recipient(process);
+        self.employer = Some(found);
+        found
+    }
+
+    fn find_employer_recipient(&self, process: &Process) -> Option<Recipient> {
         if let Some((at, _, person)) = self.log.last_sender {
             if process.person(person).is_some() {
                 return Some(Recipient {
@@ -80,10 +107,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 basis: RecipientBasis::PointOfContact,
             });
         }
-        let latest_round = process
-            .rounds
-            .iter()
-            .max_by_key(|round| (round.end.max(round.start), round.start, round.id))?;
+        let latest_round = self.log.latest_round(process)?;
         most_senior(&latest_round.interviewers).map(|person| Recipient {
             person: person.id.into(),
             basis: RecipientBasis::SeniorInterviewer,
@@ -104,5 +128,29 @@ pub(super) fn interviewer(id: crate::core::data::model::InterviewerId) -> Recipi
     Recipient {
         person: PersonId::from(id),
         basis: RecipientBasis::Interviewed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::seniority;
+
+    #[test]
+    fn titles_with_and_without_accents_rank_alike() {
+        assert_eq!(seniority("SENIOR engineer"), 1);
+        assert_eq!(seniority("Sénior engineer, Staff"), 2);
+        assert_eq!(seniority("Director de ingeniería"), 3);
+        assert_eq!(seniority("Ingeniería"), 0);
+        assert_eq!(seniority("Co-founder & CEO"), 5);
+        assert_eq!(seniority("vp/engineering"), 4);
+        assert_eq!(seniority("Seniorengineer"), 0);
+    }
+
+    #[test]
+    fn recruiters_rank_lowest_whatever_their_seniority_words() {
+        assert_eq!(seniority("Head of Talent"), 0);
+        assert_eq!(seniority("Directora de Recruiting"), 0);
+        assert_eq!(seniority("HR Director"), 0);
+        assert_eq!(seniority("Director"), 3);
     }
 }
