@@ -308,35 +308,41 @@ const RECRUITING_TITLE_PARTS: [&str; 5] = [
 /// Parts of a job title that mark HR among the recruiting titles.
 const HR_TITLE_PARTS: [&str; 3] = ["human resources", "people partner", "people team"];
 
-/// Whether a lower-case title has "HR" as a word of its own.
-fn has_hr_word(lower: &str) -> bool {
-    lower
+/// Whether a title has "HR" as a word of its own, in any letter case.
+fn has_hr_word(title: &str) -> bool {
+    title
         .split(|c: char| !c.is_alphanumeric())
-        .any(|word| word == "hr")
+        .any(|word| word.eq_ignore_ascii_case("hr"))
+}
+
+/// Whether `title` contains `part` (plain lower-case ASCII) in any letter case. ASCII case
+/// folding is enough for ASCII parts, needs no copy of the title (the planner asks this for
+/// every interviewer of every plan) and keeps the Unicode case tables out of the first download.
+fn contains_folded(title: &str, part: &str) -> bool {
+    title
+        .as_bytes()
+        .windows(part.len())
+        .any(|window| window.eq_ignore_ascii_case(part.as_bytes()))
 }
 
 /// Whether a title reads as recruiting or HR ("Talent acquisition partner", "HR business partner").
 pub fn is_recruiting_title(title: &str) -> bool {
-    // ASCII case folding is enough: every part looked for is plain ASCII, and it keeps the
-    // Unicode case tables out of the first download.
-    let lower = title.to_ascii_lowercase();
     RECRUITING_TITLE_PARTS
         .iter()
-        .any(|part| lower.contains(part))
-        || has_hr_word(&lower)
+        .any(|part| contains_folded(title, part))
+        || has_hr_word(title)
 }
 
 impl ContactRole {
     /// The part someone plays, read from their job title ("Talent Acquisition Coordinator" is
     /// a coordinator). An empty title reads as a recruiter: they write most announcements.
     pub fn from_title(title: &str) -> Self {
-        let lower = title.to_ascii_lowercase();
-        let has = |parts: &[&str]| parts.iter().any(|part| lower.contains(part));
+        let has = |parts: &[&str]| parts.iter().any(|part| contains_folded(title, part));
         if has(&["coordinat", "scheduling", "assistant"]) {
             ContactRole::Coordinator
         } else if has(&["hiring manager"]) {
             ContactRole::HiringManager
-        } else if has(&HR_TITLE_PARTS) || has_hr_word(&lower) {
+        } else if has(&HR_TITLE_PARTS) || has_hr_word(title) {
             ContactRole::Hr
         } else if title.trim().is_empty() || is_recruiting_title(title) {
             ContactRole::Recruiter
@@ -803,6 +809,45 @@ impl Process {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recruiting_titles_read_in_any_letter_case_and_hr_only_as_a_word() {
+        for title in [
+            "Talent Acquisition Partner",
+            "SENIOR RECRUITER",
+            "Technical recruiting lead",
+            "HR business partner",
+            "Head of Human Resources",
+            "People Partner, EMEA",
+            "Sourcing specialist (Zürich)",
+            "hr",
+        ] {
+            assert!(is_recruiting_title(title), "{title}");
+        }
+        for title in [
+            "Engineering Manager",
+            "Chrome engineer",
+            "Directrice générale",
+            "",
+            "H R",
+        ] {
+            assert!(!is_recruiting_title(title), "{title}");
+        }
+        assert_eq!(
+            ContactRole::from_title("Talent Coordinator"),
+            ContactRole::Coordinator
+        );
+        assert_eq!(
+            ContactRole::from_title("HIRING MANAGER"),
+            ContactRole::HiringManager
+        );
+        assert_eq!(ContactRole::from_title("HR Generalist"), ContactRole::Hr);
+        assert_eq!(ContactRole::from_title("People Team lead"), ContactRole::Hr);
+        assert_eq!(
+            ContactRole::from_title("Technical Recruiter"),
+            ContactRole::Recruiter
+        );
+    }
     use crate::core::data::json::Stored;
 
     fn read_event(text: &str) -> Result<Event, String> {
