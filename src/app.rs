@@ -237,8 +237,10 @@ pub fn App(props: &AppProps) -> Html {
     // Mark the first useful paint for the performance benchmark.
     use_effect_with((), |_| {
         mark("afterview-ready");
-        // Nothing changes until the person acts, but then the reducer must be here.
+        // Nothing changes until the person acts, but then the reducer must be here; and a
+        // row's details are one tap away.
         fetch_reducer();
+        crate::components::lazy::preload(Part::ActionDetails);
         // The device zone's name is only shown (Settings and the interview form ask for it
         // themselves), never needed for the first screen; asking `Intl` for it costs tens of
         // milliseconds, so it waits until the page is idle. Plans made after it read the device

@@ -232,6 +232,17 @@ fn focus_heading_once_drawn(wrapper: NodeRef) {
 /// of the start-up's way, early enough that a first tap rarely waits.
 const PRELOAD_AFTER_MS: u32 = 1_500;
 
+/// Fetches `part` now, unless it is here: for a part the first screen offers at once (a row's
+/// details), so that opening it rarely waits.
+pub fn preload(part: Part) {
+    if loaded(part).is_none() {
+        wasm_bindgen_futures::spawn_local(async move {
+            // A failure is shown, with a retry, when the part is actually opened.
+            let _ = load(part).await;
+        });
+    }
+}
+
 /// Fetches every view's chunk, one after another, a moment after the first screen is drawn,
 /// so that opening a view later does not wait for the network (and works offline on the
 /// single-file build's first run too).
