@@ -38,20 +38,12 @@ const SENIORITY: [&[&str]; 5] = [
 /// seniority word. Recruiting titles rank 0: they run the process but are not the
 /// senior person of a round (and are found as the point of contact anyway).
 pub fn seniority(title: &str) -> u8 {
-    let rank = if title.is_ascii() {
-        // The common case, read in place: for ASCII text this splits and compares exactly
-        // as the lower-cased copy below would.
-        title
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .map(|word| word_rank(word, |known| word.eq_ignore_ascii_case(known)))
-            .max()
-    } else {
-        title
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .map(|word| word_rank(word, |known| word == known))
-            .max()
-    };
+    // Read in place, without a lower-cased copy: the seniority words are ASCII, and a word
+    // holding any other letter matches none of them in any letter case.
+    let rank = title
+        .split(|c: char| !c.is_alphanumeric())
+        .map(|word| word_rank(word, |known| word.eq_ignore_ascii_case(known)))
+        .max();
     let rank = rank.unwrap_or(0);
     // Only a title with a seniority word needs the (costlier) recruiting check.
     if rank > 0 && is_recruiting_title(title) {
@@ -144,6 +136,9 @@ mod tests {
         assert_eq!(seniority("Co-founder & CEO"), 5);
         assert_eq!(seniority("vp/engineering"), 4);
         assert_eq!(seniority("Seniorengineer"), 0);
+        // A word with a letter outside ASCII stays one word ("Ñlead" is not "lead").
+        assert_eq!(seniority("ÑLEAD analyst"), 0);
+        assert_eq!(seniority("DIRECTOR GÉNÉRAL"), 3);
     }
 
     #[test]
