@@ -406,27 +406,30 @@ fn props_from(element: &web_sys::Element) -> AppProps {
     }
 }
 
-/// Mounts the app on `element` (a host element or a shadow root's container). Little stored
-/// data is read, decoded and planned at once and the first screen drawn in the next task; with
-/// more, reading, decoding, planning and drawing each get a task of its own, and between them
-/// the browser can handle input and paint, so none of them is a long task.
+/// Mounts the app on `element` (a host element or a shadow root's container), in three tasks
+/// after this one: the first starts the browser's time zone support, the second reads and
+/// decodes the stored data, the third draws the first screen with it. Between them the
+/// browser can handle input and paint, so none adds up to one long task with another.
 pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
     let mut props = props_from(options_from);
     mark("afterview-mount");
     let store = Store::new(&props.namespace);
-    let reading = store.read();
-    mark("afterview-read");
-    let split = reading.text_len() >= ONE_TASK_BELOW_BYTES;
-    step(split, move || {
-        let provisional = clock::now(&Default::default());
-        props.opened = Preopened::new(store.decode(reading, provisional));
-        mark("afterview-decoded");
+    next_task(move || {
+        let reading = store.read();
+        mark("afterview-read");
+        // Little data is decoded and planned in this task; more gets a task per step.
+        let split = reading.text_len() >= ONE_TASK_BELOW_BYTES;
         step(split, move || {
-            props.opened.plan_ahead();
-            mark("afterview-planned");
-            next_task(move || {
-                element.set_inner_html("");
-                yew::Renderer::<App>::with_root_and_props(element, props).render();
+            let provisional = clock::now(&Default::default());
+            props.opened = Preopened::new(store.decode(reading, provisional));
+            mark("afterview-decoded");
+            step(split, move || {
+                props.opened.plan_ahead();
+                mark("afterview-planned");
+                next_task(move || {
+                    element.set_inner_html("");
+                    yew::Renderer::<App>::with_root_and_props(element, props).render();
+                });
             });
         });
     });
