@@ -406,10 +406,10 @@ fn props_from(element: &web_sys::Element) -> AppProps {
     }
 }
 
-/// Mounts the app on `element` (a host element or a shadow root's container), in three tasks
-/// after this one: the first starts the browser's time zone support, the second reads and
-/// decodes the stored data, the third draws the first screen with it. Between them the
-/// browser can handle input and paint, so none adds up to one long task with another.
+/// Mounts the app on `element` (a host element or a shadow root's container) in tasks after
+/// this one: one reads, decodes and plans the stored data (with much data, each of those gets
+/// a task of its own) and the next draws the first screen. Between them the browser can handle
+/// input and paint, so none of them is a long task.
 pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
     let mut props = props_from(options_from);
     mark("afterview-mount");
