@@ -82,7 +82,11 @@ pub fn dispatch(state: &UseReducerHandle<AppState>, msg: Msg) {
         state.dispatch(msg);
         return;
     }
-    WAITING.with(|waiting| waiting.borrow_mut().push((state.clone(), msg)));
+    // The clock's tick and the end of a spoken announcement come again or do not matter: they
+    // never wait (nor make a message appear), the person's own changes do.
+    if !matches!(msg, Msg::Tick(_) | Msg::ClearAnnouncement) {
+        WAITING.with(|waiting| waiting.borrow_mut().push((state.clone(), msg)));
+    }
     fetch_reducer();
 }
 
