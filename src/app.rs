@@ -459,10 +459,27 @@ fn mark(name: &str) {
     }
 }
 
-/// Runs `then` in a new task. (A timeout is one; a promise's callback would run in the
-/// current task.)
+/// Runs `then` in a new task (a promise's callback would run in the current one). Where the
+/// browser has `scheduler.postTask`, the task is "user-blocking": it runs ahead of the page's
+/// other queued work, so start-up's steps follow one another without waiting behind it;
+/// elsewhere a timeout.
 fn next_task(then: impl FnOnce() + 'static) {
-    Timeout::new(0, then).forget();
+    let task = wasm_bindgen::closure::Closure::once_into_js(then);
+    let posted = (|| {
+        let get = |from: &wasm_bindgen::JsValue, name: &str| {
+            js_sys::Reflect::get(from, &wasm_bindgen::JsValue::from_str(name)).ok()
+        };
+        let scheduler = get(&js_sys::global(), "scheduler").filter(|found| found.is_object())?;
+        let post_task: js_sys::Function = get(&scheduler, "postTask")?.dyn_into().ok()?;
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"priority".into(), &"user-blocking".into()).ok()?;
+        post_task.call2(&scheduler, &task, &options).ok()
+    })();
+    if posted.is_none() {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(task.unchecked_ref());
+        }
+    }
 }
 
 /// Mounts the app on the page's `#afterview` element, if the page has one (the embed loader
