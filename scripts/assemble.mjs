@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { transformSync } from "esbuild";
 
 const [stage, dist] = process.argv.slice(2);
 const root = new URL("..", import.meta.url).pathname;
@@ -18,6 +19,8 @@ const hashed = (name, bytes) => {
   const dot = name.lastIndexOf(".");
   return `${name.slice(0, dot)}-${digest(bytes)}${name.slice(dot)}`;
 };
+// Every script and the stylesheet ship minified: the first download is paid by every reader.
+const minified = (code, loader) => transformSync(code, { loader, minify: true, legalComments: "none" }).code;
 const fill = (template, values) =>
   Object.entries(values).reduce((text, [key, value]) => text.replaceAll(`__${key}__`, value), template);
 
@@ -122,16 +125,20 @@ const single = page
   .replace(/^\s*<link rel="(?:modulepreload|preload)"[^>]*>\n/gm, "")
   .replace(/^\s*<!-- Until the stylesheet[^\n]*-->\n\s*<style>[^\n]*<\/style>\n/m, "")
   .replace('<html lang="en">', '<html lang="en" data-av-styled="">')
-  .replace(/<script type="module" src="boot.js"><\/script>/, (tag) => `<style>\n${css}\n</style>\n  ${tag}`)
+  .replace(/<script type="module" src="boot.js"><\/script>/, (tag) => `<style>\n${minified(css, "css")}</style>\n  ${tag}`)
   .replace(
     /<script type="module" src="boot.js"><\/script>/,
-    () => `<script type="module">\n${inlineScript(singleFileCode())}\n` +
+    () => `<script type="module">\n${inlineScript(minified(singleFileCode(), "js"))}\n` +
       `const wasmBytes = Uint8Array.from(atob("${wasm.toString("base64")}"), (c) => c.charCodeAt(0));\n` +
       `await __wbg_init({ module_or_path: wasmBytes });\n` +
       `document.documentElement.dataset.afterviewBuild = "${build}";\n</script>`,
   );
 files["afterview.html"] = single;
 
+for (const name of [names.GLUE, names.SPLIT, "boot.js", "afterview-embed.js", "sw.js"]) {
+  files[name] = minified(files[name], "js");
+}
+files[names.CSS] = minified(files[names.CSS], "css");
 for (const [name, contents] of Object.entries(files)) writeFileSync(join(dist, name), contents);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;

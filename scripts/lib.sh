@@ -14,14 +14,16 @@ wasm_bindgen_version() {
 ensure_wasm_target() {
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
-    rustup target add wasm32-unknown-unknown
+    # A fresh machine's first download sometimes fails half-way: try again before giving up.
+    rustup target add wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown \
+      || { sleep 5; rustup target add wasm32-unknown-unknown; }
   fi
 }
 
 ensure_wasm_bindgen() {
   local want have
   want="$(wasm_bindgen_version)"
-  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')"
+  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
   if [ "$have" != "$want" ]; then
     say "installing wasm-bindgen-cli $want (takes a few minutes once)"
     # Not --locked: the registry mirror lacks a version the CLI's own lock file pins.
