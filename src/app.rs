@@ -10,10 +10,9 @@ use yew::prelude::*;
 
 use crate::components::banners::Banners;
 use crate::components::lazy::{Lazy, Part};
-use crate::components::onboarding::Onboarding;
 use crate::components::today::Today;
 use crate::core::data::settings::Theme;
-use crate::core::data::storage::AppData;
+use crate::core::data::storage::{self, AppData};
 use crate::core::planning::action::Action;
 use crate::core::planning::calendar::BusinessCalendar;
 use crate::core::planning::planner::plan;
@@ -23,7 +22,8 @@ use crate::hooks::AppContext;
 use crate::services::clock;
 use crate::services::storage::{Opened, Store};
 use crate::state::{
-    dispatch, fetch_reducer, watch_reducer, AppState, Msg, ReducerStatus, StorageStatus, View,
+    dispatch, fetch_reducer, watch_reducer, with_kit, AppState, Msg, ReducerStatus, StorageStatus,
+    View, Waiter,
 };
 
 /// Options an embedder sets (attributes of the host element).
@@ -81,6 +81,14 @@ impl Preopened {
         *self.1.borrow_mut() = Some(FirstPlan { now, actions });
     }
 
+    /// Whether the opened data is a first visit's (the welcome is shown).
+    fn first_visit(&self) -> bool {
+        self.0
+            .borrow()
+            .as_ref()
+            .is_some_and(|opened| needs_onboarding(&opened.data))
+    }
+
     fn take(&self) -> Option<Opened> {
         self.0.borrow_mut().take()
     }
@@ -95,6 +103,11 @@ impl Preopened {
         let first = self.1.borrow_mut().take()?;
         (first.now == now).then_some(first.actions)
     }
+}
+
+/// Whether the welcome is shown instead of Today: nothing entered yet, nor skipped.
+fn needs_onboarding(data: &AppData) -> bool {
+    !data.settings.onboarded && data.processes.is_empty()
 }
 
 /// The plan for `data` at `now`, in the user's zone: what Today shows.
@@ -167,14 +180,18 @@ pub fn App(props: &AppProps) -> Html {
                 && state.can_write()
                 && !matches!(state.storage, StorageStatus::InMemory { .. })
             {
-                match store.save(&state.data, state.now) {
-                    Ok(()) => {
-                        if state.storage == StorageStatus::Full {
-                            dispatch(&state, Msg::StorageChanged(StorageStatus::Saving));
+                // A change came through the reducer, so its chunk, the writer's, is here.
+                let (state, store) = (state.clone(), store.clone());
+                with_kit(Waiter::Nobody, move |kit| {
+                    match store.save_text(&(kit.encode)(&state.data, state.now)) {
+                        Ok(()) => {
+                            if state.storage == StorageStatus::Full {
+                                dispatch(&state, Msg::StorageChanged(StorageStatus::Saving));
+                            }
                         }
+                        Err(status) => dispatch(&state, Msg::StorageChanged(status)),
                     }
-                    Err(status) => dispatch(&state, Msg::StorageChanged(status)),
-                }
+                });
             }
         });
     }
@@ -192,9 +209,13 @@ pub fn App(props: &AppProps) -> Html {
                     if event.key().as_deref() != Some(store.key().as_str()) {
                         return;
                     }
-                    if let Some(theirs) = store.read_other(event.new_value()) {
-                        dispatch(&state, Msg::MergeIncoming(theirs));
-                    }
+                    // Merging needs the reducer, whose chunk also has the general reader.
+                    let (state, new_value) = (state.clone(), event.new_value());
+                    with_kit(Waiter::Nobody, move |kit| {
+                        if let Some(theirs) = Store::read_other(kit.load, new_value) {
+                            dispatch(&state, Msg::MergeIncoming(theirs));
+                        }
+                    });
                 })
             });
             move || drop(listener)
@@ -212,7 +233,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let show_onboarding = !state.data.settings.onboarded && state.data.processes.is_empty();
+    let show_onboarding = needs_onboarding(&state.data);
     let main_ref = use_node_ref();
 
     let actions = {
@@ -344,7 +365,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Banners />
                 <main class="av-main" ref={main_ref}>
                     if show_onboarding {
-                        <Onboarding />
+                        <Lazy part={Part::Onboarding} />
                     } else {
                         { match view.clone() {
                             View::Today => html! { <Today /> },
@@ -421,16 +442,43 @@ pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
         let split = reading.text_len() >= ONE_TASK_BELOW_BYTES;
         step(split, move || {
             let provisional = clock::now(&Default::default());
-            props.opened = Preopened::new(store.decode(reading, provisional));
-            mark("afterview-decoded");
-            step(split, move || {
-                props.opened.plan_ahead();
-                mark("afterview-planned");
-                next_task(move || {
-                    element.set_inner_html("");
-                    yew::Renderer::<App>::with_root_and_props(element, props).render();
-                });
-            });
+            match storage::load_current(reading.raw()) {
+                Some(outcome) => {
+                    props.opened = Preopened::new(store.decode(reading, provisional, outcome));
+                    plan_and_draw(element, props, split);
+                }
+                // Older, newer or damaged text: its reader comes with the reducer's chunk,
+                // fetched first (once per upgrade: the upgraded data is written back).
+                None => wasm_bindgen_futures::spawn_local(async move {
+                    let opened = match crate::state::kit().await {
+                        Ok(kit) => {
+                            let outcome = (kit.load)(reading.raw());
+                            store.decode(reading, provisional, outcome)
+                        }
+                        Err(()) => Store::without_reader(),
+                    };
+                    props.opened = Preopened::new(opened);
+                    plan_and_draw(element, props, split);
+                }),
+            }
+        });
+    });
+}
+
+/// The rest of [`mount`] once the stored data is decoded: plans it, then draws.
+fn plan_and_draw(element: web_sys::Element, props: AppProps, split: bool) {
+    mark("afterview-decoded");
+    // A first visit shows the welcome, which is a chunk of its own: fetch it while the rest of
+    // the start-up runs.
+    if props.opened.first_visit() {
+        crate::components::lazy::preload(Part::Onboarding);
+    }
+    step(split, move || {
+        props.opened.plan_ahead();
+        mark("afterview-planned");
+        next_task(move || {
+            element.set_inner_html("");
+            yew::Renderer::<App>::with_root_and_props(element, props).render();
         });
     });
 }

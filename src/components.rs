@@ -12,6 +12,7 @@ pub mod format;
 pub mod interviews;
 pub mod invite_import;
 pub mod lazy;
+pub mod notices;
 pub mod onboarding;
 pub mod process_detail;
 pub mod process_form;

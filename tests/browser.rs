@@ -54,7 +54,7 @@ fn store_round_trips_and_sets_unreadable_data_aside() {
     storage().remove_item(&store.key()).ok();
     let mut data = AppData::default();
     data.processes.push(sample_process(ProcessId(1), now()));
-    store.save(&data, now()).expect("saved");
+    store.save_text(&encode(&data, now())).expect("saved");
     let opened = store.open(now());
     assert_eq!(opened.data, data);
     assert_eq!(opened.status, StorageStatus::Saving);

@@ -11,8 +11,8 @@ use afterview::core::data::model::{
 };
 use afterview::core::data::settings::{Tone, ZoneName, ZoneSetting};
 use afterview::core::data::storage::{
-    data_key, decode, decode_document, encode, is_quarantine_key, load, merge, quarantine_key,
-    AppData, DecodeError, LoadOutcome, Tombstone, MIGRATIONS, SCHEMA_VERSION,
+    data_key, decode, decode_document, encode, is_quarantine_key, load, load_current, merge,
+    quarantine_key, AppData, DecodeError, LoadOutcome, Tombstone, MIGRATIONS, SCHEMA_VERSION,
 };
 use afterview::core::planning::planner::plan;
 use afterview::core::planning::zone::UserZone;
@@ -615,4 +615,65 @@ fn the_step_to_version_5_checks_the_zone_it_keeps() {
         error.to_string().contains("upgrading from version 4"),
         "{error}"
     );
+}
+
+/// Start-up reads stored text with `load_current` and only fetches the general reader when it
+/// declines: whatever it answers must be what `load` answers, and it must decline everything
+/// else (older, newer, damaged, out-of-range).
+#[test]
+fn the_start_up_fast_path_agrees_with_load_or_declines() {
+    let codec = |name: &str| {
+        let path = format!("{}/tests/fixtures/codec/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("reading {path}: {error}"))
+    };
+    let mut data = AppData::default();
+    data.processes
+        .push(afterview::core::data::sample::sample_process(
+            ProcessId(1),
+            at("2026-03-04T10:00:00+01:00"),
+        ));
+    let current = encode(&data, at("2026-03-04T10:00:00+01:00"));
+    assert!(current.contains("\"work_days\":["));
+    let mut answered = 0;
+    for text in [
+        current.clone(),
+        codec("full.json"),
+        codec("full.pretty.json"),
+        codec("default.json"),
+        codec("fixed-zone.json"),
+        String::new(),
+        "   ".to_string(),
+    ] {
+        let fast = load_current(Some(&text)).expect("a current document or nothing is read fast");
+        assert_eq!(fast, load(Some(&text)));
+        answered += 1;
+    }
+    assert_eq!(load_current(None), Some(LoadOutcome::Empty));
+    assert_eq!(answered, 7);
+
+    let newer = current.replacen(
+        &format!("\"schema_version\":{SCHEMA_VERSION}"),
+        &format!("\"schema_version\":{}", SCHEMA_VERSION + 1),
+        1,
+    );
+    assert_ne!(newer, current, "the version was found and raised");
+    let out_of_range = current.replacen("\"work_days\":[", "\"work_days\":[99,", 1);
+    for declined in [
+        fixture("v1.json"),
+        fixture("v2.json"),
+        fixture("v3.json"),
+        fixture("v4.json"),
+        newer,
+        current[..current.len() / 2].to_string(),
+        "{not json".to_string(),
+        out_of_range,
+    ] {
+        assert_eq!(
+            load_current(Some(&declined)),
+            None,
+            "{}",
+            &declined[..declined.len().min(80)]
+        );
+        assert!(!matches!(load(Some(&declined)), LoadOutcome::Empty));
+    }
 }

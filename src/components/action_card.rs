@@ -159,7 +159,7 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
                         <span class="av-row-company">{ format!(" · {}", process.company) }</span>
                     }
                 </button>
-                <span class={classes!("av-row-due", format!("av-due-{}", state_slug(action.state)))}>{ due_text }</span>
+                <span class={format!("av-row-due av-due-{}", state_slug(action.state))}>{ due_text }</span>
                 { primary }
             </div>
             if expanded {

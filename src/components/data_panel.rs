@@ -12,8 +12,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::data::backup::{
-    backup_file_name, default_import_mode, export_backup, parse_backup, preview, ImportError,
-    ImportMode, MAX_DOCUMENT_BYTES,
+    backup_file_name, default_import_mode, parse_backup, preview, ImportError, ImportMode,
+    MAX_DOCUMENT_BYTES,
 };
 use crate::core::data::csv_io::{
     actions_to_csv, import_tracker_csv, processes_to_csv, CsvError, TrackerImport,
@@ -23,22 +23,26 @@ use crate::core::data::storage::AppData;
 use crate::hooks::{use_app, AppContext};
 use crate::services::files;
 use crate::services::storage::Store;
-use crate::state::Msg;
+use crate::state::{with_kit, Msg, Waiter};
 
 /// Downloads a backup of the current data and records the export (which resets the
 /// reminder). Used by this panel and by the banners.
 pub fn download_backup(app: &AppContext) {
-    let now = app.state.now;
-    let mut data = app.state.data.clone();
-    let text = export_backup(&mut data, now);
-    let name = backup_file_name(now);
-    match files::download(&name, "application/json", &text) {
-        Ok(()) => {
-            app.dispatch(Msg::Exported(now));
-            app.dispatch(Msg::Announce(format!("Backup saved as {name}.")));
+    // The backup's writer comes with the reducer's chunk, usually here long before a click.
+    let app = app.clone();
+    with_kit(Waiter::Person, move |kit| {
+        let now = app.state.now;
+        let mut data = app.state.data.clone();
+        let text = (kit.export_backup)(&mut data, now);
+        let name = backup_file_name(now);
+        match files::download(&name, "application/json", &text) {
+            Ok(()) => {
+                app.dispatch(Msg::Exported(now));
+                app.dispatch(Msg::Announce(format!("Backup saved as {name}.")));
+            }
+            Err(why) => app.dispatch(Msg::Announce(why)),
         }
-        Err(why) => app.dispatch(Msg::Announce(why)),
-    }
+    });
 }
 
 /// Offers a text file for download and says how it went.

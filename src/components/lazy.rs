@@ -24,6 +24,10 @@ pub enum Part {
     Draft,
     /// The opened part of an action's row.
     ActionDetails,
+    /// The first visit's welcome: shown once per person, so never part of the first download.
+    Onboarding,
+    /// Banners for storage problems and set-aside data.
+    Notices,
 }
 
 /// Draws a loaded view from the [`Lazy`] props that name it.
@@ -41,7 +45,7 @@ impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
 }
 
 thread_local! {
-    /// The parts loaded so far (six at most: a list is all it takes).
+    /// The parts loaded so far (nine at most: a list is all it takes).
     static LOADED: RefCell<Vec<(Part, Render)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -98,6 +102,13 @@ part!(details, action_details_view, |props| match &props.details {
     None => Html::default(),
 });
 
+part!(onboarding, onboarding_view, |_| html! {
+    <crate::components::onboarding::Onboarding />
+});
+part!(notices, notices_view, |_| html! {
+    <crate::components::notices::Notices />
+});
+
 async fn load(part: Part) -> Result<Render, LoadFailed> {
     let render = match part {
         Part::Interviews => interviews_view().await,
@@ -107,6 +118,8 @@ async fn load(part: Part) -> Result<Render, LoadFailed> {
         Part::Settings => settings_view().await,
         Part::Draft => draft_view().await,
         Part::ActionDetails => action_details_view().await,
+        Part::Onboarding => onboarding_view().await,
+        Part::Notices => notices_view().await,
     }?;
     LOADED.with(|loaded| {
         let mut loaded = loaded.borrow_mut();
@@ -126,6 +139,9 @@ pub struct LazyProps {
     /// bottom of the screen, where they are seen whatever the scroll position.
     #[prop_or_default]
     pub floating: bool,
+    /// Nothing is shown while the part is fetched (a banner that appears once it is here).
+    #[prop_or_default]
+    pub quiet: bool,
     /// For [`Part::ActionDetails`]: the row's details.
     #[prop_or_default]
     pub details: Option<crate::components::action_details::ActionDetailsProps>,
@@ -161,8 +177,11 @@ pub fn Lazy(props: &LazyProps) -> Html {
                         Ok(render) => Loading::Ready(render),
                         Err(LoadFailed) => Loading::Failed,
                     });
-                    // A view's heading takes focus; a row's details leave it on the row.
-                    if ready && part != Part::ActionDetails {
+                    // A view's heading takes focus; a row's details, banners and the first
+                    // screen's welcome leave it be (on a host page, focus would scroll it).
+                    if ready
+                        && !matches!(part, Part::ActionDetails | Part::Notices | Part::Onboarding)
+                    {
                         focus_heading_once_drawn(wrapper);
                     }
                 });
@@ -171,10 +190,12 @@ pub fn Lazy(props: &LazyProps) -> Html {
     }
     // A view switched to another part draws from the cache before the effect runs.
     let now = loaded(part).map_or(*loading, Loading::Ready);
+    // Plain class strings: Yew's `Classes` set would bring its hash set into the first download.
     let content = match now {
         Loading::Ready(render) => render(props),
+        Loading::Waiting if props.quiet => Html::default(),
         Loading::Waiting => html! {
-            <p class={classes!("av-hint", "av-loading", props.floating.then_some("av-loading-float"))} role="status">{ "Opening…" }</p>
+            <p class={if props.floating { "av-hint av-loading av-loading-float" } else { "av-hint av-loading" }} role="status">{ "Opening…" }</p>
         },
         Loading::Failed => {
             let retry = {
@@ -182,7 +203,7 @@ pub fn Lazy(props: &LazyProps) -> Html {
                 Callback::from(move |_| attempt.set(*attempt + 1))
             };
             html! {
-                <div class={classes!("av-loading", props.floating.then_some("av-loading-float"))} role="alert">
+                <div class={if props.floating { "av-loading av-loading-float" } else { "av-loading" }} role="alert">
                     <p>{ "This part of Afterview could not be loaded. You may be offline; your data is safe." }</p>
                     <button type="button" class="av-btn" onclick={retry}>{ "Try again" }</button>
                 </div>

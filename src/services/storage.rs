@@ -7,8 +7,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::app::state::StorageStatus;
 use crate::core::data::storage::{
-    self, data_key, encode, is_quarantine_key, unused_quarantine_key, AppData, LoadOutcome,
+    self, data_key, is_quarantine_key, unused_quarantine_key, AppData, LoadOutcome,
 };
+use crate::state::{loaded_kit, with_kit, Waiter};
 
 /// What opening the store found.
 pub struct Opened {
@@ -35,6 +36,14 @@ pub enum Reading {
 
 impl Reading {
     /// The length of the stored text in bytes (0 when nothing could be read).
+    /// The stored text, if there is any.
+    pub fn raw(&self) -> Option<&str> {
+        match self {
+            Reading::Read { raw, .. } => raw.as_deref(),
+            Reading::Failed(_) => None,
+        }
+    }
+
     pub fn text_len(&self) -> usize {
         match self {
             Reading::Read { raw: Some(raw), .. } => raw.len(),
@@ -146,7 +155,26 @@ impl Store {
 
     /// Reads the stored data, handling every failure without writing over anything unread.
     pub fn open(&self, now: DateTime<FixedOffset>) -> Opened {
-        self.decode(self.read(), now)
+        let reading = self.read();
+        let outcome = storage::load_current(reading.raw())
+            .or_else(|| loaded_kit().map(|kit| (kit.load)(reading.raw())));
+        match outcome {
+            Some(outcome) => self.decode(reading, now, outcome),
+            None => Self::without_reader(),
+        }
+    }
+
+    /// What opens when the stored text needs the general reader and its chunk could not be
+    /// fetched: nothing shown, and nothing written over what is stored.
+    pub fn without_reader() -> Opened {
+        Opened {
+            data: AppData::default(),
+            status: StorageStatus::InMemory {
+                why: "the saved data is in another format, and the part of Afterview that reads it could not be fetched; reload once online to see it".into(),
+            },
+            quarantined: None,
+            notice: None,
+        }
     }
 
     /// The first half of [`Store::open`]: the stored text, read but not decoded, so that with
@@ -165,8 +193,14 @@ impl Store {
         }
     }
 
-    /// The second half of [`Store::open`]: decodes what [`Store::read`] found.
-    pub fn decode(&self, reading: Reading, now: DateTime<FixedOffset>) -> Opened {
+    /// The second half of [`Store::open`]: acts on what [`Store::read`] found, as `outcome`
+    /// (from [`storage::load_current`] or the general reader) makes of its text.
+    pub fn decode(
+        &self,
+        reading: Reading,
+        now: DateTime<FixedOffset>,
+        outcome: LoadOutcome,
+    ) -> Opened {
         let fresh = |status, notice: Option<String>| Opened {
             data: AppData::default(),
             status,
@@ -177,7 +211,7 @@ impl Store {
             Reading::Failed(why) => return fresh(StorageStatus::InMemory { why }, None),
             Reading::Read { storage, item, raw } => (storage, item, raw),
         };
-        match storage::load(raw.as_deref()) {
+        match outcome {
             LoadOutcome::Empty => fresh(StorageStatus::Saving, None),
             LoadOutcome::Loaded(data) if !is_damaged(&item, raw.as_deref()) => Opened {
                 data,
@@ -224,11 +258,14 @@ impl Store {
                 } else {
                     None
                 };
-                // Write the upgrade back once; if that fails the data is still shown and kept.
-                let status = match self.save(&data, now) {
-                    Ok(()) => StorageStatus::Saving,
-                    Err(status) => status,
-                };
+                // Written back once the writer's chunk is here (right after the first screen;
+                // nothing else is written before). Until then the old format stays stored and
+                // reads the same; if writing fails, the next save says why.
+                let (store, upgraded) = (self.clone(), data.clone());
+                with_kit(Waiter::Nobody, move |kit| {
+                    let _ = store.save_text(&(kit.encode)(&upgraded, now));
+                });
+                let status = StorageStatus::Saving;
                 Opened {
                     data,
                     status,
@@ -296,11 +333,11 @@ impl Store {
         Some(key)
     }
 
-    /// Writes the data. On failure the status says why; the caller keeps the data in memory.
-    pub fn save(&self, data: &AppData, now: DateTime<FixedOffset>) -> Result<(), StorageStatus> {
+    /// Writes the data, as [`crate::core::data::storage::encode`] wrote it. On failure the
+    /// status says why; the caller keeps the data in memory.
+    pub fn save_text(&self, text: &str) -> Result<(), StorageStatus> {
         let storage = local_storage().map_err(|why| StorageStatus::InMemory { why })?;
-        let text = encode(data, now);
-        storage.set_item(&self.key(), &text).map_err(|error| {
+        storage.set_item(&self.key(), text).map_err(|error| {
             if is_quota_error(&error) {
                 StorageStatus::Full
             } else {
@@ -311,9 +348,13 @@ impl Store {
         })
     }
 
-    /// Reads another tab's save (for merging after a `storage` event).
-    pub fn read_other(&self, new_value: Option<String>) -> Option<AppData> {
-        match storage::load(new_value.as_deref()) {
+    /// Reads another tab's save (for merging after a `storage` event) with `load`, the general
+    /// reader: the other tab may run another version.
+    pub fn read_other(
+        load: fn(Option<&str>) -> LoadOutcome,
+        new_value: Option<String>,
+    ) -> Option<AppData> {
+        match load(new_value.as_deref()) {
             LoadOutcome::Loaded(data) | LoadOutcome::Migrated { data, .. } => Some(data),
             _ => None,
         }
