@@ -128,10 +128,10 @@ const single = page
   .replace(/<script type="module" src="boot.js"><\/script>/, (tag) => `<style>\n${minified(css, "css")}</style>\n  ${tag}`)
   .replace(
     /<script type="module" src="boot.js"><\/script>/,
-    () => `<script type="module">\n${inlineScript(minified(singleFileCode(), "js"))}\n` +
+    () => `<script type="module">\n${inlineScript(minified(`${singleFileCode()}\n` +
       `const wasmBytes = Uint8Array.from(atob("${wasm.toString("base64")}"), (c) => c.charCodeAt(0));\n` +
       `await __wbg_init({ module_or_path: wasmBytes });\n` +
-      `document.documentElement.dataset.afterviewBuild = "${build}";\n</script>`,
+      `document.documentElement.dataset.afterviewBuild = "${build}";\n`, "js"))}</script>`,
   );
 files["afterview.html"] = single;
 

@@ -255,9 +255,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Mark the first useful paint for the performance benchmark.
-    use_effect_with((), |_| {
-        mark("afterview-ready");
+    // Mark the first useful paint for the performance benchmark: Today drawn, or on a first
+    // visit the welcome (drawn by its part once its chunk is here, see `mark_ready`).
+    let welcome_pending = show_onboarding && !crate::components::lazy::is_loaded(Part::Onboarding);
+    use_effect_with((), move |_| {
+        if !welcome_pending {
+            mark_ready();
+        }
         // Nothing changes until the person acts, but then the reducer must be here; and a
         // row's details are one tap away.
         fetch_reducer();
@@ -266,10 +270,9 @@ pub fn App(props: &AppProps) -> Html {
         // themselves), never needed for the first screen; asking `Intl` for it costs tens of
         // milliseconds, so it waits until the page is idle. Plans made after it read the device
         // zone from a table instead of asking the platform clock date by date.
-        Timeout::new(
-            LEARN_DEVICE_ZONE_AFTER_MS,
-            crate::services::intl_zone::learn_device_zone,
-        )
+        Timeout::new(LEARN_DEVICE_ZONE_AFTER_MS, || {
+            with_kit(Waiter::Nobody, |kit| (kit.learn_device_zone)());
+        })
         .forget();
         crate::components::lazy::preload_later();
     });
@@ -498,6 +501,17 @@ fn step(split: bool, then: impl FnOnce() + 'static) {
 
 /// How long after the first screen the device zone's name is asked for.
 const LEARN_DEVICE_ZONE_AFTER_MS: u32 = 1_000;
+
+thread_local! {
+    static READY_MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks the first useful screen ("afterview-ready"), once per page.
+pub fn mark_ready() {
+    if !READY_MARKED.with(|marked| marked.replace(true)) {
+        mark("afterview-ready");
+    }
+}
 
 /// A named point on the page's performance timeline, so a benchmark can say where start-up
 /// time goes.

@@ -19,8 +19,9 @@ use crate::core::data::storage::{AppData, LoadOutcome};
 /// The reducer, as the chunk hands it over.
 type Reduce = fn(&mut AppState, Msg) -> bool;
 
-/// What the reducer's chunk hands over: the reducer, and the writers that are only needed once
-/// something changed or a backup is asked for.
+/// What the reducer's chunk hands over: the reducer, and what is only needed after the first
+/// screen (writers, the general reader, file downloads, the reminders' permission prompt, the
+/// device zone's name).
 #[derive(Clone, Copy)]
 pub struct Kit {
     pub reduce: Reduce,
@@ -31,6 +32,12 @@ pub struct Kit {
     /// The general reader of stored text: older formats (migrated), newer ones (read-only) and
     /// damaged text, which start-up's fast path leaves to it.
     pub load: fn(Option<&str>) -> LoadOutcome,
+    /// Offers a text file for download (name, type, contents); an error is a sentence.
+    pub download: fn(&str, &str, &str) -> Result<(), String>,
+    /// Asks for permission to send reminders and says how it went.
+    pub ask_reminders: fn(yew::Callback<crate::services::reminders::Status>),
+    /// Asks the browser for the device zone's name (once per page).
+    pub learn_device_zone: fn(),
 }
 
 const KIT: Kit = Kit {
@@ -38,6 +45,9 @@ const KIT: Kit = Kit {
     encode: crate::core::data::storage::encode,
     export_backup: crate::core::data::backup::export_backup,
     load: crate::core::data::storage::load,
+    download: crate::services::files::download,
+    ask_reminders: crate::services::reminders::ask,
+    learn_device_zone: crate::services::intl_zone::learn_device_zone,
 };
 
 /// Something waiting for the [`Kit`].

@@ -35,7 +35,7 @@ pub fn download_backup(app: &AppContext) {
         let mut data = app.state.data.clone();
         let text = (kit.export_backup)(&mut data, now);
         let name = backup_file_name(now);
-        match files::download(&name, "application/json", &text) {
+        match (kit.download)(&name, "application/json", &text) {
             Ok(()) => {
                 app.dispatch(Msg::Exported(now));
                 app.dispatch(Msg::Announce(format!("Backup saved as {name}.")));

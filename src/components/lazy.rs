@@ -49,6 +49,11 @@ thread_local! {
     static LOADED: RefCell<Vec<(Part, Render)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Whether `part`'s chunk is here (its view draws at once).
+pub fn is_loaded(part: Part) -> bool {
+    loaded(part).is_some()
+}
+
 fn loaded(part: Part) -> Option<Render> {
     LOADED.with(|loaded| {
         loaded
@@ -190,6 +195,13 @@ pub fn Lazy(props: &LazyProps) -> Html {
     }
     // A view switched to another part draws from the cache before the effect runs.
     let now = loaded(part).map_or(*loading, Loading::Ready);
+    // On a first visit the welcome is the first useful screen.
+    let welcome_drawn = part == Part::Onboarding && matches!(now, Loading::Ready(_));
+    use_effect_with(welcome_drawn, |drawn| {
+        if *drawn {
+            crate::app::mark_ready();
+        }
+    });
     // Plain class strings: Yew's `Classes` set would bring its hash set into the first download.
     let content = match now {
         Loading::Ready(render) => render(props),

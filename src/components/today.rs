@@ -15,7 +15,7 @@ use crate::core::planning::today::{today_plan, Group, TodayPlan};
 use crate::core::planning::zone::UserZone;
 use crate::hooks::use_app;
 use crate::services::reminders;
-use crate::state::{Msg, View};
+use crate::state::{with_kit, Msg, View, Waiter};
 
 /// Rows shown per group until the user asks for all (long plans stay light).
 const GROUP_LIMIT: usize = 8;
@@ -314,7 +314,10 @@ pub fn Today() -> Html {
             let reminder_state = reminder_state.clone();
             Callback::from(move |_: MouseEvent| {
                 let reminder_state = reminder_state.clone();
-                reminders::ask(Callback::from(move |status| reminder_state.set(status)));
+                // The prompt's code comes with the reducer's chunk, here since the first screen.
+                with_kit(Waiter::Person, move |kit| {
+                    (kit.ask_reminders)(Callback::from(move |status| reminder_state.set(status)));
+                });
             })
         };
         html! {

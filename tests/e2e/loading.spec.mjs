@@ -42,7 +42,7 @@ async function countingServer() {
   };
 }
 
-test("a first visit downloads the wasm, glue and stylesheet once each and no view chunk before the app shows; the worker is installed after it shows and precaches the chunks once", async ({ browser }) => {
+test("a first visit downloads the wasm, glue and stylesheet once each and before its first screen no chunk but the welcome's; the worker is installed after it shows and precaches the chunks once", async ({ browser }) => {
   const served = await countingServer();
   const context = await browser.newContext();
   try {
@@ -51,17 +51,23 @@ test("a first visit downloads the wasm, glue and stylesheet once each and no vie
     page.on("console", (message) => {
       if (/preload/i.test(message.text())) warnings.push(message.text());
     });
-    // What the page itself asks for before its first screen: the main module only, no chunk
-    // (the reducer's and the views' chunks follow the first screen).
+    // What the page itself asks for before its first screen: the main module, and on a first
+    // visit the welcome's chunks (the reducer's and the views' chunks follow the first screen).
     const fetchedByPage = [];
     page.on("request", (request) => fetchedByPage.push({ path: new URL(request.url()).pathname, at: Date.now() }));
     await page.goto(served.url);
-    await expect(page.locator(".av-app")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Welcome to Afterview" })).toBeVisible();
     const shownAt = await page.evaluate(
       () => performance.timeOrigin + performance.getEntriesByName("afterview-ready")[0].startTime,
     );
-    const wasmBeforeShown = fetchedByPage.filter(({ path, at }) => path.endsWith(".wasm") && at < Math.floor(shownAt));
-    expect(wasmBeforeShown.map(({ path }) => path)).toEqual([expect.stringMatching(/^\/afterview-[0-9a-f]+\.wasm$/)]);
+    const wasmBeforeShown = fetchedByPage
+      .filter(({ path, at }) => path.endsWith(".wasm") && at < Math.floor(shownAt))
+      .map(({ path }) => path);
+    // The main module, the welcome's own chunk, and chunks of code it shares with other parts.
+    expect(wasmBeforeShown.filter((path) => /^\/afterview-[0-9a-f]+\.wasm$/.test(path))).toHaveLength(1);
+    expect(wasmBeforeShown.filter((path) => /^\/afterview-split_onboarding-[0-9a-f]+\.wasm$/.test(path))).toHaveLength(1);
+    const others = wasmBeforeShown.filter((path) => /^\/afterview-split_/.test(path) && !path.includes("split_onboarding"));
+    expect(others, "no other part's chunk (reducer, views) before the welcome").toEqual([]);
     // The worker is active once its precache is complete.
     await page.evaluate(() => navigator.serviceWorker.ready);
     // Its install (which downloads everything) waited for the first screen.
@@ -83,6 +89,31 @@ test("a first visit downloads the wasm, glue and stylesheet once each and no vie
     expect(served.count(/^\/afterview-[0-9a-f]+\.css$/)).toBe(1);
     // A preload the page did not use (wrong "as" or credentials mode) is reported on the console.
     expect(warnings).toEqual([]);
+  } finally {
+    await context.close();
+    await served.close();
+  }
+});
+
+test("a returning visit fetches the main module alone before Today shows", async ({ browser }) => {
+  const served = await countingServer();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await page.evaluate(() => localStorage.setItem("afterview:data", JSON.stringify({
+      format: "afterview", schema_version: 5, saved_at: "2026-11-19T08:00:00Z",
+      data: { settings: { name: "Ada Lovelace", onboarded: true }, processes: [] },
+    })));
+    const fetchedByPage = [];
+    page.on("request", (request) => fetchedByPage.push({ path: new URL(request.url()).pathname, at: Date.now() }));
+    await page.reload();
+    await expect(page.getByTestId("empty-state")).toBeVisible();
+    const shownAt = await page.evaluate(
+      () => performance.timeOrigin + performance.getEntriesByName("afterview-ready")[0].startTime,
+    );
+    const wasmBeforeShown = fetchedByPage.filter(({ path, at }) => path.endsWith(".wasm") && at < Math.floor(shownAt));
+    expect(wasmBeforeShown.map(({ path }) => path)).toEqual([expect.stringMatching(/^\/afterview-[0-9a-f]+\.wasm$/)]);
   } finally {
     await context.close();
     await served.close();
