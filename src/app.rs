@@ -159,18 +159,6 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    // The clock: once every half minute, truncated to the minute so the plan changes at most
-    // once a minute.
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let interval = Interval::new(30_000, move || {
-                dispatch(&state, Msg::Tick(minute(clock::now(&state.data.settings))));
-            });
-            move || drop(interval)
-        });
-    }
-
     // Save whenever the data changed (never for data of a newer format).
     {
         let state = state.clone();
@@ -193,32 +181,6 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 });
             }
-        });
-    }
-
-    // Another tab saved: merge its records with ours.
-    {
-        let state = state.clone();
-        let store = store.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "storage", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                        return;
-                    };
-                    if event.key().as_deref() != Some(store.key().as_str()) {
-                        return;
-                    }
-                    // Merging needs the reducer, whose chunk also has the general reader.
-                    let (state, new_value) = (state.clone(), event.new_value());
-                    with_kit(Waiter::Nobody, move |kit| {
-                        if let Some(theirs) = Store::read_other(kit.load, new_value) {
-                            dispatch(&state, Msg::MergeIncoming(theirs));
-                        }
-                    });
-                })
-            });
-            move || drop(listener)
         });
     }
 
@@ -248,34 +210,59 @@ pub fn App(props: &AppProps) -> Html {
 
     // Whether a change waits for the reducer's chunk (see `crate::state`).
     let reducer_status = use_state(|| ReducerStatus::Ready);
+    // Once, after the first render (one effect: each effect is code of its own in the first
+    // download). Mark the first useful paint for the performance benchmark: Today drawn, or on
+    // a first visit the welcome (drawn by its part once its chunk is here, see `mark_ready`).
+    let welcome_pending = show_onboarding && !crate::components::lazy::is_loaded(Part::Onboarding);
     {
-        let reducer_status = reducer_status.clone();
+        let (state, store, reducer_status) = (state.clone(), store.clone(), reducer_status.clone());
         use_effect_with((), move |_| {
             watch_reducer(move |status| reducer_status.set(status));
+            // The clock: once every half minute, truncated to the minute so the plan changes at
+            // most once a minute.
+            let interval = {
+                let state = state.clone();
+                Interval::new(30_000, move || {
+                    dispatch(&state, Msg::Tick(minute(clock::now(&state.data.settings))));
+                })
+            };
+            // Another tab saved: merge its records with ours.
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    if event.key().as_deref() != Some(store.key().as_str()) {
+                        return;
+                    }
+                    // Merging needs the reducer, whose chunk also has the general reader.
+                    let (state, new_value) = (state.clone(), event.new_value());
+                    with_kit(Waiter::Nobody, move |kit| {
+                        if let Some(theirs) = Store::read_other(kit.load, new_value) {
+                            dispatch(&state, Msg::MergeIncoming(theirs));
+                        }
+                    });
+                })
+            });
+            if !welcome_pending {
+                mark_ready();
+            }
+            // Nothing changes until the person acts, but then the reducer must be here; and a
+            // row's details are one tap away.
+            fetch_reducer();
+            crate::components::lazy::preload(Part::ActionDetails);
+            // The device zone's name is only shown (Settings and the interview form ask for it
+            // themselves), never needed for the first screen; asking `Intl` for it costs tens of
+            // milliseconds, so it waits until the page is idle. Plans made after it read the device
+            // zone from a table instead of asking the platform clock date by date.
+            Timeout::new(LEARN_DEVICE_ZONE_AFTER_MS, || {
+                with_kit(Waiter::Nobody, |kit| (kit.learn_device_zone)());
+            })
+            .forget();
+            crate::components::lazy::preload_later();
+            move || drop((interval, listener))
         });
     }
-
-    // Mark the first useful paint for the performance benchmark: Today drawn, or on a first
-    // visit the welcome (drawn by its part once its chunk is here, see `mark_ready`).
-    let welcome_pending = show_onboarding && !crate::components::lazy::is_loaded(Part::Onboarding);
-    use_effect_with((), move |_| {
-        if !welcome_pending {
-            mark_ready();
-        }
-        // Nothing changes until the person acts, but then the reducer must be here; and a
-        // row's details are one tap away.
-        fetch_reducer();
-        crate::components::lazy::preload(Part::ActionDetails);
-        // The device zone's name is only shown (Settings and the interview form ask for it
-        // themselves), never needed for the first screen; asking `Intl` for it costs tens of
-        // milliseconds, so it waits until the page is idle. Plans made after it read the device
-        // zone from a table instead of asking the platform clock date by date.
-        Timeout::new(LEARN_DEVICE_ZONE_AFTER_MS, || {
-            with_kit(Waiter::Nobody, |kit| (kit.learn_device_zone)());
-        })
-        .forget();
-        crate::components::lazy::preload_later();
-    });
 
     // A new view (or the end of onboarding) puts focus on its heading, so keyboard and screen
     // reader users start there rather than at the top of the page body.

@@ -33,6 +33,7 @@ pub(crate) fn backup_button(app: &AppContext, testid: &'static str) -> Html {
 #[component]
 pub fn Banners() -> Html {
     let app = use_app();
+    use_due_watcher(&app);
     // Hidden only for this visit: the reminder comes back.
     let reminder_later = use_state(|| false);
     let state = &app.state;
@@ -76,17 +77,14 @@ pub fn Banners() -> Html {
         <div class="av-banners">
             { notices }
             { reminder_banner }
-            <Toast />
-            <DueWatcher />
+            { toast(&app) }
         </div>
     }
 }
 
 /// The visible twin of the live region: in the flow of the page, not floating over it.
 /// Screen readers hear the live region in `app.rs`; this copy is hidden from them.
-#[component]
-fn Toast() -> Html {
-    let app = use_app();
+fn toast(app: &AppContext) -> Html {
     let state = &app.state;
     let Some(text) = state.announcement.clone() else {
         return html! {};
@@ -111,9 +109,8 @@ fn Toast() -> Html {
 
 /// Keeps the app badge at the number of actions due now, and when a new one comes due
 /// while the page is open, sends one notification (only if the user turned them on).
-#[component]
-fn DueWatcher() -> Html {
-    let app = use_app();
+#[hook]
+fn use_due_watcher(app: &AppContext) {
     let state = app.state.clone();
     let plan = app.plan.clone();
     let due: Rc<Vec<(ProcessId, ActionKey, String)>> =
@@ -170,5 +167,4 @@ fn DueWatcher() -> Html {
         }
         *seen = Some(current);
     });
-    html! {}
 }

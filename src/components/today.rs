@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::components::action_card::ActionCard;
 use crate::components::deferred::Deferred;
 use crate::core::app::action_form::SnoozeWindow;
-use crate::core::data::model::{ActionKey, ProcessId};
+use crate::core::app::today_view::{RowId, TodayView, TodayViewMsg};
 use crate::core::planning::calendar::BusinessCalendar;
 use crate::core::planning::today::{today_plan, Group, TodayPlan};
 use crate::core::planning::zone::UserZone;
@@ -24,16 +24,24 @@ const FIRST_PAINT: usize = 4;
 /// Upcoming interviews listed at the top.
 const UPCOMING_LIMIT: usize = 4;
 
-type RowId = (ProcessId, ActionKey);
+impl Reducible for TodayView {
+    type Action = TodayViewMsg;
+
+    fn reduce(self: Rc<Self>, msg: TodayViewMsg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        if next.apply(msg) {
+            Rc::new(next)
+        } else {
+            self
+        }
+    }
+}
 
 #[component]
 pub fn Today() -> Html {
     let ctx = use_app();
-    // Groups shown in full, and rows ticked for bulk actions: short lists.
-    let shown_all = use_state(Vec::<Group>::new);
-    let expanded = use_state(|| None::<RowId>);
-    let selected = use_state(Vec::<RowId>::new);
-    let missed_open = use_state(|| false);
+    // Groups shown in full, the open row, rows ticked for bulk actions, the "Missed" fold.
+    let view = use_reducer(TodayView::default);
     let reminder_state = use_state(reminders::status);
     let state = &ctx.state;
     let zone = UserZone::from_setting(state.data.settings.time_zone);
@@ -69,7 +77,7 @@ pub fn Today() -> Html {
         .rows
         .iter()
         .map(|row| (row.action.process, row.action.key()))
-        .filter(|id| selected.contains(id))
+        .filter(|id| view.selected.contains(id))
         .collect();
 
     let upcoming = if today.upcoming.is_empty() {
@@ -97,7 +105,7 @@ pub fn Today() -> Html {
             let ctx = ctx.clone();
             let today = today.clone();
             let chosen = live_selection.clone();
-            let selected = selected.clone();
+            let view = view.clone();
             Callback::from(move |_: MouseEvent| {
                 let now = ctx.state.now;
                 let mut marked = 0;
@@ -113,7 +121,7 @@ pub fn Today() -> Html {
                         });
                     }
                 }
-                selected.set(Vec::new());
+                view.dispatch(TodayViewMsg::ClearSelection);
                 ctx.dispatch(Msg::Announce(format!(
                     "Marked {marked} action{} done.",
                     if marked == 1 { "" } else { "s" }
@@ -124,7 +132,7 @@ pub fn Today() -> Html {
             let ctx = ctx.clone();
             let today = today.clone();
             let chosen = live_selection.clone();
-            let selected = selected.clone();
+            let view = view.clone();
             Callback::from(move |_: MouseEvent| {
                 let now = ctx.state.now.with_timezone(&zone);
                 let work_start = ctx.state.data.settings.work_start;
@@ -148,7 +156,7 @@ pub fn Today() -> Html {
                         None => kept += 1,
                     }
                 }
-                selected.set(Vec::new());
+                view.dispatch(TodayViewMsg::ClearSelection);
                 let mut text = format!(
                     "Snoozed {moved} action{} to the next day its window allows.",
                     if moved == 1 { "" } else { "s" }
@@ -162,8 +170,8 @@ pub fn Today() -> Html {
             })
         };
         let clear = {
-            let selected = selected.clone();
-            Callback::from(move |_: MouseEvent| selected.set(Vec::new()))
+            let view = view.clone();
+            Callback::from(move |_: MouseEvent| view.dispatch(TodayViewMsg::ClearSelection))
         };
         html! {
             <div class="av-bulk" role="group" aria-label="Selected actions" data-testid="bulk-bar">
@@ -182,7 +190,7 @@ pub fn Today() -> Html {
         }
         let total = rows.len();
         let collapsed_by_default = group == Group::Later;
-        let show_all = shown_all.contains(&group);
+        let show_all = view.shown_all.contains(&group);
         let limit = if show_all {
             total
         } else if collapsed_by_default {
@@ -191,45 +199,26 @@ pub fn Today() -> Html {
             GROUP_LIMIT
         };
         let expand = {
-            let shown_all = shown_all.clone();
-            Callback::from(move |_: MouseEvent| {
-                let mut next = (*shown_all).clone();
-                if !next.contains(&group) {
-                    next.push(group);
-                }
-                shown_all.set(next);
-            })
+            let view = view.clone();
+            Callback::from(move |_: MouseEvent| view.dispatch(TodayViewMsg::ShowAll(group)))
         };
         let mut cards = rows.into_iter().take(limit).map(|row| {
             let action = row.action.clone();
             let id: RowId = (action.process, action.key());
             let key = format!("{}-{}", action.process, action.key());
-            let is_expanded = *expanded == Some(id);
+            let is_expanded = view.expanded == Some(id);
             let on_toggle = {
-                let expanded = expanded.clone();
-                Callback::from(move |()| {
-                    expanded.set(if *expanded == Some(id) {
-                        None
-                    } else {
-                        Some(id)
-                    });
-                })
+                let view = view.clone();
+                Callback::from(move |()| view.dispatch(TodayViewMsg::Toggle(id)))
             };
             let on_select = {
-                let selected = selected.clone();
-                Callback::from(move |on: bool| {
-                    let mut next = (*selected).clone();
-                    next.retain(|kept| *kept != id);
-                    if on {
-                        next.push(id);
-                    }
-                    selected.set(next);
-                })
+                let view = view.clone();
+                Callback::from(move |on: bool| view.dispatch(TodayViewMsg::Select(id, on)))
             };
             html! {
                 <ActionCard {key} {action} due_label={AttrValue::from(row.due_label.clone())}
                     expanded={Some(is_expanded)} on_toggle={Some(on_toggle)}
-                    selected={selected.contains(&id)} on_select={Some(on_select)} />
+                    selected={view.selected.contains(&id)} on_select={Some(on_select)} />
             }
         });
         // A screenful of rows comes with the group; the rest a frame later.
@@ -260,10 +249,10 @@ pub fn Today() -> Html {
         None => html! {},
         Some(summary) => {
             let toggle = {
-                let missed_open = missed_open.clone();
+                let view = view.clone();
                 Callback::from(move |event: Event| {
                     let details: web_sys::HtmlDetailsElement = event.target_unchecked_into();
-                    missed_open.set(details.open());
+                    view.dispatch(TodayViewMsg::MissedOpen(details.open()));
                 })
             };
             let dismiss_all = {
@@ -285,10 +274,10 @@ pub fn Today() -> Html {
             };
             let state = ctx.state.clone();
             html! {
-                <details class="av-missed" data-testid="missed" open={*missed_open} ontoggle={toggle}>
+                <details class="av-missed" data-testid="missed" open={view.missed_open} ontoggle={toggle}>
                     <summary>{ summary }</summary>
                     <p class="av-hint">{ today.missed_advice() }</p>
-                    if *missed_open {
+                    if view.missed_open {
                         <ul class="av-missed-list">
                             { for today.missed.iter().map(|action| {
                                 let company = state.process(action.process).map(|p| p.company.clone()).unwrap_or_default();

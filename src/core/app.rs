@@ -8,3 +8,4 @@ pub mod form;
 pub mod log_form;
 pub mod settings_form;
 pub mod state;
+pub mod today_view;
