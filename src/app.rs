@@ -139,7 +139,8 @@ fn minute(now: chrono::DateTime<chrono::FixedOffset>) -> chrono::DateTime<chrono
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let store = use_memo(props.namespace.clone(), |namespace| Store::new(namespace));
+    // A namespace's key, cheap to make: not worth a memo (each is code in the first download).
+    let store = Store::new(&props.namespace);
     let state = {
         let store = store.clone();
         let initial_view = props.initial_view.clone();

@@ -3,8 +3,6 @@
 //! (in the page flow under the header, so it never covers a control); and the watcher
 //! that sets the app badge and sends opted-in reminders when an action comes due.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::components::data_panel::download_backup;
@@ -113,8 +111,10 @@ fn toast(app: &AppContext) -> Html {
 fn use_due_watcher(app: &AppContext) {
     let state = app.state.clone();
     let plan = app.plan.clone();
-    let due: Rc<Vec<(ProcessId, ActionKey, String)>> =
-        use_memo((state.data_version, state.now), move |_| {
+    let seen = use_mut_ref(|| None::<Vec<(ProcessId, ActionKey)>>);
+    // Worked out after the render, when the plan or the minute changed.
+    use_effect_with((state.data_version, state.now), move |_| {
+        let due: Vec<(ProcessId, ActionKey, String)> = {
             let zone = UserZone::from_setting(state.data.settings.time_zone);
             let calendar = BusinessCalendar::from_settings(&state.data.settings);
             let today = today_plan(
@@ -140,9 +140,7 @@ fn use_due_watcher(app: &AppContext) {
                     )
                 })
                 .collect()
-        });
-    let seen = use_mut_ref(|| None::<Vec<(ProcessId, ActionKey)>>);
-    use_effect_with(due, move |due| {
+        };
         reminders::set_badge(due.len());
         let current: Vec<(ProcessId, ActionKey)> = due
             .iter()

@@ -159,49 +159,65 @@ enum Loading {
     Failed,
 }
 
+/// Where fetching stands, and how many times the person asked to try again.
+#[derive(Clone, Copy)]
+struct Fetch {
+    loading: Loading,
+    attempt: u32,
+}
+
 /// Shows `part` (drawn at once when its chunk is already here), else a short line while it is
 /// fetched, or a message with a retry button when fetching failed.
 #[component]
 pub fn Lazy(props: &LazyProps) -> Html {
     let part = props.part;
-    let loading = use_state(|| loaded(part).map_or(Loading::Waiting, Loading::Ready));
-    let attempt = use_state(|| 0_u32);
+    // One state for both (each kind of state is code of its own in the first download).
+    let fetch = use_state(|| Fetch {
+        loading: loaded(part).map_or(Loading::Waiting, Loading::Ready),
+        attempt: 0,
+    });
     let wrapper = use_node_ref();
     {
-        let loading = loading.clone();
+        let fetch = fetch.clone();
         let wrapper = wrapper.clone();
-        use_effect_with((part, *attempt), move |&(part, _)| match loaded(part) {
-            // Drawn from the cache below; setting state would only draw it a second time.
-            Some(_) => {}
-            None => {
-                loading.set(Loading::Waiting);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = load(part).await;
-                    let ready = result.is_ok();
-                    loading.set(match result {
-                        Ok(render) => Loading::Ready(render),
-                        Err(LoadFailed) => Loading::Failed,
+        use_effect_with(
+            (part, fetch.attempt),
+            move |&(part, attempt)| match loaded(part) {
+                // Drawn from the cache below; setting state would only draw it a second time.
+                Some(_) => {}
+                None => {
+                    fetch.set(Fetch {
+                        loading: Loading::Waiting,
+                        attempt,
                     });
-                    // A view's heading takes focus; a row's details, banners and the first
-                    // screen's welcome leave it be (on a host page, focus would scroll it).
-                    if ready
-                        && !matches!(part, Part::ActionDetails | Part::Notices | Part::Onboarding)
-                    {
-                        focus_heading_once_drawn(wrapper);
-                    }
-                });
-            }
-        });
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = load(part).await;
+                        let ready = result.is_ok();
+                        let loading = match result {
+                            Ok(render) => Loading::Ready(render),
+                            Err(LoadFailed) => Loading::Failed,
+                        };
+                        fetch.set(Fetch { loading, attempt });
+                        match part {
+                            // On a first visit the welcome is the first useful screen: marked once
+                            // drawn (Yew draws before a timeout's turn comes).
+                            Part::Onboarding if ready => {
+                                gloo::timers::callback::Timeout::new(0, crate::app::mark_ready)
+                                    .forget();
+                            }
+                            // A row's details and banners leave focus where it is.
+                            Part::ActionDetails | Part::Notices | Part::Onboarding => {}
+                            // A view's heading takes focus.
+                            _ if ready => focus_heading_once_drawn(wrapper),
+                            _ => {}
+                        }
+                    });
+                }
+            },
+        );
     }
     // A view switched to another part draws from the cache before the effect runs.
-    let now = loaded(part).map_or(*loading, Loading::Ready);
-    // On a first visit the welcome is the first useful screen.
-    let welcome_drawn = part == Part::Onboarding && matches!(now, Loading::Ready(_));
-    use_effect_with(welcome_drawn, |drawn| {
-        if *drawn {
-            crate::app::mark_ready();
-        }
-    });
+    let now = loaded(part).map_or(fetch.loading, Loading::Ready);
     // Plain class strings: Yew's `Classes` set would bring its hash set into the first download.
     let content = match now {
         Loading::Ready(render) => render(props),
@@ -211,8 +227,13 @@ pub fn Lazy(props: &LazyProps) -> Html {
         },
         Loading::Failed => {
             let retry = {
-                let attempt = attempt.clone();
-                Callback::from(move |_| attempt.set(*attempt + 1))
+                let fetch = fetch.clone();
+                Callback::from(move |_| {
+                    fetch.set(Fetch {
+                        loading: Loading::Waiting,
+                        attempt: fetch.attempt + 1,
+                    })
+                })
             };
             html! {
                 <div class={if props.floating { "av-loading av-loading-float" } else { "av-loading" }} role="alert">
