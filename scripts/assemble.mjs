@@ -30,6 +30,8 @@ mkdirSync(dist, { recursive: true });
 const wasm = readFileSync(join(stage, "afterview_bg.opt.wasm"));
 const glueOut = readFileSync(join(stage, "afterview.js"), "utf8");
 const css = readFileSync(join(root, "styles", "afterview.css"), "utf8");
+// The views' styles, attached by the app when it first loads a view (see src/services/styles.rs).
+const viewsCss = readFileSync(join(root, "styles", "views.css"), "utf8");
 // The views split off by wasm-split: one .wasm per chunk and the loader that fetches them.
 const chunkDir = join(stage, "chunks");
 const chunkFiles = readdirSync(chunkDir).filter((name) => name.endsWith(".wasm")).sort();
@@ -42,8 +44,10 @@ const names = {
   WASM: hashed("afterview.wasm", wasm),
   GLUE: `afterview-${code}.js`,
   SPLIT: `afterview-split-${code}.js`,
-  CSS: hashed("afterview.css", css),
+  // Named after both sheets: the app finds the views' sheet from the first one's name.
+  CSS: `afterview-${digest(css, viewsCss)}.css`,
 };
+names.VIEWS_CSS = names.CSS.replace(/\.css$/, "-views.css");
 // The glue's imports of the loader, and the loader's fetches of the chunks: renamed here, and
 // inlined in the single file below.
 const splitImport = /^import \* as (\w+) from "\.\/__wasm_split\.js";?$/gm;
@@ -57,7 +61,7 @@ if (!glue.includes(names.SPLIT) || loader.includes("./afterview.js") || loader.m
   throw new Error("assemble: the wasm-split loader or the glue no longer has the expected shape");
 }
 const icon = web("favicon.svg");
-const build = digest(wasm, glue, loader, css, icon, web("boot.js"), web("sw.js"), web("afterview-embed.js"));
+const build = digest(wasm, glue, loader, css, viewsCss, icon, web("boot.js"), web("sw.js"), web("afterview-embed.js"));
 const values = { ...names, BUILD: build };
 
 const page = readFileSync(join(root, "index.html"), "utf8")
@@ -72,6 +76,7 @@ const files = {
   [names.GLUE]: glue,
   [names.SPLIT]: loader,
   [names.CSS]: css,
+  [names.VIEWS_CSS]: viewsCss,
   "index.html": page,
   "boot.js": fill(web("boot.js"), values),
   "afterview-embed.js": fill(web("afterview-embed.js"), values),
@@ -80,7 +85,7 @@ const files = {
 for (const name of chunkFiles) files[chunkNames[name]] = chunkBytes[name];
 // The service worker precaches exactly the app page's files of this build, the chunks too, so
 // every view opens offline after a first visit.
-const hashedFiles = [names.GLUE, names.SPLIT, names.WASM, names.CSS, ...Object.values(chunkNames)];
+const hashedFiles = [names.GLUE, names.SPLIT, names.WASM, names.CSS, names.VIEWS_CSS, ...Object.values(chunkNames)];
 const precache = ["./", "index.html", "boot.js", "favicon.svg", ...hashedFiles];
 files["sw.js"] = fill(web("sw.js"), {
   ...values,
@@ -125,7 +130,7 @@ const single = page
   .replace(/^\s*<link rel="(?:modulepreload|preload)"[^>]*>\n/gm, "")
   .replace(/^\s*<!-- Until the stylesheet[^\n]*-->\n\s*<style>[^\n]*<\/style>\n/m, "")
   .replace('<html lang="en">', '<html lang="en" data-av-styled="">')
-  .replace(/<script type="module" src="boot.js"><\/script>/, (tag) => `<style>\n${minified(css, "css")}</style>\n  ${tag}`)
+  .replace(/<script type="module" src="boot.js"><\/script>/, (tag) => `<style>\n${minified(css + viewsCss, "css")}</style>\n  ${tag}`)
   .replace(
     /<script type="module" src="boot.js"><\/script>/,
     () => `<script type="module">\n${inlineScript(minified(`${singleFileCode()}\n` +
@@ -139,6 +144,7 @@ for (const name of [names.GLUE, names.SPLIT, "boot.js", "afterview-embed.js", "s
   files[name] = minified(files[name], "js");
 }
 files[names.CSS] = minified(files[names.CSS], "css");
+files[names.VIEWS_CSS] = minified(files[names.VIEWS_CSS], "css");
 for (const [name, contents] of Object.entries(files)) writeFileSync(join(dist, name), contents);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;

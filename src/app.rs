@@ -425,6 +425,7 @@ fn props_from(element: &web_sys::Element) -> AppProps {
 pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
     let mut props = props_from(options_from);
     mark("afterview-mount");
+    crate::services::styles::register_root(&element);
     let store = Store::new(&props.namespace);
     next_task(move || {
         let reading = store.read();

@@ -126,6 +126,10 @@ async fn load(part: Part) -> Result<Render, LoadFailed> {
         Part::Onboarding => onboarding_view().await,
         Part::Notices => notices_view().await,
     }?;
+    // Views are styled by the views' sheet; banners only use the first screen's.
+    if part != Part::Notices {
+        crate::services::styles::attach_view_styles().await;
+    }
     LOADED.with(|loaded| {
         let mut loaded = loaded.borrow_mut();
         if !loaded.iter().any(|(loaded, _)| *loaded == part) {
