@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::data::model::ProcessId;
+use crate::services::styles::Attach;
 
 /// A view that lives in a chunk of its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,13 +71,13 @@ macro_rules! part {
     ($chunk:ident, $name:ident, $render:expr) => {
         #[cfg(feature = "split")]
         #[wasm_split_helpers::wasm_split($chunk, fallible)]
-        fn $name() -> Result<Render, LoadFailed> {
-            Ok($render)
+        fn $name() -> Result<(Render, Attach), LoadFailed> {
+            Ok(($render, crate::services::styles::attach))
         }
 
         #[cfg(not(feature = "split"))]
-        async fn $name() -> Result<Render, LoadFailed> {
-            Ok($render)
+        async fn $name() -> Result<(Render, Attach), LoadFailed> {
+            Ok(($render, crate::services::styles::attach))
         }
     };
 }
@@ -115,7 +116,7 @@ part!(notices, notices_view, |_| html! {
 });
 
 async fn load(part: Part) -> Result<Render, LoadFailed> {
-    let render = match part {
+    let (render, attach) = match part {
         Part::Interviews => interviews_view().await,
         Part::Process => process_view().await,
         Part::ProcessForm => process_form_view().await,
@@ -127,8 +128,9 @@ async fn load(part: Part) -> Result<Render, LoadFailed> {
         Part::Notices => notices_view().await,
     }?;
     // Views are styled by the views' sheet; banners only use the first screen's.
+    crate::services::styles::remember(attach);
     if part != Part::Notices {
-        crate::services::styles::attach_view_styles().await;
+        attach().await;
     }
     LOADED.with(|loaded| {
         let mut loaded = loaded.borrow_mut();

@@ -3,6 +3,8 @@
 //! first screen's styles and no view is ever drawn unstyled.
 
 use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -10,9 +12,18 @@ use wasm_bindgen::{JsCast, JsValue};
 thread_local! {
     /// Where widgets are mounted: the page's document, or a widget's shadow root each.
     static ROOTS: RefCell<Vec<web_sys::Node>> = const { RefCell::new(Vec::new()) };
-    /// Whether a view was loaded: a widget mounted later gets the sheet at once, since views
+    /// Set once a view was loaded: a widget mounted later gets the sheet at once, since views
     /// already here draw without loading again.
-    static WANTED: Cell<bool> = const { Cell::new(false) };
+    static ATTACH: Cell<Option<Attach>> = const { Cell::new(None) };
+}
+
+/// [`attach`], as a view's chunk hands it over: the code that attaches the sheet is not part of
+/// the first download.
+pub type Attach = fn() -> Pin<Box<dyn Future<Output = ()>>>;
+
+/// Remembers `attach` (from a view's chunk) for widgets mounted later.
+pub fn remember(attach: Attach) {
+    ATTACH.set(Some(attach));
 }
 
 /// Marks the attached sheet, so that a root gets it once.
@@ -29,16 +40,19 @@ pub fn register_root(element: &web_sys::Element) {
         }
         !known
     });
-    if new && WANTED.get() {
-        let _ = attach_to(&root);
+    if let (true, Some(attach)) = (new, ATTACH.get()) {
+        wasm_bindgen_futures::spawn_local(attach());
     }
 }
 
 /// Attaches the views' sheet to every root that lacks it and waits until each has loaded (or
 /// failed: a view then draws with the first screen's styles rather than not at all). A root
 /// without the first screen's sheet (the single file, whose styles are inline) needs nothing.
-pub async fn attach_view_styles() {
-    WANTED.set(true);
+pub fn attach() -> Pin<Box<dyn Future<Output = ()>>> {
+    Box::pin(attach_view_styles())
+}
+
+async fn attach_view_styles() {
     let roots = ROOTS.with(|roots| roots.borrow().clone());
     for root in roots {
         if let Some(loaded) = attach_to(&root) {
