@@ -4,6 +4,7 @@
 pub mod action_card;
 pub mod action_details;
 pub mod banners;
+pub mod bulk_bar;
 pub mod contacts_editor;
 pub mod data_panel;
 pub mod deferred;

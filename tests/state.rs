@@ -657,9 +657,26 @@ fn draft_panel_keeps_edits_until_reset() {
     };
     state.reduce(Msg::OpenDraft(target));
     state.reduce(Msg::EditDraft(target, edited.clone()));
+    // A second edit replaces the first; another action's draft is kept apart.
+    let edited = EditedDraft {
+        subject: "Thank you".into(),
+        ..edited
+    };
+    state.reduce(Msg::EditDraft(target, edited.clone()));
+    let other = DraftTarget {
+        process: ProcessId(1),
+        key: thank_you(3),
+    };
+    let other_edit = EditedDraft {
+        subject: "Thanks, Lee".into(),
+        body: "Dear Lee,".into(),
+    };
+    state.reduce(Msg::EditDraft(other, other_edit.clone()));
     state.reduce(Msg::CloseDraft);
     assert!(state.draft.is_none());
     assert_eq!(state.edited_drafts.get(&target), Some(&edited));
+    assert_eq!(state.edited_drafts.get(&other), Some(&other_edit));
+    state.reduce(Msg::ResetDraft(other));
     state.reduce(Msg::ResetDraft(target));
     assert!(state.edited_drafts.is_empty());
 }

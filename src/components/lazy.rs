@@ -29,6 +29,8 @@ pub enum Part {
     Onboarding,
     /// Banners for storage problems and set-aside data.
     Notices,
+    /// The bar over Today's rows once some are ticked.
+    BulkBar,
 }
 
 /// Draws a loaded view from the [`Lazy`] props that name it.
@@ -46,7 +48,7 @@ impl From<wasm_split_helpers::SplitLoaderError> for LoadFailed {
 }
 
 thread_local! {
-    /// The parts loaded so far (nine at most: a list is all it takes).
+    /// The parts loaded so far (ten at most: a list is all it takes).
     static LOADED: RefCell<Vec<(Part, Render)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -114,6 +116,10 @@ part!(onboarding, onboarding_view, |_| html! {
 part!(notices, notices_view, |_| html! {
     <crate::components::notices::Notices />
 });
+part!(bulk, bulk_bar_view, |props| match &props.bulk {
+    Some(bulk) => html! { <crate::components::bulk_bar::BulkBar ..bulk.clone() /> },
+    None => Html::default(),
+});
 
 async fn load(part: Part) -> Result<Render, LoadFailed> {
     let (render, attach) = match part {
@@ -126,10 +132,11 @@ async fn load(part: Part) -> Result<Render, LoadFailed> {
         Part::ActionDetails => action_details_view().await,
         Part::Onboarding => onboarding_view().await,
         Part::Notices => notices_view().await,
+        Part::BulkBar => bulk_bar_view().await,
     }?;
-    // Views are styled by the views' sheet; banners only use the first screen's.
+    // Views are styled by the views' sheet; banners and the bulk bar only use the first screen's.
     crate::services::styles::remember(attach);
-    if part != Part::Notices {
+    if !matches!(part, Part::Notices | Part::BulkBar) {
         attach().await;
     }
     LOADED.with(|loaded| {
@@ -156,6 +163,9 @@ pub struct LazyProps {
     /// For [`Part::ActionDetails`]: the row's details.
     #[prop_or_default]
     pub details: Option<crate::components::action_details::ActionDetailsProps>,
+    /// For [`Part::BulkBar`]: the ticked rows.
+    #[prop_or_default]
+    pub bulk: Option<crate::components::bulk_bar::BulkProps>,
 }
 
 #[derive(Clone, Copy)]
@@ -212,7 +222,10 @@ pub fn Lazy(props: &LazyProps) -> Html {
                                     .forget();
                             }
                             // A row's details and banners leave focus where it is.
-                            Part::ActionDetails | Part::Notices | Part::Onboarding => {}
+                            Part::ActionDetails
+                            | Part::Notices
+                            | Part::Onboarding
+                            | Part::BulkBar => {}
                             // A view's heading takes focus.
                             _ if ready => focus_heading_once_drawn(wrapper),
                             _ => {}
@@ -311,6 +324,7 @@ pub fn preload_later() {
         wasm_bindgen_futures::spawn_local(async {
             for part in [
                 Part::ActionDetails,
+                Part::BulkBar,
                 Part::Draft,
                 Part::Interviews,
                 Part::Process,

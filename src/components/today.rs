@@ -7,8 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::action_card::ActionCard;
+use crate::components::bulk_bar::BulkProps;
 use crate::components::deferred::Deferred;
-use crate::core::app::action_form::SnoozeWindow;
+use crate::components::lazy::{Lazy, Part};
 use crate::core::app::today_view::{RowId, TodayView, TodayViewMsg};
 use crate::core::planning::calendar::BusinessCalendar;
 use crate::core::planning::today::{today_plan, Group, TodayPlan};
@@ -40,9 +41,13 @@ impl Reducible for TodayView {
 #[component]
 pub fn Today() -> Html {
     let ctx = use_app();
-    // Groups shown in full, the open row, rows ticked for bulk actions, the "Missed" fold.
-    let view = use_reducer(TodayView::default);
-    let reminder_state = use_state(reminders::status);
+    // Groups shown in full, the open row, rows ticked for bulk actions, the "Missed" fold, the
+    // reminders' offer.
+    // One state for all of it (each kind of state is code of its own in the first download).
+    let view = use_reducer(|| TodayView {
+        reminders_askable: reminders::status() == reminders::Status::CanAsk,
+        ..TodayView::default()
+    });
     let state = &ctx.state;
     let zone = UserZone::from_setting(state.data.settings.time_zone);
     let today: Rc<TodayPlan> = {
@@ -97,90 +102,19 @@ pub fn Today() -> Html {
         }
     };
 
+    // Only once a row is ticked: its chunk (preloaded after the first screen) has the handlers.
     let bulk = if live_selection.is_empty() {
         html! {}
     } else {
-        let count = live_selection.len();
-        let done = {
-            let ctx = ctx.clone();
-            let today = today.clone();
-            let chosen = live_selection.clone();
-            let view = view.clone();
-            Callback::from(move |_: MouseEvent| {
-                let now = ctx.state.now;
-                let mut marked = 0;
-                for row in today.rows.iter() {
-                    let id = (row.action.process, row.action.key());
-                    if chosen.contains(&id) {
-                        marked += 1;
-                        ctx.dispatch(Msg::MarkDone {
-                            process: row.action.process,
-                            key: row.action.key(),
-                            channel: row.action.channel,
-                            at: now,
-                        });
-                    }
-                }
-                view.dispatch(TodayViewMsg::ClearSelection);
-                ctx.dispatch(Msg::Announce(format!(
-                    "Marked {marked} action{} done.",
-                    if marked == 1 { "" } else { "s" }
-                )));
-            })
+        let bulk = BulkProps {
+            today: today.clone(),
+            chosen: live_selection.clone(),
+            on_clear: {
+                let view = view.clone();
+                Callback::from(move |()| view.dispatch(TodayViewMsg::ClearSelection))
+            },
         };
-        let snooze = {
-            let ctx = ctx.clone();
-            let today = today.clone();
-            let chosen = live_selection.clone();
-            let view = view.clone();
-            Callback::from(move |_: MouseEvent| {
-                let now = ctx.state.now.with_timezone(&zone);
-                let work_start = ctx.state.data.settings.work_start;
-                let (mut moved, mut kept) = (0, 0);
-                for row in today.rows.iter() {
-                    if !chosen.contains(&(row.action.process, row.action.key())) {
-                        continue;
-                    }
-                    let until = SnoozeWindow::of(&row.action, &now).and_then(|window| {
-                        window.until(Some(window.first), work_start, &zone).ok()
-                    });
-                    match until {
-                        Some(until) => {
-                            moved += 1;
-                            ctx.dispatch(Msg::Snooze {
-                                process: row.action.process,
-                                key: row.action.key(),
-                                until,
-                            });
-                        }
-                        None => kept += 1,
-                    }
-                }
-                view.dispatch(TodayViewMsg::ClearSelection);
-                let mut text = format!(
-                    "Snoozed {moved} action{} to the next day its window allows.",
-                    if moved == 1 { "" } else { "s" }
-                );
-                if kept > 0 {
-                    text.push_str(&format!(
-                        " {kept} could not move: their window closes today or has closed."
-                    ));
-                }
-                ctx.dispatch(Msg::Announce(text));
-            })
-        };
-        let clear = {
-            let view = view.clone();
-            Callback::from(move |_: MouseEvent| view.dispatch(TodayViewMsg::ClearSelection))
-        };
-        html! {
-            <div class="av-bulk" role="group" aria-label="Selected actions" data-testid="bulk-bar">
-                <span class="av-bulk-count">{ format!("{count} selected") }</span>
-                <button type="button" class="av-btn av-btn-primary" onclick={done}>{ "Mark selected done" }</button>
-                <button type="button" class="av-btn" onclick={snooze}>{ "Snooze selected" }</button>
-                <button type="button" class="av-btn-link" onclick={clear}>{ "Clear" }</button>
-            </div>
-        }
+        html! { <Lazy part={Part::BulkBar} quiet=true bulk={Some(bulk)} /> }
     };
 
     let group = |group: Group| {
@@ -297,15 +231,18 @@ pub fn Today() -> Html {
 
     let due_now = today.due_now_count();
     let offer_reminders = if due_now + today.group(Group::Next7Days).count() > 0
-        && *reminder_state == reminders::Status::CanAsk
+        && view.reminders_askable
     {
         let ask = {
-            let reminder_state = reminder_state.clone();
+            let view = view.clone();
             Callback::from(move |_: MouseEvent| {
-                let reminder_state = reminder_state.clone();
+                let view = view.clone();
                 // The prompt's code comes with the reducer's chunk, here since the first screen.
                 with_kit(Waiter::Person, move |kit| {
-                    (kit.ask_reminders)(Callback::from(move |status| reminder_state.set(status)));
+                    (kit.ask_reminders)(Callback::from(move |status| {
+                        let askable = status == reminders::Status::CanAsk;
+                        view.dispatch(TodayViewMsg::RemindersAskable(askable));
+                    }));
                 });
             })
         };

@@ -15,7 +15,6 @@ use crate::core::data::settings::Settings;
 use crate::core::data::storage::AppData;
 use crate::core::dates;
 use chrono::{DateTime, FixedOffset};
-use std::collections::HashMap;
 
 /// Which screen is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,7 +66,7 @@ pub struct AppState {
     pub now: DateTime<FixedOffset>,
     pub view: View,
     pub draft: Option<DraftTarget>,
-    pub edited_drafts: HashMap<DraftTarget, EditedDraft>,
+    pub edited_drafts: EditedDrafts,
     /// The last change that can be undone, offered beside its announcement until it fades.
     pub undo: Option<Undo>,
     /// Fields another tab changed while the edit form was open, which the user changed too.
@@ -79,6 +78,36 @@ pub struct AppState {
     pub storage: StorageStatus,
     /// Unreadable text found in storage and set aside under this key (shown with a download).
     pub quarantined: Option<(String, String)>,
+}
+
+/// Drafts the person edited, by the action each is for. A handful at most, so a short list
+/// (a hash map's code would be part of the first download, where the state is cloned).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EditedDrafts(Vec<(DraftTarget, EditedDraft)>);
+
+impl EditedDrafts {
+    pub fn get(&self, target: &DraftTarget) -> Option<&EditedDraft> {
+        self.0
+            .iter()
+            .find(|(kept, _)| kept == target)
+            .map(|(_, edited)| edited)
+    }
+
+    /// Keeps `edited` for `target`, in place of any earlier edit.
+    pub fn insert(&mut self, target: DraftTarget, edited: EditedDraft) {
+        match self.0.iter_mut().find(|(kept, _)| *kept == target) {
+            Some((_, kept)) => *kept = edited,
+            None => self.0.push((target, edited)),
+        }
+    }
+
+    pub fn remove(&mut self, target: &DraftTarget) {
+        self.0.retain(|(kept, _)| kept != target);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// A change the user can take back from the announcement that reports it.
@@ -188,7 +217,7 @@ impl AppState {
             now,
             view: View::Today,
             draft: None,
-            edited_drafts: HashMap::new(),
+            edited_drafts: EditedDrafts::default(),
             undo: None,
             save_conflict: None,
             settings_draft: None,

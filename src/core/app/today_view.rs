@@ -18,6 +18,8 @@ pub struct TodayView {
     pub selected: Vec<RowId>,
     /// Whether the "Missed" fold is open.
     pub missed_open: bool,
+    /// Whether reminders may be offered (the browser can send them and nobody answered yet).
+    pub reminders_askable: bool,
 }
 
 /// A change the person makes to the Today view.
@@ -30,6 +32,8 @@ pub enum TodayViewMsg {
     Select(RowId, bool),
     ClearSelection,
     MissedOpen(bool),
+    /// The answer to the reminders' offer: whether it may still be offered.
+    RemindersAskable(bool),
 }
 
 impl TodayView {
@@ -57,6 +61,7 @@ impl TodayView {
             }
             TodayViewMsg::ClearSelection => self.selected.clear(),
             TodayViewMsg::MissedOpen(open) => self.missed_open = open,
+            TodayViewMsg::RemindersAskable(askable) => self.reminders_askable = askable,
         }
         *self != before
     }
@@ -116,5 +121,8 @@ mod tests {
         assert!(view.apply(TodayViewMsg::MissedOpen(true)));
         assert!(view.missed_open);
         assert!(!view.apply(TodayViewMsg::MissedOpen(true)));
+        view.reminders_askable = true;
+        assert!(view.apply(TodayViewMsg::RemindersAskable(false)));
+        assert!(!view.reminders_askable);
     }
 }
