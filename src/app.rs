@@ -212,8 +212,8 @@ pub fn App(props: &AppProps) -> Html {
     // Whether a change waits for the reducer's chunk (see `crate::state`).
     let reducer_status = use_state(|| ReducerStatus::Ready);
     // Once, after the first render (one effect: each effect is code of its own in the first
-    // download). Mark the first useful paint for the performance benchmark: Today drawn, or on
-    // a first visit the welcome (drawn by its part once its chunk is here, see `mark_ready`).
+    // download). The first useful screen is Today, drawn now, or on a first visit the welcome,
+    // drawn by its part once its chunk is here (see `first_screen_shown`).
     let welcome_pending = show_onboarding && !crate::components::lazy::is_loaded(Part::Onboarding);
     {
         let (state, store, reducer_status) = (state.clone(), store.clone(), reducer_status.clone());
@@ -246,21 +246,8 @@ pub fn App(props: &AppProps) -> Html {
                 })
             });
             if !welcome_pending {
-                mark_ready();
+                first_screen_shown();
             }
-            // Nothing changes until the person acts, but then the reducer must be here; and a
-            // row's details are one tap away.
-            fetch_reducer();
-            crate::components::lazy::preload(Part::ActionDetails);
-            // The device zone's name is only shown (Settings and the interview form ask for it
-            // themselves), never needed for the first screen; asking `Intl` for it costs tens of
-            // milliseconds, so it waits until the page is idle. Plans made after it read the device
-            // zone from a table instead of asking the platform clock date by date.
-            Timeout::new(LEARN_DEVICE_ZONE_AFTER_MS, || {
-                with_kit(Waiter::Nobody, |kit| (kit.learn_device_zone)());
-            })
-            .forget();
-            crate::components::lazy::preload_later();
             move || drop((interval, listener))
         });
     }
@@ -495,11 +482,27 @@ thread_local! {
     static READY_MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Marks the first useful screen ("afterview-ready"), once per page.
-pub fn mark_ready() {
-    if !READY_MARKED.with(|marked| marked.replace(true)) {
-        mark("afterview-ready");
+/// Once the first useful screen is drawn (Today, or on a first visit the welcome), once per
+/// page: marks it ("afterview-ready") and starts fetching what comes after it, so that nothing
+/// competes with the first screen.
+pub fn first_screen_shown() {
+    if READY_MARKED.with(|marked| marked.replace(true)) {
+        return;
     }
+    mark("afterview-ready");
+    // Nothing changes until the person acts, but then the reducer must be here; and a row's
+    // details are one tap away.
+    fetch_reducer();
+    crate::components::lazy::preload(Part::ActionDetails);
+    // The device zone's name is only shown (Settings and the interview form ask for it
+    // themselves), never needed for the first screen; asking `Intl` for it costs tens of
+    // milliseconds, so it waits until the page is idle. Plans made after it read the device
+    // zone from a table instead of asking the platform clock date by date.
+    Timeout::new(LEARN_DEVICE_ZONE_AFTER_MS, || {
+        with_kit(Waiter::Nobody, |kit| (kit.learn_device_zone)());
+    })
+    .forget();
+    crate::components::lazy::preload_later();
 }
 
 /// A named point on the page's performance timeline, so a benchmark can say where start-up

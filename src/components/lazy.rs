@@ -218,8 +218,11 @@ pub fn Lazy(props: &LazyProps) -> Html {
                             // On a first visit the welcome is the first useful screen: marked once
                             // drawn (Yew draws before a timeout's turn comes).
                             Part::Onboarding if ready => {
-                                gloo::timers::callback::Timeout::new(0, crate::app::mark_ready)
-                                    .forget();
+                                gloo::timers::callback::Timeout::new(
+                                    0,
+                                    crate::app::first_screen_shown,
+                                )
+                                .forget();
                             }
                             // A row's details and banners leave focus where it is.
                             Part::ActionDetails
