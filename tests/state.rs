@@ -83,6 +83,7 @@ fn covered_by(msg: &Msg) -> &'static str {
         Msg::MergeIncoming(_) => "another_tab_deleting_the_process_keeps_the_open_form",
         Msg::Exported(_) => "export_resets_the_backup_reminder",
         Msg::StorageChanged(_) => "storage_status_changes_are_kept",
+        Msg::PutOffBackupReminder => "the_backup_reminder_is_put_off_for_the_visit_only",
     }
 }
 
@@ -756,4 +757,24 @@ fn storage_status_changes_are_kept() {
     assert!(!state.reduce(Msg::StorageChanged(StorageStatus::Full)));
     state.reduce(Msg::StorageChanged(StorageStatus::ReadOnly { found: 9 }));
     assert!(!state.can_write());
+}
+
+#[test]
+fn the_backup_reminder_is_put_off_for_the_visit_only() {
+    let mut state = AppState::new(
+        AppData::default(),
+        at("2026-11-19T10:00:00+01:00"),
+        StorageStatus::Saving,
+    );
+    assert!(!state.backup_reminder_later);
+    assert!(state.reduce(Msg::PutOffBackupReminder), "the banner goes");
+    assert!(state.backup_reminder_later);
+    assert!(
+        !state.reduce(Msg::PutOffBackupReminder),
+        "nothing more to change"
+    );
+    assert_eq!(
+        state.data_version, 0,
+        "nothing stored changes: the next visit shows it again"
+    );
 }

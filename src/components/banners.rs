@@ -32,8 +32,6 @@ pub(crate) fn backup_button(app: &AppContext, testid: &'static str) -> Html {
 pub fn Banners() -> Html {
     let app = use_app();
     use_due_watcher(&app);
-    // Hidden only for this visit: the reminder comes back.
-    let reminder_later = use_state(|| false);
     let state = &app.state;
 
     // Storage problems and set-aside data are rare: their banners come in a chunk of their own,
@@ -46,14 +44,12 @@ pub fn Banners() -> Html {
         state.storage,
         StorageStatus::InMemory { .. } | StorageStatus::Full
     );
-    let reminder_banner = if !*reminder_later
+    let reminder_banner = if !state.backup_reminder_later
         && !storage_offers_backup
         && backup_reminder_due(&state.data, state.now)
     {
-        let later = {
-            let reminder_later = reminder_later.clone();
-            Callback::from(move |_: MouseEvent| reminder_later.set(true))
-        };
+        // Hidden only for this visit: the reminder comes back.
+        let later = app.callback(|_: MouseEvent| Msg::PutOffBackupReminder);
         let text = match state.data.last_export_at {
             Some(_) => "Your last backup is more than 30 days old. A fresh one protects you if this browser's data is cleared.",
             None => "You have not downloaded a backup yet. A backup file protects your interviews if this browser's data is cleared.",

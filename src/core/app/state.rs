@@ -78,6 +78,8 @@ pub struct AppState {
     pub storage: StorageStatus,
     /// Unreadable text found in storage and set aside under this key (shown with a download).
     pub quarantined: Option<(String, String)>,
+    /// The backup reminder was put off for this visit (it comes back on the next).
+    pub backup_reminder_later: bool,
 }
 
 /// Drafts the person edited, by the action each is for. A handful at most, so a short list
@@ -194,6 +196,8 @@ pub enum Msg {
     EditDraft(DraftTarget, EditedDraft),
     ResetDraft(DraftTarget),
     Announce(String),
+    /// "Later" on the backup reminder: hidden until the next visit.
+    PutOffBackupReminder,
     ClearAnnouncement,
     /// A validated backup the user confirmed, combined with the data as it is now.
     ImportBackup {
@@ -224,6 +228,7 @@ impl AppState {
             announcement: None,
             storage,
             quarantined: None,
+            backup_reminder_later: false,
         }
     }
 
@@ -548,6 +553,12 @@ impl AppState {
                 state.edited_drafts.remove(&target);
             }
             Msg::Announce(text) => state.announce(text),
+            Msg::PutOffBackupReminder => {
+                if state.backup_reminder_later {
+                    return false;
+                }
+                state.backup_reminder_later = true;
+            }
             Msg::ClearAnnouncement => {
                 if state.announcement.is_none() {
                     return false;
