@@ -100,14 +100,14 @@ test("a returning visit fetches the main module alone before Today shows", async
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(served.url);
-    await page.evaluate(() => localStorage.setItem("afterview:data", JSON.stringify({
+    // Stored data before the app's first load: a returning visitor's.
+    await page.addInitScript(() => localStorage.setItem("afterview:data", JSON.stringify({
       format: "afterview", schema_version: 5, saved_at: "2026-11-19T08:00:00Z",
       data: { settings: { name: "Ada Lovelace", onboarded: true }, processes: [] },
     })));
     const fetchedByPage = [];
     page.on("request", (request) => fetchedByPage.push({ path: new URL(request.url()).pathname, at: Date.now() }));
-    await page.reload();
+    await page.goto(served.url);
     await expect(page.getByTestId("empty-state")).toBeVisible();
     const shownAt = await page.evaluate(
       () => performance.timeOrigin + performance.getEntriesByName("afterview-ready")[0].startTime,
@@ -118,6 +118,31 @@ test("a returning visit fetches the main module alone before Today shows", async
     await context.close();
     await served.close();
   }
+});
+
+test("the views' stylesheet comes after the first screen, and a view is drawn with its styles", async ({ page }) => {
+  const sheets = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith(".css")) sheets.push({ path: new URL(request.url()).pathname, at: Date.now() });
+  });
+  await page.addInitScript(() => localStorage.setItem("afterview:data", JSON.stringify({
+    format: "afterview", schema_version: 5, saved_at: "2026-11-19T08:00:00Z",
+    data: { settings: { name: "Ada Lovelace", onboarded: true }, processes: [] },
+  })));
+  await page.goto("./");
+  await expect(page.getByTestId("empty-state")).toBeVisible();
+  const shownAt = await page.evaluate(
+    () => performance.timeOrigin + performance.getEntriesByName("afterview-ready")[0].startTime,
+  );
+  const first = sheets.filter(({ path }) => /^\/afterview-[0-9a-f]+\.css$/.test(path));
+  expect(first).toHaveLength(1);
+  expect(sheets.filter(({ path, at }) => path.endsWith("-views.css") && at < Math.floor(shownAt))).toEqual([]);
+  await page.getByRole("button", { name: "Settings", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Settings", level: 2 })).toBeVisible();
+  // Attached next to the first sheet, once, and applied: the settings page is a grid.
+  expect(await page.locator("link[data-av-views]").count()).toBe(1);
+  expect(await page.locator(".av-settings").first().evaluate((node) => getComputedStyle(node).display)).toBe("grid");
+  expect(await page.locator(".av-field").first().evaluate((node) => getComputedStyle(node).display)).toBe("grid");
 });
 
 test("the stylesheet does not block the first paint, and the app only shows styled", async ({ page }) => {

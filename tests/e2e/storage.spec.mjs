@@ -128,3 +128,29 @@ test("a backup exported here and imported into a fresh profile gives identical d
     await fresh.close();
   }
 });
+
+test("the backup reminder can be put off for the visit, comes back on the next, and a backup download ends it", async ({ page }) => {
+  await page.clock.setFixedTime(new Date("2026-11-19T10:00:00+01:00"));
+  await openFresh(page);
+  const stored = JSON.stringify({
+    format: "afterview", schema_version: 5, saved_at: "2026-11-19T08:00:00+01:00",
+    data: {
+      settings: { name: "Ana Sousa", onboarded: true },
+      last_export_at: "2026-09-01T09:00:00+02:00",
+      processes: [{ id: 1, company: "Lumen Analytics", role: "Data engineer", rounds: [], events: [], revision: 1 }],
+    },
+  });
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, stored]);
+  await page.reload();
+  const banner = page.getByTestId("banner-backup-reminder");
+  await expect(banner).toContainText("more than 30 days old");
+  await page.getByTestId("banner-reminder-later").click();
+  await expect(banner).toHaveCount(0);
+  await page.reload();
+  await expect(banner).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("banner-reminder-download").click()]);
+  const backup = JSON.parse(readFileSync(await download.path(), "utf8"));
+  expect(backup.data.processes[0].company).toBe("Lumen Analytics");
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByTestId("toast")).toContainText("Backup saved as");
+});
