@@ -6,6 +6,13 @@
 
 pub mod core;
 
+/// Talc instead of the default dlmalloc: smaller in the first download and quicker to allocate
+/// for a module that runs on one thread. Here rather than in the binary, so that the browser
+/// tests and benchmarks run with the allocator that ships.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]

@@ -4,12 +4,6 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Talc instead of the default dlmalloc: smaller in the first download and quicker to allocate
-/// for a module that runs on one thread.
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 #[cfg(target_arch = "wasm32")]
 fn main() {
     // `start` only schedules: reading storage and the first render each run in a later task
