@@ -113,17 +113,28 @@ async fn render_app(namespace: &str) -> web_sys::Element {
     host
 }
 
+/// The element `selector` finds in `host`, once the app has drawn it: the welcome and the other
+/// views loaded on first use arrive a few event-loop turns after the first render.
+async fn drawn(host: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    for _ in 0..100 {
+        if let Some(found) = host.query_selector(selector).ok().flatten() {
+            return Some(found);
+        }
+        yew::platform::time::sleep(Duration::ZERO).await;
+    }
+    None
+}
+
 #[wasm_bindgen_test]
 async fn first_visit_shows_onboarding() {
     storage().remove_item(&data_key("browser-test-c")).ok();
     let host = render_app("browser-test-c").await;
     let text = host.text_content().unwrap_or_default();
     assert!(text.contains("Afterview"));
-    assert!(host
-        .query_selector("#av-onboard-name")
-        .ok()
-        .flatten()
-        .is_some());
+    assert!(
+        drawn(&host, "#av-onboard-name").await.is_some(),
+        "the welcome asks for a name"
+    );
     host.remove();
 }
 
