@@ -12,7 +12,7 @@ use crate::components::banners::Banners;
 use crate::components::lazy::{Lazy, Part};
 use crate::components::today::Today;
 use crate::core::data::settings::Theme;
-use crate::core::data::storage::{self, AppData};
+use crate::core::data::storage::AppData;
 use crate::core::planning::action::Action;
 use crate::core::planning::calendar::BusinessCalendar;
 use crate::core::planning::planner::plan;
@@ -421,7 +421,7 @@ pub fn mount(element: web_sys::Element, options_from: &web_sys::Element) {
         let split = reading.text_len() >= ONE_TASK_BELOW_BYTES;
         step(split, move || {
             let provisional = clock::now(&Default::default());
-            match storage::load_current(reading.raw()) {
+            match reading.outcome_at_hand() {
                 Some(outcome) => {
                     props.opened = Preopened::new(store.decode(reading, provisional, outcome));
                     plan_and_draw(element, props, split);

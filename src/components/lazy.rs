@@ -33,6 +33,24 @@ pub enum Part {
     BulkBar,
 }
 
+impl Part {
+    /// A page of its own, whose heading takes focus when it arrives; the rest appear where the
+    /// person already is (a row's details, a banner, the bulk bar) or are the first screen
+    /// (the welcome), and leave focus alone.
+    fn takes_focus(self) -> bool {
+        !matches!(
+            self,
+            Part::ActionDetails | Part::Notices | Part::Onboarding | Part::BulkBar
+        )
+    }
+
+    /// Styled by the views' sheet (`styles/views.css`); banners and the bulk bar only use the
+    /// first screen's.
+    fn uses_views_sheet(self) -> bool {
+        !matches!(self, Part::Notices | Part::BulkBar)
+    }
+}
+
 /// Draws a loaded view from the [`Lazy`] props that name it.
 type Render = fn(&LazyProps) -> Html;
 
@@ -134,9 +152,8 @@ async fn load(part: Part) -> Result<Render, LoadFailed> {
         Part::Notices => notices_view().await,
         Part::BulkBar => bulk_bar_view().await,
     }?;
-    // Views are styled by the views' sheet; banners and the bulk bar only use the first screen's.
     crate::services::styles::remember(attach);
-    if !matches!(part, Part::Notices | Part::BulkBar) {
+    if part.uses_views_sheet() {
         attach().await;
     }
     LOADED.with(|loaded| {
@@ -214,24 +231,13 @@ pub fn Lazy(props: &LazyProps) -> Html {
                             Err(LoadFailed) => Loading::Failed,
                         };
                         fetch.set(Fetch { loading, attempt });
-                        match part {
-                            // On a first visit the welcome is the first useful screen: marked once
-                            // drawn (Yew draws before a timeout's turn comes).
-                            Part::Onboarding if ready => {
-                                gloo::timers::callback::Timeout::new(
-                                    0,
-                                    crate::app::first_screen_shown,
-                                )
+                        if part == Part::Onboarding && ready {
+                            // On a first visit the welcome is the first useful screen: marked
+                            // once drawn (Yew draws before a timeout's turn comes).
+                            gloo::timers::callback::Timeout::new(0, crate::app::first_screen_shown)
                                 .forget();
-                            }
-                            // A row's details and banners leave focus where it is.
-                            Part::ActionDetails
-                            | Part::Notices
-                            | Part::Onboarding
-                            | Part::BulkBar => {}
-                            // A view's heading takes focus.
-                            _ if ready => focus_heading_once_drawn(wrapper),
-                            _ => {}
+                        } else if part.takes_focus() && ready {
+                            focus_heading_once_drawn(wrapper);
                         }
                     });
                 }

@@ -35,7 +35,6 @@ pub enum Reading {
 }
 
 impl Reading {
-    /// The length of the stored text in bytes (0 when nothing could be read).
     /// The stored text, if there is any.
     pub fn raw(&self) -> Option<&str> {
         match self {
@@ -44,6 +43,13 @@ impl Reading {
         }
     }
 
+    /// What the stored text holds, if that can be told without fetching anything: on the
+    /// fast path, or with the general reader once its chunk is here.
+    pub fn outcome_at_hand(&self) -> Option<LoadOutcome> {
+        storage::load_current(self.raw()).or_else(|| loaded_kit().map(|kit| (kit.load)(self.raw())))
+    }
+
+    /// The length of the stored text in bytes (0 when nothing could be read).
     pub fn text_len(&self) -> usize {
         match self {
             Reading::Read { raw: Some(raw), .. } => raw.len(),
@@ -156,9 +162,7 @@ impl Store {
     /// Reads the stored data, handling every failure without writing over anything unread.
     pub fn open(&self, now: DateTime<FixedOffset>) -> Opened {
         let reading = self.read();
-        let outcome = storage::load_current(reading.raw())
-            .or_else(|| loaded_kit().map(|kit| (kit.load)(reading.raw())));
-        match outcome {
+        match reading.outcome_at_hand() {
             Some(outcome) => self.decode(reading, now, outcome),
             None => Self::without_reader(),
         }

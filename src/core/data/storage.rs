@@ -537,12 +537,11 @@ pub enum LoadOutcome {
 
 /// Interprets the text stored under [`data_key`] (`None` when the key is absent).
 pub fn load(stored: Option<&str>) -> LoadOutcome {
-    let Some(text) = stored else {
-        return LoadOutcome::Empty;
-    };
-    if text.trim().is_empty() {
-        return LoadOutcome::Empty;
+    if let Some(outcome) = load_current(stored) {
+        return outcome;
     }
+    // Not empty, or `load_current` would have answered.
+    let text = stored.unwrap_or_default();
     match decode_document(text) {
         Ok(decoded) if decoded.from_version == SCHEMA_VERSION => {
             LoadOutcome::Loaded(decoded.envelope.data)
@@ -564,7 +563,8 @@ pub fn load(stored: Option<&str>) -> LoadOutcome {
 
 /// [`load`]'s fast path, the one every start-up takes: nothing stored, or a current document
 /// read straight into the records. `None` when the text needs the general path (an older or
-/// newer format, or damage), which only [`load`] takes; where both answer, they agree.
+/// newer format, or damage), which only [`load`] takes; [`load`] tries this first, so where
+/// both answer they agree.
 pub fn load_current(stored: Option<&str>) -> Option<LoadOutcome> {
     let Some(text) = stored.filter(|text| !text.trim().is_empty()) else {
         return Some(LoadOutcome::Empty);
