@@ -346,3 +346,45 @@ fn bad_input_never_panics_and_plans_sensibly() {
         plan(std::slice::from_ref(&process), &plain, &base())
     );
 }
+
+/// The recruiting-title check as first written: five substring searches and a split into words.
+fn recruiting_title_by_words(title: &str) -> bool {
+    let lower = title.to_ascii_lowercase();
+    [
+        "recruit",
+        "talent",
+        "human resources",
+        "people partner",
+        "sourcing",
+    ]
+    .iter()
+    .any(|part| lower.contains(part))
+        || title
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.eq_ignore_ascii_case("hr"))
+}
+
+proptest! {
+    /// The one-pass check reads every title as the word-by-word definition does, accents,
+    /// dashes and letter case included.
+    #[test]
+    fn recruiting_titles_read_as_the_word_by_word_definition(
+        pieces in prop::collection::vec(
+            prop_oneof![
+                Just("HR"), Just("hr"), Just("Hr"), Just("h"), Just("r"), Just("Recruiter"),
+                Just("TALENT"), Just("human"), Just(" resources"), Just("Human Resources"),
+                Just("people"), Just(" partner"), Just("sourcing"), Just("é"), Just("Ñ"),
+                Just("—"), Just("-"), Just(" "), Just("/"), Just("2"), Just("Director"),
+                Just("Ingeniería"), Just("ß"), Just("\u{00a0}"),
+            ],
+            0..8,
+        )
+    ) {
+        let title: String = pieces.concat();
+        prop_assert_eq!(
+            afterview::core::data::model::is_recruiting_title(&title),
+            recruiting_title_by_words(&title),
+            "{:?}", title
+        );
+    }
+}

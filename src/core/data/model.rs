@@ -310,14 +310,29 @@ const HR_TITLE_PARTS: [&str; 3] = ["human resources", "people partner", "people 
 
 /// Whether a title has "HR" as a word of its own, in any letter case.
 fn has_hr_word(title: &str) -> bool {
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| word.eq_ignore_ascii_case("hr"))
+    let bytes = title.as_bytes();
+    (0..bytes.len()).any(|at| bytes[at] | 0x20 == b'h' && is_hr_word_at(title, at))
+}
+
+/// Whether "hr" (any case) starts at byte `at` of `title` and is a whole word there: the
+/// characters either side, if any, are not letters or digits (as a split on them would find).
+fn is_hr_word_at(title: &str, at: usize) -> bool {
+    let Some(rest) = title.get(at..) else {
+        return false;
+    };
+    let Some(word) = rest.get(..2) else {
+        return false;
+    };
+    let before = title.get(..at).and_then(|head| head.chars().next_back());
+    let after = rest.get(2..).and_then(|tail| tail.chars().next());
+    word.eq_ignore_ascii_case("hr")
+        && !before.is_some_and(char::is_alphanumeric)
+        && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// Whether `title` contains `part` (plain lower-case ASCII) in any letter case. ASCII case
-/// folding is enough for ASCII parts, needs no copy of the title (the planner asks this for
-/// every interviewer of every plan) and keeps the Unicode case tables out of the first download.
+/// folding is enough for ASCII parts, needs no copy of the title and keeps the Unicode case
+/// tables out of the first download.
 fn contains_folded(title: &str, part: &str) -> bool {
     title
         .as_bytes()
@@ -326,11 +341,24 @@ fn contains_folded(title: &str, part: &str) -> bool {
 }
 
 /// Whether a title reads as recruiting or HR ("Talent acquisition partner", "HR business partner").
+///
+/// One pass over the title (the planner asks this for every interviewer of every plan): at
+/// each byte, only the part of [`RECRUITING_TITLE_PARTS`] starting with that letter is compared.
 pub fn is_recruiting_title(title: &str) -> bool {
-    RECRUITING_TITLE_PARTS
-        .iter()
-        .any(|part| contains_folded(title, part))
-        || has_hr_word(title)
+    let bytes = title.as_bytes();
+    (0..bytes.len()).any(|at| {
+        let rest = &bytes[at..];
+        let starts = |part: &str| {
+            rest.get(..part.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(part.as_bytes()))
+        };
+        // `| 0x20` folds an ASCII capital to its small letter; no other byte lands on these.
+        let initial = rest[0] | 0x20;
+        RECRUITING_TITLE_PARTS
+            .iter()
+            .any(|part| part.as_bytes()[0] == initial && starts(part))
+            || (initial == b'h' && is_hr_word_at(title, at))
+    })
 }
 
 impl ContactRole {

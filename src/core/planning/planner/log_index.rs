@@ -39,10 +39,23 @@ impl Person {
     fn of(interviewer: &Interviewer) -> Self {
         Person {
             id: interviewer.id,
-            on_linkedin: interviewer.linkedin.chars().any(|c| !c.is_whitespace()),
+            on_linkedin: has_text(&interviewer.linkedin),
         }
     }
 }
+
+/// Whether `text` holds anything but white space. A profile address starts with a printable
+/// ASCII letter nearly always, which answers at once without decoding characters.
+fn has_text(text: &str) -> bool {
+    match text.as_bytes().first() {
+        None => false,
+        Some(&first) if first.is_ascii() && !(first as char).is_whitespace() => true,
+        Some(_) => text.chars().any(|c| !c.is_whitespace()),
+    }
+}
+
+/// The number of message kinds ([`ActionKind::ALL`]).
+const KINDS: usize = ActionKind::ALL.len();
 
 /// A dismissal (no `until`) or a snooze of one planned action.
 #[derive(Clone, Copy, Debug)]
@@ -81,10 +94,13 @@ pub(super) struct LogIndex {
     /// The position of the latest round: the greatest (end, start, id), the later
     /// position winning a full tie, as `Iterator::max_by_key` would pick.
     latest_round: Option<usize>,
-    pub sent: Vec<SentMessage>,
-    /// Bit `kind as u16` is set when a message of that kind was logged: most kinds
-    /// never were, and then no scan is needed.
-    kinds_sent: u16,
+    /// Messages logged as sent, grouped by kind (in log order within a kind): a question
+    /// about one kind reads only that kind's messages.
+    sent: Vec<SentMessage>,
+    /// Where each kind's group of `sent` ends (kinds in declaration order).
+    sent_ends: [u8; KINDS],
+    /// `sent` in log order, while the log is read.
+    logged: Vec<SentMessage>,
     pub marks: Vec<Mark>,
     /// A log entry closed the process (withdrawn, moved on, rejected, move-on logged).
     pub closed: bool,
@@ -163,8 +179,7 @@ impl LogIndex {
     }
 
     fn index_events(&mut self, events: &[Event]) {
-        self.sent.clear();
-        self.kinds_sent = 0;
+        self.logged.clear();
         self.marks.clear();
         self.closed = false;
         self.rejection = None;
@@ -190,8 +205,7 @@ impl LogIndex {
                     to,
                     channel,
                 } => {
-                    self.kinds_sent |= 1 << (*message as u16);
-                    self.sent.push(SentMessage {
+                    self.logged.push(SentMessage {
                         at: event.at,
                         kind: *message,
                         channel: *channel,
@@ -241,6 +255,50 @@ impl LogIndex {
                 }),
             }
         }
+        self.group_sent_by_kind();
+    }
+
+    /// Fills `sent` from `logged`, grouped by kind and in log order within each kind (a
+    /// counting sort: one pass to count, one to place).
+    fn group_sent_by_kind(&mut self) {
+        let mut ends = [0usize; KINDS];
+        for message in &self.logged {
+            ends[message.kind as usize] += 1;
+        }
+        let mut total = 0;
+        for end in &mut ends {
+            total += *end;
+            *end = total;
+        }
+        // Place from the back, so each group keeps the log's order.
+        self.sent.clear();
+        self.sent.extend_from_slice(&self.logged);
+        let mut next = ends;
+        for message in self.logged.iter().rev() {
+            let slot = &mut next[message.kind as usize];
+            *slot -= 1;
+            self.sent[*slot] = *message;
+        }
+        // A log holds far fewer than 256 messages of one process; a longer one is read whole.
+        self.sent_ends = ends.map(|end| u8::try_from(end).unwrap_or(u8::MAX));
+        if total > usize::from(u8::MAX) {
+            self.sent.clear();
+            self.sent.extend_from_slice(&self.logged);
+            self.sent_ends = [u8::MAX; KINDS];
+        }
+    }
+
+    /// The logged messages of `kind` (every message, for a log too long to group).
+    fn sent_of(&self, kind: ActionKind) -> &[SentMessage] {
+        let index = kind as usize;
+        let end = usize::from(self.sent_ends[index]);
+        if end == usize::from(u8::MAX) {
+            return &self.sent;
+        }
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |before| usize::from(self.sent_ends[before]));
+        self.sent.get(start..end).unwrap_or(&[])
     }
 
     /// When the earliest logged message of `kind` at or after `since` went out, to `to` when
@@ -264,13 +322,10 @@ impl LogIndex {
         to: Option<InterviewerId>,
         round: Option<RoundId>,
     ) -> Option<&SentMessage> {
-        if self.kinds_sent & (1 << (kind as u16)) == 0 {
-            return None;
-        }
         // A plain loop: this runs for every interviewer of every round, and the size-tuned
         // build does not inline an iterator chain's closures.
         let mut first: Option<&SentMessage> = None;
-        for sent in &self.sent {
+        for sent in self.sent_of(kind) {
             // Cheapest and most selective tests first; times only for real candidates.
             let matches = sent.kind == kind
                 && (sent.to.is_none() || to.is_none() || sent.to == to)
