@@ -182,6 +182,16 @@ impl BusinessCalendar {
     /// The day whose opening [`Self::next_business_moment`] moves `moment` to; `None` when
     /// `moment` stays (inside working hours on a business day, or the calendar has run out).
     pub fn next_opening_day<Tz: TimeZone>(&self, moment: &DateTime<Tz>) -> Option<NaiveDate> {
+        self.next_opening_day_by(moment, |date| self.next_business_day(date))
+    }
+
+    /// [`Self::next_opening_day`] with the next business day found by `next_business_day`
+    /// (the planner passes one that remembers its answers).
+    pub fn next_opening_day_by<Tz: TimeZone>(
+        &self,
+        moment: &DateTime<Tz>,
+        next_business_day: impl FnOnce(NaiveDate) -> NaiveDate,
+    ) -> Option<NaiveDate> {
         let local = moment.naive_local();
         let date = local.date();
         if self.is_business_day(date) {
@@ -192,7 +202,7 @@ impl BusinessCalendar {
                 return None;
             }
         }
-        let next = self.next_business_day(date);
+        let next = next_business_day(date);
         (next != date).then_some(next)
     }
 

@@ -86,8 +86,8 @@ pub fn plan_with_calendar<Tz: TimeZone>(
         actions: Vec::with_capacity(processes.len() * 5),
         log: Box::default(),
         employer: None,
-        day_memo: std::array::from_fn(|_| Cell::new(None)),
-        edge_memo: RefCell::new(std::array::from_fn(|_| None)),
+        day_memo: vec![Cell::new(None); DAY_MEMO_SLOTS],
+        edge_memo: RefCell::new(vec![None; EDGE_MEMO_SLOTS]),
     };
     // Processes go in small batches: first every log of the batch is indexed in one
     // tight loop (the event logs are the largest input and mostly cache misses, which
@@ -119,17 +119,19 @@ struct Planner<'c, Tz: TimeZone> {
     log: Box<LogIndex>,
     /// The current process's employer recipient, once worked out (see `employer_recipient`).
     employer: Option<Option<Recipient>>,
-    /// Recent answers of [`BusinessCalendar::add_business_days`] (from, count, result): a plan
-    /// asks about the same few weeks again and again.
-    day_memo: [Cell<Option<(NaiveDate, u32, NaiveDate)>>; DAY_MEMO_SLOTS],
-    /// Recent openings and closings of work days (day, closing or not, moment).
-    edge_memo: RefCell<EdgeMemo<Tz>>,
+    /// Answers of [`BusinessCalendar::add_business_days`] (from, count, result): a plan asks
+    /// about the same few weeks again and again.
+    day_memo: Vec<Cell<Option<(NaiveDate, u32, NaiveDate)>>>,
+    /// Openings and closings of work days (day, closing or not, moment).
+    edge_memo: RefCell<Vec<Option<(NaiveDate, bool, DateTime<Tz>)>>>,
 }
 
-type EdgeMemo<Tz> = [Option<(NaiveDate, bool, DateTime<Tz>)>; DAY_MEMO_SLOTS];
+/// Slots of [`Planner::day_memo`], picked by day of the year and count: room for every
+/// (day, count) pair of about four months, so a plan of any size walks each pair once.
+const DAY_MEMO_SLOTS: usize = 1024;
 
-/// Slots of [`Planner::day_memo`] and [`Planner::edge_memo`], picked by day of the year.
-const DAY_MEMO_SLOTS: usize = 64;
+/// Slots of [`Planner::edge_memo`]: an opening and a closing for every day of the year.
+const EDGE_MEMO_SLOTS: usize = 2 * 366;
 
 /// One proposed action before the common finishing steps (dismiss, snooze, T13, state).
 struct Proposal<Tz: TimeZone> {
@@ -231,7 +233,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
 
     /// [`BusinessCalendar::add_business_days`], remembered for the rest of the plan.
     fn add_business_days(&self, date: NaiveDate, count: u32) -> NaiveDate {
-        let slot = (date.ordinal() as usize + 7 * count as usize) % DAY_MEMO_SLOTS;
+        let slot = (date.ordinal() as usize * 8 + count as usize % 8) % DAY_MEMO_SLOTS;
         let slot = &self.day_memo[slot];
         if let Some((from, asked, found)) = slot.get() {
             if from == date && asked == count {
@@ -254,7 +256,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     /// When work starts (or, with `closing`, ends) on `date`, remembered for the rest of
     /// the plan: reading a wall time in the zone is the costly part.
     fn work_hours_edge(&self, date: NaiveDate, closing: bool) -> DateTime<Tz> {
-        let slot = (2 * date.ordinal() as usize + usize::from(closing)) % DAY_MEMO_SLOTS;
+        let slot = (2 * date.ordinal0() as usize + usize::from(closing)) % EDGE_MEMO_SLOTS;
         let mut memo = self.edge_memo.borrow_mut();
         if let Some((day, is_closing, moment)) = &memo[slot] {
             if *day == date && *is_closing == closing {
@@ -487,7 +489,10 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         if business_hours {
             // The calendar's next business moment, with the opening read from the memo.
-            if let Some(day) = self.calendar.next_opening_day(&due) {
+            let next_opening = self
+                .calendar
+                .next_opening_day_by(&due, |date| self.add_business_days(date, 1));
+            if let Some(day) = next_opening {
                 due = self.opening(day);
             }
         }
@@ -609,9 +614,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                         };
                         self.finish(process, proposal);
                     }
-                    Some((at, channel)) => {
-                        self.linkedin_connect(process, position, person, at, channel)
-                    }
+                    Some((at, channel)) => self.linkedin_connect(process, person, at, channel),
                 }
                 if process.pace == IndustryPace::Traditional {
                     let after = after_round
@@ -650,7 +653,6 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     fn linkedin_connect(
         &mut self,
         process: &Process,
-        round_position: usize,
         person: Person,
         thank_you_sent: DateTime<FixedOffset>,
         thanked_by: Channel,
@@ -660,13 +662,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         }
         // One invitation per person even if they sat on several rounds: only the
         // first round they appear in plans it.
-        let first_round_id = self
-            .log
-            .first_round_of(person.id)
-            .and_then(|first| process.rounds.get(first))
-            .map(|first| first.id);
-        let this_round_id = process.rounds.get(round_position).map(|round| round.id);
-        if first_round_id.is_some() && first_round_id != this_round_id {
+        if !person.in_first_round {
             return;
         }
         if self

@@ -33,13 +33,16 @@ pub(super) struct Person {
     pub id: InterviewerId,
     /// A LinkedIn profile is recorded (not blank).
     pub on_linkedin: bool,
+    /// No earlier round of the process has this person (one invitation per person).
+    pub in_first_round: bool,
 }
 
 impl Person {
-    fn of(interviewer: &Interviewer) -> Self {
+    fn of(interviewer: &Interviewer, earlier_rounds: &[Person]) -> Self {
         Person {
             id: interviewer.id,
             on_linkedin: has_text(&interviewer.linkedin),
+            in_first_round: !earlier_rounds.iter().any(|p| p.id == interviewer.id),
         }
     }
 }
@@ -53,6 +56,14 @@ fn has_text(text: &str) -> bool {
         Some(_) => text.chars().any(|c| !c.is_whitespace()),
     }
 }
+
+/// The kinds that count for T9 spacing ([`ActionKind::is_unsolicited`]).
+const UNSOLICITED: [ActionKind; 4] = [
+    ActionKind::LinkedinConnect,
+    ActionKind::StatusInquiry,
+    ActionKind::SecondInquiry,
+    ActionKind::CompetingOffer,
+];
 
 /// The number of message kinds ([`ActionKind::ALL`]).
 const KINDS: usize = ActionKind::ALL.len();
@@ -98,9 +109,7 @@ pub(super) struct LogIndex {
     /// about one kind reads only that kind's messages.
     sent: Vec<SentMessage>,
     /// Where each kind's group of `sent` ends (kinds in declaration order).
-    sent_ends: [u8; KINDS],
-    /// `sent` in log order, while the log is read.
-    logged: Vec<SentMessage>,
+    sent_ends: [usize; KINDS],
     pub marks: Vec<Mark>,
     /// A log entry closed the process (withdrawn, moved on, rejected, move-on logged).
     pub closed: bool,
@@ -130,8 +139,10 @@ impl LogIndex {
         let mut latest = None;
         for (position, round) in process.rounds.iter().enumerate() {
             let first = self.people.len();
-            self.people
-                .extend(round.interviewers.iter().map(Person::of));
+            for interviewer in &round.interviewers {
+                let person = Person::of(interviewer, &self.people[..first]);
+                self.people.push(person);
+            }
             self.round_people.push((first, self.people.len()));
             let order = (round.end.max(round.start), round.start, round.id);
             if latest.is_none_or(|latest| order >= latest) {
@@ -154,14 +165,6 @@ impl LogIndex {
         self.people.get(slot).copied()
     }
 
-    /// The interviewers of the round at `position` in `Process::rounds`.
-    pub fn people_of_round(&self, position: usize) -> &[Person] {
-        self.round_people
-            .get(position)
-            .and_then(|&(first, end)| self.people.get(first..end))
-            .unwrap_or(&[])
-    }
-
     /// The latest round of `process` (the one this index was built from): the one that
     /// ended last, then started last, then has the greatest id.
     pub fn latest_round<'p>(&self, process: &'p Process) -> Option<&'p Round> {
@@ -169,17 +172,9 @@ impl LogIndex {
             .and_then(|position| process.rounds.get(position))
     }
 
-    /// The position of the first round `person` sat on.
-    pub fn first_round_of(&self, person: InterviewerId) -> Option<usize> {
-        (0..self.round_people.len()).find(|&position| {
-            self.people_of_round(position)
-                .iter()
-                .any(|p| p.id == person)
-        })
-    }
-
     fn index_events(&mut self, events: &[Event]) {
-        self.logged.clear();
+        self.sent.clear();
+        self.sent_ends = [0; KINDS];
         self.marks.clear();
         self.closed = false;
         self.rejection = None;
@@ -205,7 +200,7 @@ impl LogIndex {
                     to,
                     channel,
                 } => {
-                    self.logged.push(SentMessage {
+                    self.add_sent(SentMessage {
                         at: event.at,
                         kind: *message,
                         channel: *channel,
@@ -255,50 +250,24 @@ impl LogIndex {
                 }),
             }
         }
-        self.group_sent_by_kind();
     }
 
-    /// Fills `sent` from `logged`, grouped by kind and in log order within each kind (a
-    /// counting sort: one pass to count, one to place).
-    fn group_sent_by_kind(&mut self) {
-        let mut ends = [0usize; KINDS];
-        for message in &self.logged {
-            ends[message.kind as usize] += 1;
-        }
-        let mut total = 0;
-        for end in &mut ends {
-            total += *end;
-            *end = total;
-        }
-        // Place from the back, so each group keeps the log's order.
-        self.sent.clear();
-        self.sent.extend_from_slice(&self.logged);
-        let mut next = ends;
-        for message in self.logged.iter().rev() {
-            let slot = &mut next[message.kind as usize];
-            *slot -= 1;
-            self.sent[*slot] = *message;
-        }
-        // A log holds far fewer than 256 messages of one process; a longer one is read whole.
-        self.sent_ends = ends.map(|end| u8::try_from(end).unwrap_or(u8::MAX));
-        if total > usize::from(u8::MAX) {
-            self.sent.clear();
-            self.sent.extend_from_slice(&self.logged);
-            self.sent_ends = [u8::MAX; KINDS];
+    /// Adds a message at the end of its kind's group of `sent`.
+    fn add_sent(&mut self, message: SentMessage) {
+        let kind = message.kind as usize;
+        self.sent.insert(self.sent_ends[kind], message);
+        for end in &mut self.sent_ends[kind..] {
+            *end += 1;
         }
     }
 
-    /// The logged messages of `kind` (every message, for a log too long to group).
+    /// The logged messages of `kind`, in log order.
     fn sent_of(&self, kind: ActionKind) -> &[SentMessage] {
         let index = kind as usize;
-        let end = usize::from(self.sent_ends[index]);
-        if end == usize::from(u8::MAX) {
-            return &self.sent;
-        }
         let start = index
             .checked_sub(1)
-            .map_or(0, |before| usize::from(self.sent_ends[before]));
-        self.sent.get(start..end).unwrap_or(&[])
+            .map_or(0, |before| self.sent_ends[before]);
+        self.sent.get(start..self.sent_ends[index]).unwrap_or(&[])
     }
 
     /// When the earliest logged message of `kind` at or after `since` went out, to `to` when
@@ -347,15 +316,16 @@ impl LogIndex {
         inquiry: bool,
     ) -> Option<DateTime<FixedOffset>> {
         let mut last = None;
-        for sent in &self.sent {
-            let counts = sent.kind.is_unsolicited()
-                && match (sent.to, person) {
+        for kind in UNSOLICITED {
+            for sent in self.sent_of(kind) {
+                let counts = match (sent.to, person) {
                     (Some(to), Some(person)) => PersonId::from(to) == person,
-                    (None, _) => inquiry && sent.kind.is_inquiry(),
+                    (None, _) => inquiry && kind.is_inquiry(),
                     (Some(_), None) => false,
                 };
-            if counts && last < Some(sent.at) {
-                last = Some(sent.at);
+                if counts && last < Some(sent.at) {
+                    last = Some(sent.at);
+                }
             }
         }
         last
@@ -383,5 +353,19 @@ impl LogIndex {
             .filter_map(|mark| mark.snoozed_until.map(|until| (mark.order, until)))
             .max_by_key(|(order, _)| *order)
             .map(|(_, until)| until)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ActionKind, UNSOLICITED};
+
+    #[test]
+    fn the_unsolicited_kinds_are_those_the_model_names() {
+        let named: Vec<ActionKind> = ActionKind::ALL
+            .into_iter()
+            .filter(|kind| kind.is_unsolicited())
+            .collect();
+        assert_eq!(named, UNSOLICITED);
     }
 }
