@@ -123,8 +123,11 @@ struct Planner<'c, Tz: TimeZone> {
     /// about the same few weeks again and again.
     day_memo: Vec<Cell<Option<(NaiveDate, u32, NaiveDate)>>>,
     /// Openings and closings of work days (day, closing or not, moment).
-    edge_memo: RefCell<Vec<Option<(NaiveDate, bool, DateTime<Tz>)>>>,
+    edge_memo: RefCell<Vec<EdgeMemoSlot<Tz>>>,
 }
+
+/// One slot of [`Planner::edge_memo`]: the day, whether it is the closing, the moment.
+type EdgeMemoSlot<Tz> = Option<(NaiveDate, bool, DateTime<Tz>)>;
 
 /// Slots of [`Planner::day_memo`], picked by day of the year and count: room for every
 /// (day, count) pair of about four months, so a plan of any size walks each pair once.
