@@ -86,6 +86,8 @@ pub fn plan_with_calendar<Tz: TimeZone>(
         actions: Vec::with_capacity(processes.len() * 5),
         log: Box::default(),
         employer: None,
+        spacing_order: Vec::new(),
+        spacing_placed: Vec::new(),
         day_memo: vec![Cell::new(None); DAY_MEMO_SLOTS],
         edge_memo: RefCell::new(vec![None; EDGE_MEMO_SLOTS]),
     };
@@ -119,6 +121,9 @@ struct Planner<'c, Tz: TimeZone> {
     log: Box<LogIndex>,
     /// The current process's employer recipient, once worked out (see `employer_recipient`).
     employer: Option<Option<Recipient>>,
+    /// Buffers of `space_planned`, reused from one process to the next.
+    spacing_order: Vec<usize>,
+    spacing_placed: Vec<usize>,
     /// Answers of [`BusinessCalendar::add_business_days`] (from, count, result): a plan asks
     /// about the same few weeks again and again.
     day_memo: Vec<Cell<Option<(NaiveDate, u32, NaiveDate)>>>,
@@ -344,9 +349,12 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         if planned.iter().filter(|action| spaced(action)).count() < 2 {
             return;
         }
-        let mut order: Vec<usize> = (first..self.actions.len())
-            .filter(|&index| spaced(&self.actions[index]))
-            .collect();
+        // Buffers kept across processes: most processes with actions get here.
+        let mut order = std::mem::take(&mut self.spacing_order);
+        let mut placed = std::mem::take(&mut self.spacing_placed);
+        order.clear();
+        placed.clear();
+        order.extend((first..self.actions.len()).filter(|&index| spaced(&self.actions[index])));
         sort::sort_by_key(&mut order, |&index| {
             let action = &self.actions[index];
             (
@@ -355,8 +363,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 action.kind,
             )
         });
-        let mut placed: Vec<usize> = Vec::with_capacity(order.len());
-        for index in order {
+        for &index in &order {
             if self.actions[index].kind != ActionKind::CompetingOffer {
                 // Each step moves past the latest clashing message, so this ends
                 // after at most one step per placed message.
@@ -389,6 +396,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             }
             placed.push(index);
         }
+        self.spacing_order = order;
+        self.spacing_placed = placed;
     }
 
     /// Moves planned action `index` to `floor` for T9, keeping its window consistent.

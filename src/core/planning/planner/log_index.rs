@@ -296,8 +296,7 @@ impl LogIndex {
         let mut first: Option<&SentMessage> = None;
         for sent in self.sent_of(kind) {
             // Cheapest and most selective tests first; times only for real candidates.
-            let matches = sent.kind == kind
-                && (sent.to.is_none() || to.is_none() || sent.to == to)
+            let matches = (sent.to.is_none() || to.is_none() || sent.to == to)
                 && (sent.round.is_none() || round.is_none() || sent.round == round)
                 && since.is_none_or(|since| sent.at >= since);
             // The earliest wins; of equal times, the first logged.
