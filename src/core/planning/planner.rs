@@ -56,9 +56,6 @@ pub const MAX_INQUIRIES: u8 = TIMING.max_inquiries;
 /// this many days after their window closed: past that they read as an afterthought.
 pub const EXTRA_GRACE_DAYS: i64 = TIMING.extra_grace_days;
 
-/// Processes whose logs are indexed together before planning (see [`plan_with_calendar`]).
-const LOG_BATCH: usize = 32;
-
 /// Plans every process in `now`'s zone. Sorted by due moment, then process.
 pub fn plan<Tz: TimeZone>(
     processes: &[Process],
@@ -84,26 +81,18 @@ pub fn plan_with_calendar<Tz: TimeZone>(
             .checked_sub_signed(TimeDelta::days(EXTRA_GRACE_DAYS)),
         zone,
         actions: Vec::with_capacity(processes.len() * 5),
-        log: Box::default(),
+        log: LogIndex::default(),
         employer: None,
         spacing_order: Vec::new(),
         spacing_placed: Vec::new(),
         day_memo: vec![Cell::new(None); DAY_MEMO_SLOTS],
         edge_memo: RefCell::new(vec![None; EDGE_MEMO_SLOTS]),
     };
-    // Processes go in small batches: first every log of the batch is indexed in one
-    // tight loop (the event logs are the largest input and mostly cache misses, which
-    // such a loop overlaps), then each process is planned from its compact index.
-    // Boxed, so handing one to the planner swaps two pointers, not two indexes.
-    let mut batch_logs: Vec<Box<LogIndex>> = (0..LOG_BATCH).map(|_| Box::default()).collect();
-    for batch in processes.chunks(LOG_BATCH) {
-        for (process, log) in batch.iter().zip(batch_logs.iter_mut()) {
-            log.rebuild(process);
-        }
-        for (process, log) in batch.iter().zip(batch_logs.iter_mut()) {
-            std::mem::swap(&mut planner.log, log);
-            planner.plan_process(process);
-        }
+    // One index, rebuilt for each process in turn (indexing a batch of logs first measured
+    // no faster in the browser).
+    for process in processes {
+        planner.log.rebuild(process);
+        planner.plan_process(process);
     }
     order::sorted(planner.actions)
 }
@@ -118,7 +107,7 @@ struct Planner<'c, Tz: TimeZone> {
     zone: Tz,
     actions: Vec<Action>,
     /// The current process's log, indexed once (buffers reused across processes).
-    log: Box<LogIndex>,
+    log: LogIndex,
     /// The current process's employer recipient, once worked out (see `employer_recipient`).
     employer: Option<Option<Recipient>>,
     /// Buffers of `space_planned`, reused from one process to the next.

@@ -6,9 +6,7 @@
 //! "Latest" always means the greatest (time, id), the later log entry winning a
 //! full tie, exactly as `Iterator::max_by_key` over the log would pick.
 //!
-//! The interviewers are summarised here too (id, LinkedIn or not, phone or not):
-//! they are the second-largest input, and reading them for a whole batch of
-//! processes in one tight loop overlaps their cache misses.
+//! The interviewers are summarised here too (id, LinkedIn or not, first round or not).
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
