@@ -8,6 +8,8 @@
 //!
 //! The interviewers are summarised here too (id, LinkedIn or not, first round or not).
 
+use std::cmp::Ordering;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::core::data::model::{
@@ -82,9 +84,48 @@ pub(super) struct Latest {
     pub date: Option<NaiveDate>,
 }
 
+/// Whether the log entry at (`at`, `id`) comes at or after the one at (`than_at`, `than_id`):
+/// one comparison of the times, the ids only on a tie (cheaper than comparing tuples).
+fn at_or_after(
+    at: &DateTime<FixedOffset>,
+    id: EventId,
+    than_at: &DateTime<FixedOffset>,
+    than_id: EventId,
+) -> bool {
+    match at.cmp(than_at) {
+        Ordering::Greater => true,
+        Ordering::Equal => id >= than_id,
+        Ordering::Less => false,
+    }
+}
+
+/// Whether `round` is at least as late as `than` by (end, start, id), an end before the start
+/// read as the start: each field is compared only on a tie of the ones before.
+fn ends_at_or_after(round: &Round, than: &Round) -> bool {
+    let end = round.end.max(round.start);
+    let than_end = than.end.max(than.start);
+    match end
+        .cmp(&than_end)
+        .then_with(|| round.start.cmp(&than.start))
+    {
+        Ordering::Greater => true,
+        Ordering::Equal => round.id >= than.id,
+        Ordering::Less => false,
+    }
+}
+
+/// Keeps the later of `slot` and `at`.
+fn raise(slot: &mut Option<DateTime<FixedOffset>>, at: DateTime<FixedOffset>) {
+    if slot.is_none_or(|current| at > current) {
+        *slot = Some(at);
+    }
+}
+
 fn keep_latest(slot: &mut Option<Latest>, event: &Event, date: Option<NaiveDate>) {
     let order = (event.at, event.id);
-    if slot.is_none_or(|current| order >= current.order) {
+    if slot
+        .is_none_or(|current| at_or_after(&event.at, event.id, &current.order.0, current.order.1))
+    {
         *slot = Some(Latest {
             at: event.at,
             order,
@@ -134,7 +175,6 @@ impl LogIndex {
         self.people.clear();
         self.round_people.clear();
         self.latest_round = None;
-        let mut latest = None;
         for (position, round) in process.rounds.iter().enumerate() {
             let first = self.people.len();
             for interviewer in &round.interviewers {
@@ -142,9 +182,11 @@ impl LogIndex {
                 self.people.push(person);
             }
             self.round_people.push((first, self.people.len()));
-            let order = (round.end.max(round.start), round.start, round.id);
-            if latest.is_none_or(|latest| order >= latest) {
-                latest = Some(order);
+            let later = self
+                .latest_round
+                .and_then(|latest| process.rounds.get(latest))
+                .is_none_or(|latest| ends_at_or_after(round, latest));
+            if later {
                 self.latest_round = Some(position);
             }
         }
@@ -187,8 +229,10 @@ impl LogIndex {
         self.last_sender = None;
         for event in events {
             if let Some(Some(sender)) = event.kind.employer_sender() {
-                let order = (event.at, event.id);
-                if self.last_sender.is_none_or(|(at, id, _)| order >= (at, id)) {
+                let later = |(at, id, _): (DateTime<FixedOffset>, EventId, PersonId)| {
+                    at_or_after(&event.at, event.id, &at, id)
+                };
+                if self.last_sender.is_none_or(later) {
                     self.last_sender = Some((event.at, event.id, sender));
                 }
             }
@@ -210,20 +254,20 @@ impl LogIndex {
                     }
                     if message.is_inquiry() {
                         self.inquiries_sent = self.inquiries_sent.saturating_add(1);
-                        self.last_inquiry = self.last_inquiry.max(Some(event.at));
+                        raise(&mut self.last_inquiry, event.at);
                     }
                 }
                 EventKind::ReplyReceived { .. } => {
-                    self.last_reply = self.last_reply.max(Some(event.at));
-                    self.last_employer_message = self.last_employer_message.max(Some(event.at));
+                    raise(&mut self.last_reply, event.at);
+                    raise(&mut self.last_employer_message, event.at);
                 }
                 EventKind::DecisionDateGiven { date, .. } => {
                     keep_latest(&mut self.decision, event, Some(*date));
-                    self.last_employer_message = self.last_employer_message.max(Some(event.at));
+                    raise(&mut self.last_employer_message, event.at);
                 }
                 EventKind::DocumentsRequested { .. } | EventKind::UpdateRequested { .. } => {
                     self.has_requests = true;
-                    self.last_employer_message = self.last_employer_message.max(Some(event.at));
+                    raise(&mut self.last_employer_message, event.at);
                 }
                 EventKind::Offer { deadline, .. } => {
                     keep_latest(&mut self.offer, event, *deadline);
