@@ -675,7 +675,7 @@ row(
   "plan, 500 processes, wasm in Chromium",
   wasmPlan ? ms(wasmPlan.median) : "n/a (wasm_bench output not found)",
   wasmPlan
-    ? `median of ${wasmPlan.runs} samples of 10 plans each after 30 untimed (fastest sample ${ms(wasmPlan.min)}${
+    ? `median of ${wasmPlan.runs} samples of 10 plans each after 200 untimed (fastest sample ${ms(wasmPlan.min)}${
         wasmPlan.first === null ? "" : `; the page's first plan, before V8 optimises it: ${ms(wasmPlan.first)}`
       }), release build, performance.now()`
     : "",

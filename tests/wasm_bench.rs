@@ -24,7 +24,7 @@ const RUNS: usize = 25;
 /// Plans run untimed before the samples: V8 first runs wasm from its baseline compiler and
 /// swaps in optimised code for hot functions while they run, so the first samples would
 /// time the switch rather than the planner. The first plan of the page is reported apart.
-const WARM_UP_PLANS: usize = 30;
+const WARM_UP_PLANS: usize = 200;
 /// Plans per timed sample: outside a cross-origin-isolated page `performance.now()` is coarsened
 /// to 0.1 ms, too coarse for one plan of 500 processes, so each sample times a batch.
 const PLANS_PER_SAMPLE: usize = 10;
