@@ -57,16 +57,16 @@ fn has_text(text: &str) -> bool {
     }
 }
 
-/// The kinds that count for T9 spacing ([`ActionKind::is_unsolicited`]).
-const UNSOLICITED: [ActionKind; 4] = [
-    ActionKind::LinkedinConnect,
-    ActionKind::StatusInquiry,
-    ActionKind::SecondInquiry,
-    ActionKind::CompetingOffer,
-];
-
 /// The number of message kinds ([`ActionKind::ALL`]).
 const KINDS: usize = ActionKind::ALL.len();
+
+/// Where each kind's group sits in [`LogIndex::sent`] (indexed by `kind as usize`): the kinds
+/// that count for T9 spacing ([`ActionKind::is_unsolicited`]) come last, side by side, so the
+/// spacing rule reads one slice.
+const GROUP_OF_KIND: [usize; KINDS] = [0, 7, 1, 8, 9, 2, 3, 10, 4, 5, 6];
+
+/// The first group of an unsolicited kind.
+const FIRST_UNSOLICITED_GROUP: usize = 7;
 
 /// A dismissal (no `until`) or a snooze of one planned action.
 #[derive(Clone, Copy, Debug)]
@@ -144,10 +144,10 @@ pub(super) struct LogIndex {
     /// The position of the latest round: the greatest (end, start, id), the later
     /// position winning a full tie, as `Iterator::max_by_key` would pick.
     latest_round: Option<usize>,
-    /// Messages logged as sent, grouped by kind (in log order within a kind): a question
-    /// about one kind reads only that kind's messages.
+    /// Messages logged as sent, grouped by kind (in log order within a kind; groups in the
+    /// order of [`GROUP_OF_KIND`]): a question about one kind reads only that kind's messages.
     sent: Vec<SentMessage>,
-    /// Where each kind's group of `sent` ends (kinds in declaration order).
+    /// Where each group of `sent` ends.
     sent_ends: [usize; KINDS],
     pub marks: Vec<Mark>,
     /// A log entry closed the process (withdrawn, moved on, rejected, move-on logged).
@@ -296,20 +296,25 @@ impl LogIndex {
 
     /// Adds a message at the end of its kind's group of `sent`.
     fn add_sent(&mut self, message: SentMessage) {
-        let kind = message.kind as usize;
-        self.sent.insert(self.sent_ends[kind], message);
-        for end in &mut self.sent_ends[kind..] {
+        let group = GROUP_OF_KIND[message.kind as usize];
+        self.sent.insert(self.sent_ends[group], message);
+        for end in &mut self.sent_ends[group..] {
             *end += 1;
         }
     }
 
+    /// Where the group numbered `group` starts in `sent`.
+    fn group_start(&self, group: usize) -> usize {
+        group
+            .checked_sub(1)
+            .map_or(0, |before| self.sent_ends[before])
+    }
+
     /// The logged messages of `kind`, in log order.
     fn sent_of(&self, kind: ActionKind) -> &[SentMessage] {
-        let index = kind as usize;
-        let start = index
-            .checked_sub(1)
-            .map_or(0, |before| self.sent_ends[before]);
-        self.sent.get(start..self.sent_ends[index]).unwrap_or(&[])
+        let group = GROUP_OF_KIND[kind as usize];
+        let start = self.group_start(group);
+        self.sent.get(start..self.sent_ends[group]).unwrap_or(&[])
     }
 
     /// When the earliest logged message of `kind` at or after `since` went out, to `to` when
@@ -357,16 +362,15 @@ impl LogIndex {
         inquiry: bool,
     ) -> Option<DateTime<FixedOffset>> {
         let mut last = None;
-        for kind in UNSOLICITED {
-            for sent in self.sent_of(kind) {
-                let counts = match (sent.to, person) {
-                    (Some(to), Some(person)) => PersonId::from(to) == person,
-                    (None, _) => inquiry && kind.is_inquiry(),
-                    (Some(_), None) => false,
-                };
-                if counts && last < Some(sent.at) {
-                    last = Some(sent.at);
-                }
+        let unsolicited = self.group_start(FIRST_UNSOLICITED_GROUP);
+        for sent in self.sent.get(unsolicited..).unwrap_or(&[]) {
+            let counts = match (sent.to, person) {
+                (Some(to), Some(person)) => PersonId::from(to) == person,
+                (None, _) => inquiry && sent.kind.is_inquiry(),
+                (Some(_), None) => false,
+            };
+            if counts && last < Some(sent.at) {
+                last = Some(sent.at);
             }
         }
         last
@@ -399,14 +403,20 @@ impl LogIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::{ActionKind, UNSOLICITED};
+    use super::{ActionKind, FIRST_UNSOLICITED_GROUP, GROUP_OF_KIND, KINDS};
 
     #[test]
-    fn the_unsolicited_kinds_are_those_the_model_names() {
-        let named: Vec<ActionKind> = ActionKind::ALL
-            .into_iter()
-            .filter(|kind| kind.is_unsolicited())
-            .collect();
-        assert_eq!(named, UNSOLICITED);
+    fn each_kind_has_a_group_of_its_own_and_the_unsolicited_ones_come_last() {
+        let mut groups: Vec<usize> = GROUP_OF_KIND.to_vec();
+        groups.sort_unstable();
+        assert_eq!(groups, (0..KINDS).collect::<Vec<_>>());
+        for kind in ActionKind::ALL {
+            assert_eq!(
+                GROUP_OF_KIND[kind as usize] >= FIRST_UNSOLICITED_GROUP,
+                kind.is_unsolicited(),
+                "{kind:?}"
+            );
+            assert_eq!(ActionKind::ALL[kind as usize], kind);
+        }
     }
 }
