@@ -334,16 +334,32 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     /// note never moves (T11: it cannot wait) but still pushes the others.
     fn space_planned(&mut self, first: usize) {
         let spaced = |action: &Action| action.kind.is_unsolicited() && action.recipient.is_some();
+        let person = |action: &Action| action.recipient.map(|recipient| recipient.person);
+        // Only messages to the same person can clash: a message whose person gets no other
+        // unsolicited message neither moves nor moves another, so it is left out.
         let planned = &self.actions[first..];
-        if planned.iter().filter(|action| spaced(action)).count() < 2 {
-            return;
-        }
-        // Buffers kept across processes: most processes with actions get here.
+        let shares_a_person = |at: usize| {
+            let action = &planned[at];
+            spaced(action)
+                && planned.iter().enumerate().any(|(other_at, other)| {
+                    other_at != at && spaced(other) && person(other) == person(action)
+                })
+        };
+        // Buffers kept across processes.
         let mut order = std::mem::take(&mut self.spacing_order);
         let mut placed = std::mem::take(&mut self.spacing_placed);
         order.clear();
         placed.clear();
-        order.extend((first..self.actions.len()).filter(|&index| spaced(&self.actions[index])));
+        order.extend(
+            (0..planned.len())
+                .filter(|&at| shares_a_person(at))
+                .map(|at| first + at),
+        );
+        if order.is_empty() {
+            self.spacing_order = order;
+            self.spacing_placed = placed;
+            return;
+        }
         sort::sort_by_key(&mut order, |&index| {
             let action = &self.actions[index];
             (
