@@ -364,7 +364,7 @@ fn drafts_of(process: &Process, settings: &Settings) -> Vec<(Action, Draft)> {
     for action in actions {
         for tone in Tone::ALL {
             let draft = compose_with_tone(&action, process, settings, tone);
-            out.push((action.clone(), draft));
+            out.push((action, draft));
         }
     }
     out

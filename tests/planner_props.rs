@@ -229,7 +229,7 @@ proptest! {
             for _ in 0..6 {
                 let actions = plan(std::slice::from_ref(&process), &settings, &now);
                 let Some(inquiry) = actions.iter().find(|a| a.kind.is_inquiry()) else { break };
-                let inquiry = inquiry.clone();
+                let inquiry = *inquiry;
                 log_action(&mut process, &inquiry);
                 logged += 1;
             }

@@ -164,7 +164,7 @@ pub fn ActionCard(props: &ActionCardProps) -> Html {
             </div>
             if expanded {
                 <Lazy part={Part::ActionDetails} details={ActionDetailsProps {
-                    action: action.clone(),
+                    action: *action,
                     show_process: props.show_process,
                     open: *open,
                     on_open: {

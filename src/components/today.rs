@@ -137,7 +137,7 @@ pub fn Today() -> Html {
             Callback::from(move |_: MouseEvent| view.dispatch(TodayViewMsg::ShowAll(group)))
         };
         let mut cards = rows.into_iter().take(limit).map(|row| {
-            let action = row.action.clone();
+            let action = row.action;
             let id: RowId = (action.process, action.key());
             let key = format!("{}-{}", action.process, action.key());
             let is_expanded = view.expanded == Some(id);

@@ -190,7 +190,7 @@ impl ActionState {
 }
 
 /// One thing the user should do, with the window in which to do it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {
     pub process: ProcessId,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -154,7 +154,7 @@ pub fn today_plan<Tz: TimeZone>(
             && folds_when_missed(action.kind)
             && today > calendar.add_business_days(latest_day, MISSED_AFTER_BUSINESS_DAYS)
         {
-            plan.missed.push(action.clone());
+            plan.missed.push(*action);
             continue;
         }
         let due_day = day_of(&action.due);
@@ -169,7 +169,7 @@ pub fn today_plan<Tz: TimeZone>(
         };
         let due_label = due_label(action, group, &now_fixed, today, &day_of);
         grouped.push(TodayRow {
-            action: action.clone(),
+            action: *action,
             group,
             due_label,
         });

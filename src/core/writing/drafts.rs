@@ -231,7 +231,7 @@ fn context_for(
                 .iter()
                 .filter(|person| Some(person.id) != facts.interviewer_id)
                 .map(|person| {
-                    let mut sibling = action.clone();
+                    let mut sibling = *action;
                     sibling.interviewer = Some(person.id);
                     sibling.round = Some(round.id);
                     render(&Facts::gather(&sibling, process, settings, facts.tone)).body

@@ -84,19 +84,26 @@ pub(super) fn sorted(mut actions: Vec<Action>) -> Vec<Action> {
         while end < keys.len() && keys[end] >> POSITION_BITS == order {
             end += 1;
         }
-        if end - start > 1 {
-            sort::sort_by(&mut keys[start..end], |a, b| {
-                full_order(&actions[position_of(*a)], &actions[position_of(*b)])
-            });
+        // Insertion sort: stable, and such runs are short (the notes of one round's
+        // interviewers, say).
+        for sorted_end in start + 1..end {
+            let mut at = sorted_end;
+            while at > start
+                && full_order(
+                    &actions[position_of(keys[at - 1])],
+                    &actions[position_of(keys[at])],
+                ) == Ordering::Greater
+            {
+                keys.swap(at - 1, at);
+                at -= 1;
+            }
         }
         start = end;
     }
 
-    // Each action is copied once, from its planning slot into the result (an action owns
-    // nothing on the heap, so the copy is the whole cost).
-    keys.iter()
-        .map(|&key| actions[position_of(key)].clone())
-        .collect()
+    // Each action is copied once, from its planning slot into the result (an action is
+    // `Copy`: plain bytes, moved without a per-field clone).
+    keys.iter().map(|&key| actions[position_of(key)]).collect()
 }
 
 #[cfg(test)]
