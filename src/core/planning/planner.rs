@@ -56,6 +56,14 @@ pub const MAX_INQUIRIES: u8 = TIMING.max_inquiries;
 /// this many days after their window closed: past that they read as an afterthought.
 pub const EXTRA_GRACE_DAYS: i64 = TIMING.extra_grace_days;
 
+/// The rules' waits as durations, worked out once when compiling rather than on every use.
+const EXTRA_GRACE: TimeDelta = TimeDelta::days(EXTRA_GRACE_DAYS);
+const THANK_YOU_DUE_AFTER: TimeDelta = TimeDelta::hours(TIMING.thank_you_due_hours);
+const THANK_YOU_UNTIL_AFTER: TimeDelta = TimeDelta::hours(TIMING.thank_you_until_hours);
+const NOTES_FROM_AFTER: TimeDelta = TimeDelta::hours(TIMING.thank_you_from_hours);
+const MOVE_ON_AFTER: TimeDelta = TimeDelta::days(TIMING.move_on_after_days);
+const MOVE_ON_WINDOW: TimeDelta = TimeDelta::days(TIMING.move_on_window_days);
+
 /// Plans every process in `now`'s zone. Sorted by due moment, then process.
 pub fn plan<Tz: TimeZone>(
     processes: &[Process],
@@ -76,9 +84,7 @@ pub fn plan_with_calendar<Tz: TimeZone>(
         calendar,
         now: now.clone(),
         today: now.naive_local().date(),
-        extras_cutoff: now
-            .clone()
-            .checked_sub_signed(TimeDelta::days(EXTRA_GRACE_DAYS)),
+        extras_cutoff: now.clone().checked_sub_signed(EXTRA_GRACE),
         zone,
         actions: Vec::with_capacity(processes.len() * 5),
         log: LogIndex::default(),
@@ -426,13 +432,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
     /// Records in the reason that the window has closed, and what that means for it.
     fn with_lateness(&self, reason: Reason, state: ActionState, latest: &DateTime<Tz>) -> Reason {
         let late = state == ActionState::Late;
-        let drops_after = || {
-            late.then(|| {
-                Self::plus(latest, TimeDelta::days(EXTRA_GRACE_DAYS))
-                    .naive_local()
-                    .date()
-            })
-        };
+        let drops_after = || late.then(|| Self::plus(latest, EXTRA_GRACE).naive_local().date());
         match reason {
             Reason::ThankYouWindow {
                 ended_on, ended_at, ..
@@ -616,8 +616,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                                 interviewer: Some(person.id),
                             },
                             channel: Channel::Email,
-                            due: Self::plus(end, TimeDelta::hours(TIMING.thank_you_due_hours)),
-                            latest: Self::plus(end, TimeDelta::hours(TIMING.thank_you_until_hours)),
+                            due: Self::plus(end, THANK_YOU_DUE_AFTER),
+                            latest: Self::plus(end, THANK_YOU_UNTIL_AFTER),
                             earliest: after.notes_from,
                             rules,
                             reason: Reason::ThankYouWindow {
@@ -648,7 +648,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         let end = self.local(&round.end.max(round.start));
         AfterRound {
             end_day: end.naive_local().date(),
-            notes_from: Self::plus(&end, TimeDelta::hours(TIMING.thank_you_from_hours)),
+            notes_from: Self::plus(&end, NOTES_FROM_AFTER),
             end,
         }
     }
@@ -1149,10 +1149,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
         if answered || new_round {
             return;
         }
-        let mut earliest = Self::plus(
-            &self.local(&last_inquiry),
-            TimeDelta::days(TIMING.move_on_after_days),
-        );
+        let mut earliest = Self::plus(&self.local(&last_inquiry), MOVE_ON_AFTER);
         let decision = self.log.decision.and_then(|event| event.date);
         let mut rules = Rules::empty().with(Rule::T8);
         if let Some(date) = decision {
@@ -1171,7 +1168,7 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             },
             channel: Channel::Email,
             due: earliest.clone(),
-            latest: Self::plus(&earliest, TimeDelta::days(TIMING.move_on_window_days)),
+            latest: Self::plus(&earliest, MOVE_ON_WINDOW),
             earliest,
             rules,
             reason: Reason::MoveOn {
