@@ -89,8 +89,6 @@ pub fn plan_with_calendar<Tz: TimeZone>(
         actions: Vec::with_capacity(processes.len() * 5),
         log: LogIndex::default(),
         employer: None,
-        spacing_order: Vec::new(),
-        spacing_placed: Vec::new(),
         day_memo: vec![Cell::new(None); DAY_MEMO_SLOTS],
         edge_memo: RefCell::new(vec![None; EDGE_MEMO_SLOTS]),
     };
@@ -116,9 +114,6 @@ struct Planner<'c, Tz: TimeZone> {
     log: LogIndex,
     /// The current process's employer recipient, once worked out (see `employer_recipient`).
     employer: Option<Option<Recipient>>,
-    /// Buffers of `space_planned`, reused from one process to the next.
-    spacing_order: Vec<usize>,
-    spacing_placed: Vec<usize>,
     /// Answers of [`BusinessCalendar::add_business_days`] (from, count, result): a plan asks
     /// about the same few weeks again and again.
     day_memo: Vec<Cell<Option<(NaiveDate, u32, NaiveDate)>>>,
@@ -351,19 +346,11 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                     other_at != at && spaced(other) && person(other) == person(action)
                 })
         };
-        // Buffers kept across processes.
-        let mut order = std::mem::take(&mut self.spacing_order);
-        let mut placed = std::mem::take(&mut self.spacing_placed);
-        order.clear();
-        placed.clear();
-        order.extend(
-            (0..planned.len())
-                .filter(|&at| shares_a_person(at))
-                .map(|at| first + at),
-        );
+        let mut order: Vec<usize> = (0..planned.len())
+            .filter(|&at| shares_a_person(at))
+            .map(|at| first + at)
+            .collect();
         if order.is_empty() {
-            self.spacing_order = order;
-            self.spacing_placed = placed;
             return;
         }
         sort::sort_by_key(&mut order, |&index| {
@@ -374,7 +361,8 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
                 action.kind,
             )
         });
-        for &index in &order {
+        let mut placed: Vec<usize> = Vec::with_capacity(order.len());
+        for index in order {
             if self.actions[index].kind != ActionKind::CompetingOffer {
                 // Each step moves past the latest clashing message, so this ends
                 // after at most one step per placed message.
@@ -407,8 +395,6 @@ impl<Tz: TimeZone> Planner<'_, Tz> {
             }
             placed.push(index);
         }
-        self.spacing_order = order;
-        self.spacing_placed = placed;
     }
 
     /// Moves planned action `index` to `floor` for T9, keeping its window consistent.

@@ -8,8 +8,6 @@
 //!
 //! The interviewers are summarised here too (id, LinkedIn or not, first round or not).
 
-use std::cmp::Ordering;
-
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::core::data::model::{
@@ -92,11 +90,7 @@ fn at_or_after(
     than_at: &DateTime<FixedOffset>,
     than_id: EventId,
 ) -> bool {
-    match at.cmp(than_at) {
-        Ordering::Greater => true,
-        Ordering::Equal => id >= than_id,
-        Ordering::Less => false,
-    }
+    at.cmp(than_at).then(id.cmp(&than_id)).is_ge()
 }
 
 /// Whether `round` is at least as late as `than` by (end, start, id), an end before the start
@@ -104,14 +98,10 @@ fn at_or_after(
 fn ends_at_or_after(round: &Round, than: &Round) -> bool {
     let end = round.end.max(round.start);
     let than_end = than.end.max(than.start);
-    match end
-        .cmp(&than_end)
+    end.cmp(&than_end)
         .then_with(|| round.start.cmp(&than.start))
-    {
-        Ordering::Greater => true,
-        Ordering::Equal => round.id >= than.id,
-        Ordering::Less => false,
-    }
+        .then(round.id.cmp(&than.id))
+        .is_ge()
 }
 
 /// Keeps the later of `slot` and `at`.
