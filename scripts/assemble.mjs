@@ -54,10 +54,13 @@ const splitImport = /^import \* as (\w+) from "\.\/__wasm_split\.js";?$/gm;
 const glue = glueOut.replace(splitImport, `import * as $1 from "./${names.SPLIT}";`);
 const chunkUrl = /new URL\("\.\/([\w.]+\.wasm)", import\.meta\.url\)/g;
 const chunkFetch = new RegExp(`fetch\\(${chunkUrl.source}\\)`, "g");
+// Chunks are fetched a few per task (web/chunk-queue.js), in both builds.
+const chunkQueue = web("chunk-queue.js");
 const loader = loaderOut
-  .replace('from "./afterview.js";', `from "./${names.GLUE}";`)
-  .replace(chunkUrl, (_, name) => `new URL("./${chunkNames[name]}", import.meta.url)`);
-if (!glue.includes(names.SPLIT) || loader.includes("./afterview.js") || loader.match(/"\.\/(split|chunk)_/)) {
+  .replace('from "./afterview.js";', (line) => `from "./${names.GLUE}";\n${chunkQueue}`)
+  .replace(chunkFetch, (_, name) => `__avQueued(() => fetch(new URL("./${chunkNames[name]}", import.meta.url)))`);
+if (!glue.includes(names.SPLIT) || loader.includes("./afterview.js") || loader.match(/"\.\/(split|chunk)_/) ||
+  loader.includes("= fetch(")) {
   throw new Error("assemble: the wasm-split loader or the glue no longer has the expected shape");
 }
 const icon = web("favicon.svg");
@@ -108,7 +111,7 @@ function singleFileCode() {
   const inlineLoader = loaderOut
     .replace(/^import \{ initSync \} from "\.\/afterview\.js";\n/m, "")
     .replace(/^export const /gm, "const ")
-    .replace(chunkFetch, (_, name) => `__avChunk("${name}")`);
+    .replace(chunkFetch, (_, name) => `__avQueued(() => __avChunk("${name}"))`);
   const inlineGlue = glueOut.replace(splitImport, "const $1 = __avSplit;");
   if (inlineLoader.includes("import.meta.url") || inlineLoader.includes("import {") || !inlineGlue.includes("= __avSplit;")) {
     throw new Error("assemble: the chunk loader no longer has the shape the single file inlines");
@@ -117,7 +120,7 @@ function singleFileCode() {
   return `const __avChunks = ${JSON.stringify(chunks)};\n` +
     `const __avChunk = (name) => Promise.resolve(new Response(` +
     `Uint8Array.from(atob(__avChunks[name]), (c) => c.charCodeAt(0)), { headers: { "Content-Type": "application/wasm" } }));\n` +
-    `${inlineLoader}\nconst __avSplit = { ${exported.join(", ")} };\n${inlineGlue}`;
+    `${chunkQueue}\n${inlineLoader}\nconst __avSplit = { ${exported.join(", ")} };\n${inlineGlue}`;
 }
 
 // One self-contained file: stylesheet and glue inline, the wasm embedded as base64.

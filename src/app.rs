@@ -215,8 +215,13 @@ pub fn App(props: &AppProps) -> Html {
     // download). The first useful screen is Today, drawn now, or on a first visit the welcome,
     // drawn by its part once its chunk is here (see `first_screen_shown`).
     let welcome_pending = show_onboarding && !crate::components::lazy::is_loaded(Part::Onboarding);
+    // Today is drawn a task after the frame around it (header, menu, notices): each draw is then
+    // a short task, and the first one compiles the code both use (the browser compiles each
+    // wasm function the first time it runs).
+    let today_held = use_state(|| state.view == View::Today && !show_onboarding);
     {
         let (state, store, reducer_status) = (state.clone(), store.clone(), reducer_status.clone());
+        let today_held = today_held.clone();
         use_effect_with((), move |_| {
             watch_reducer(move |status| reducer_status.set(status));
             // The clock: once every half minute, truncated to the minute so the plan changes at
@@ -245,7 +250,10 @@ pub fn App(props: &AppProps) -> Html {
                     });
                 })
             });
-            if !welcome_pending {
+            if *today_held {
+                // Today marks the first screen once drawn (see `today_drawing`).
+                next_task(move || today_held.set(false));
+            } else if !welcome_pending {
                 first_screen_shown();
             }
             move || drop((interval, listener))
@@ -346,6 +354,7 @@ pub fn App(props: &AppProps) -> Html {
                         <Lazy part={Part::Onboarding} />
                     } else {
                         { match view.clone() {
+                            View::Today if *today_held => Html::default(),
                             View::Today => html! { <Today /> },
                             View::Interviews => html! { <Lazy part={Part::Interviews} /> },
                             View::Process(id) => html! { <Lazy part={Part::Process} id={Some(id)} /> },
@@ -480,16 +489,37 @@ const LEARN_DEVICE_ZONE_AFTER_MS: u32 = 1_000;
 
 thread_local! {
     static READY_MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static AFTER_WORK_STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Called by Today as it renders: when Today is the first screen, marks it once its render is
+/// in the document (a microtask queued now runs after Yew's render loop, in the same task,
+/// before any paint) and starts what comes after it in a task of its own.
+pub fn today_drawing() {
+    if !READY_MARKED.with(std::cell::Cell::get) {
+        wasm_bindgen_futures::spawn_local(async {
+            mark_ready();
+            next_task(first_screen_shown);
+        });
+    }
+}
+
+/// Marks the first useful screen ("afterview-ready") once per page, as soon as it is in the
+/// document.
+fn mark_ready() {
+    if !READY_MARKED.with(|marked| marked.replace(true)) {
+        mark("afterview-ready");
+    }
 }
 
 /// Once the first useful screen is drawn (Today, or on a first visit the welcome), once per
-/// page: marks it ("afterview-ready") and starts fetching what comes after it, so that nothing
+/// page: marks it if not yet marked and starts fetching what comes after it, so that nothing
 /// competes with the first screen.
 pub fn first_screen_shown() {
-    if READY_MARKED.with(|marked| marked.replace(true)) {
+    if AFTER_WORK_STARTED.with(|started| started.replace(true)) {
         return;
     }
-    mark("afterview-ready");
+    mark_ready();
     // Nothing changes until the person acts, but then the reducer must be here; and a row's
     // details are one tap away.
     fetch_reducer();

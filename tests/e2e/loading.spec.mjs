@@ -186,6 +186,8 @@ test("a view whose chunk cannot be fetched says so, loses nothing and opens on r
   await page.getByRole("button", { name: "Today", exact: true }).click();
   await expect(page.locator('[data-kind="thank-you"]').first()).toBeVisible();
   await page.getByRole("button", { name: "Settings", exact: true }).click();
+  // Still unreachable when opened again: the message comes back rather than a blank view.
+  await expect(failure).toBeVisible();
   blocked = false;
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { name: "Settings", level: 2 })).toBeVisible();
