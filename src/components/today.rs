@@ -41,7 +41,6 @@ impl Reducible for TodayView {
 #[component]
 pub fn Today() -> Html {
     let ctx = use_app();
-    crate::app::today_drawing();
     // Groups shown in full, the open row, rows ticked for bulk actions, the "Missed" fold, the
     // reminders' offer.
     // One state for all of it (each kind of state is code of its own in the first download).
