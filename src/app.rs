@@ -262,9 +262,23 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    let today = {
+        let (state, actions) = (state.clone(), actions.clone());
+        use_memo((state.data_version, state.now), move |_| {
+            let zone = UserZone::from_setting(state.data.settings.time_zone);
+            let calendar = BusinessCalendar::from_settings(&state.data.settings);
+            today_plan(
+                &actions,
+                &state.data.processes,
+                &calendar,
+                &state.now.with_timezone(&zone),
+            )
+        })
+    };
     let context = AppContext {
         state: state.clone(),
         plan: actions.clone(),
+        today,
     };
     let theme = props.theme.unwrap_or(state.data.settings.theme);
     let theme = match theme {

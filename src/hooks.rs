@@ -5,14 +5,26 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::planning::action::Action;
+use crate::core::planning::today::TodayPlan;
 use crate::state::{AppState, Msg};
 
 /// What every component can reach: the state, the current plan, and a way to act.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct AppContext {
     pub state: UseReducerHandle<AppState>,
     /// The planner's actions for `state.now`, recomputed only when data or the minute changes.
     pub plan: Rc<Vec<Action>>,
+    /// Today's groups of `plan`, worked out once for Today and the due watcher alike.
+    pub today: Rc<TodayPlan>,
+}
+
+impl PartialEq for AppContext {
+    fn eq(&self, other: &Self) -> bool {
+        // The plan and its groups are remade together, only when data or the minute changed.
+        self.state == other.state
+            && Rc::ptr_eq(&self.plan, &other.plan)
+            && Rc::ptr_eq(&self.today, &other.today)
+    }
 }
 
 impl AppContext {

@@ -9,9 +9,7 @@ use crate::components::data_panel::download_backup;
 use crate::components::lazy::{Lazy, Part};
 use crate::core::data::backup::backup_reminder_due;
 use crate::core::data::model::{ActionKey, ProcessId};
-use crate::core::planning::calendar::BusinessCalendar;
-use crate::core::planning::today::{today_plan, Group};
-use crate::core::planning::zone::UserZone;
+use crate::core::planning::today::Group;
 use crate::hooks::{use_app, AppContext};
 use crate::services::reminders;
 use crate::state::{Msg, StorageStatus};
@@ -106,19 +104,11 @@ fn toast(app: &AppContext) -> Html {
 #[hook]
 fn use_due_watcher(app: &AppContext) {
     let state = app.state.clone();
-    let plan = app.plan.clone();
+    let today = app.today.clone();
     let seen = use_mut_ref(|| None::<Vec<(ProcessId, ActionKey)>>);
     // Worked out after the render, when the plan or the minute changed.
     use_effect_with((state.data_version, state.now), move |_| {
         let due: Vec<(ProcessId, ActionKey, String)> = {
-            let zone = UserZone::from_setting(state.data.settings.time_zone);
-            let calendar = BusinessCalendar::from_settings(&state.data.settings);
-            let today = today_plan(
-                &plan,
-                &state.data.processes,
-                &calendar,
-                &state.now.with_timezone(&zone),
-            );
             today
                 .rows
                 .iter()

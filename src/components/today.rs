@@ -11,9 +11,7 @@ use crate::components::bulk_bar::BulkProps;
 use crate::components::deferred::Deferred;
 use crate::components::lazy::{Lazy, Part};
 use crate::core::app::today_view::{RowId, TodayView, TodayViewMsg};
-use crate::core::planning::calendar::BusinessCalendar;
-use crate::core::planning::today::{today_plan, Group, TodayPlan};
-use crate::core::planning::zone::UserZone;
+use crate::core::planning::today::{Group, TodayPlan};
 use crate::hooks::use_app;
 use crate::services::reminders;
 use crate::state::{with_kit, Msg, View, Waiter};
@@ -49,20 +47,7 @@ pub fn Today() -> Html {
         ..TodayView::default()
     });
     let state = &ctx.state;
-    let zone = UserZone::from_setting(state.data.settings.time_zone);
-    let today: Rc<TodayPlan> = {
-        let plan = ctx.plan.clone();
-        let state = state.clone();
-        use_memo((state.data_version, state.now), move |_| {
-            let calendar = BusinessCalendar::from_settings(&state.data.settings);
-            today_plan(
-                &plan,
-                &state.data.processes,
-                &calendar,
-                &state.now.with_timezone(&zone),
-            )
-        })
-    };
+    let today: Rc<TodayPlan> = ctx.today.clone();
 
     let add = ctx.callback(|_: MouseEvent| Msg::Navigate(View::NewProcess));
     if state.data.processes.is_empty() {
