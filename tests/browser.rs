@@ -113,7 +113,7 @@ async fn render_app(namespace: &str) -> web_sys::Element {
     host
 }
 
-/// The element `selector` finds in `host`, once the app has drawn it: the welcome and the other
+/// The element `selector` finds in `host`, once the app has drawn it: Today, the welcome and the
 /// views loaded on first use arrive a few event-loop turns after the first render.
 async fn drawn(host: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
     for _ in 0..100 {
@@ -149,6 +149,11 @@ async fn stored_interviews_render_as_actions_with_their_data_attributes() {
         .set_item(&data_key("browser-test-d"), &encode(&data, real_now))
         .expect("seed storage");
     let host = render_app("browser-test-d").await;
+    // Today is drawn a task after the frame around it.
+    assert!(
+        drawn(&host, "[data-kind=\"thank-you\"]").await.is_some(),
+        "Today shows the thank-you notes"
+    );
     let thanks = host
         .query_selector_all("[data-kind=\"thank-you\"]")
         .expect("query");
