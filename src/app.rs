@@ -523,8 +523,8 @@ thread_local! {
     static AFTER_WORK_STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Marks the first useful screen ("afterview-ready") once per page, as soon as it is in the
-/// document.
+/// Marks the first useful screen on the performance timeline ("afterview-ready"), once per
+/// page.
 fn mark_ready() {
     if !READY_MARKED.with(|marked| marked.replace(true)) {
         mark("afterview-ready");
