@@ -57,7 +57,7 @@ const chunkFetch = new RegExp(`fetch\\(${chunkUrl.source}\\)`, "g");
 // Chunks are fetched a few per task (web/chunk-queue.js), in both builds.
 const chunkQueue = web("chunk-queue.js");
 const loader = loaderOut
-  .replace('from "./afterview.js";', (line) => `from "./${names.GLUE}";\n${chunkQueue}`)
+  .replace('from "./afterview.js";', () => `from "./${names.GLUE}";\n${chunkQueue}`)
   .replace(chunkFetch, (_, name) => `__avQueued(() => fetch(new URL("./${chunkNames[name]}", import.meta.url)))`);
 if (!glue.includes(names.SPLIT) || loader.includes("./afterview.js") || loader.match(/"\.\/(split|chunk)_/) ||
   loader.includes("= fetch(")) {

@@ -227,14 +227,13 @@ pub fn App(props: &AppProps) -> Html {
                 next_task(move || today_held.set(false));
                 None
             } else {
+                if !welcome_pending {
+                    // Where the benchmark's anchor marks its own first screen: in its root's
+                    // first effect.
+                    first_screen_shown();
+                }
                 Some(start_watching(state, store, reducer_status))
             };
-            if !held && !welcome_pending {
-                // Marked here, where the benchmark's anchor marks its own first screen (in its
-                // root's first effect); what comes after it starts in a task of its own.
-                mark_ready();
-                next_task(first_screen_shown);
-            }
             move || drop(installed)
         });
     }
@@ -520,25 +519,22 @@ const LEARN_DEVICE_ZONE_AFTER_MS: u32 = 1_000;
 
 thread_local! {
     static READY_MARKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    static AFTER_WORK_STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Marks the first useful screen on the performance timeline ("afterview-ready"), once per
-/// page.
-fn mark_ready() {
-    if !READY_MARKED.with(|marked| marked.replace(true)) {
-        mark("afterview-ready");
-    }
 }
 
 /// Once the first useful screen is drawn (Today, or on a first visit the welcome), once per
-/// page: marks it if not yet marked and starts fetching what comes after it, so that nothing
-/// competes with the first screen.
+/// page: marks it ("afterview-ready") and starts what comes after it in a task of its own, so
+/// that nothing competes with the first screen.
 pub fn first_screen_shown() {
-    if AFTER_WORK_STARTED.with(|started| started.replace(true)) {
+    if READY_MARKED.with(|marked| marked.replace(true)) {
         return;
     }
-    mark_ready();
+    mark("afterview-ready");
+    next_task(start_what_follows);
+}
+
+/// What follows the first screen: the reducer's chunk, a row's details, the device zone's name
+/// and the other views.
+fn start_what_follows() {
     // Nothing changes until the person acts, but then the reducer must be here; and a row's
     // details are one tap away.
     fetch_reducer();

@@ -8,8 +8,8 @@ __avTick.port1.onmessage = () => {
   for (const start of __avPending.splice(0, __avFetchesPerTask)) start();
   if (__avPending.length > 0) __avTick.port2.postMessage(0);
 };
-// Starts `fetch` in a later task; the promise settles as the fetch does.
-const __avQueued = (fetch) =>
+// Calls `start` (which begins a fetch) in a later task; the promise settles as the fetch does.
+const __avQueued = (start) =>
   new Promise((resolve) => {
-    if (__avPending.push(() => resolve(fetch())) === 1) __avTick.port2.postMessage(0);
+    if (__avPending.push(() => resolve(start())) === 1) __avTick.port2.postMessage(0);
   });
