@@ -847,7 +847,8 @@ reported as PASS or FAIL, not tests: the command does not fail on them.
   noisy; the app, the Yew anchor and the plain-JS floor are loaded in interleaved rounds in the
   same browser so that load hits every column alike: compare ratios, not absolute times.
 - Sizes in kB of 1,000 bytes. Browser runs: median of ${RUNS} per figure, headless Chromium, release build served on 127.0.0.1
-  without compression (sizes below are computed, not measured on the wire).
+  brotli-compressed, as a static host serves it (every page alike: app, anchor and floor); the
+  sizes below are computed from the files, not measured on the wire.
 - Stored data: \`cargo run --release --example synthetic_backup -- N\` (the planner's
   \`synthetic_processes\`), seeded in localStorage on a first visit before the timed load.
 - Input timings run from the event's timestamp to the next animation frame, so they include

@@ -1,9 +1,12 @@
 // A small static file server for dist/, bound to loopback only.
-//   node scripts/serve.mjs [--root dist] [--port 8080] [--csp "policy"] [--max-seconds N]
+//   node scripts/serve.mjs [--root dist] [--port 8080] [--csp "policy"] [--max-seconds N] [--brotli]
+// --brotli sends pages, scripts, styles and wasm brotli-compressed to browsers that accept it,
+// as a static host does (every file compressed once before listening, at the size report's level).
 // Prints "Afterview is served at http://127.0.0.1:PORT/" once listening (port 0 picks a free one).
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, readFileSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -14,6 +17,7 @@ const root = resolve(option("root", "dist"));
 const port = Number(option("port", process.env.PORT ?? "8080"));
 const csp = option("csp", "");
 const maxSeconds = Number(option("max-seconds", "0"));
+const brotli = args.includes("--brotli");
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -26,6 +30,18 @@ const types = {
   ".png": "image/png",
   ".webmanifest": "application/manifest+json",
 };
+
+// Compressed bodies by path, kept while the file's size and time stay the same.
+const compressed = new Map();
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".webmanifest"]);
+function brotliBody(file, stat) {
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  const kept = compressed.get(file);
+  if (kept?.stamp === stamp) return kept.body;
+  const body = brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  compressed.set(file, { stamp, body });
+  return body;
+}
 
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://127.0.0.1");
@@ -51,10 +67,24 @@ const server = createServer((request, response) => {
     "access-control-allow-origin": "*",
   };
   if (csp && extname(file) === ".html") headers["content-security-policy"] = csp;
+  if (brotli && COMPRESSIBLE.has(extname(file)) && /\bbr\b/.test(request.headers["accept-encoding"] ?? "")) {
+    const body = brotliBody(file, stat);
+    response.writeHead(200, { ...headers, "content-encoding": "br", "content-length": body.length, vary: "accept-encoding" });
+    response.end(body);
+    return;
+  }
   response.writeHead(200, headers);
   createReadStream(file).pipe(response);
 });
 
+// Every file is compressed before the server listens, so no timed request waits for it.
+if (brotli) {
+  for (const entry of readdirSync(root, { recursive: true })) {
+    const file = join(root, String(entry));
+    const stat = statSync(file);
+    if (stat.isFile() && COMPRESSIBLE.has(extname(file))) brotliBody(file, stat);
+  }
+}
 server.listen(port, "127.0.0.1", () => {
   console.log(`Afterview is served at http://127.0.0.1:${server.address().port}/`);
 });
