@@ -276,6 +276,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let context = AppContext {
         state: state.clone(),
+        changes: state.changes,
         plan: actions.clone(),
         today,
     };

@@ -95,6 +95,20 @@ fn tick_moves_the_clock_only_when_it_changes() {
     assert_eq!(state.now, at("2026-11-20T10:01:00+01:00"));
 }
 
+/// The app's context tells its consumers about a new state by this count alone.
+#[test]
+fn every_change_and_only_a_change_is_counted() {
+    let mut state = state_with(vec![acme()]);
+    let before = state.changes;
+    assert!(!state.reduce(Msg::Tick(at(NOW))));
+    assert!(!state.reduce(Msg::Navigate(View::Today)));
+    assert_eq!(state.changes, before, "nothing changed, nothing counted");
+    assert!(state.reduce(Msg::Navigate(View::Settings)));
+    assert!(state.reduce(Msg::Announce("Saved.".into())));
+    assert!(state.reduce(Msg::Tick(at("2026-11-20T10:01:00+01:00"))));
+    assert_eq!(state.changes, before + 3);
+}
+
 #[test]
 fn navigating_closes_the_draft_and_forgets_a_conflict() {
     let mut state = state_with(vec![acme()]);

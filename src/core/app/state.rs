@@ -62,6 +62,9 @@ pub struct AppState {
     pub data: AppData,
     /// Bumped by every change to `data`; the app saves when it changes.
     pub data_version: u64,
+    /// Bumped by every change the reducer makes, to any field: the app's context compares this
+    /// instead of the whole state (all the processes) at every render.
+    pub changes: u64,
     /// The clock, refreshed every half minute (and faked by tests).
     pub now: DateTime<FixedOffset>,
     pub view: View,
@@ -218,6 +221,7 @@ impl AppState {
         AppState {
             data,
             data_version: 0,
+            changes: 0,
             now,
             view: View::Today,
             draft: None,
@@ -361,8 +365,17 @@ impl AppState {
 }
 
 impl AppState {
-    /// Applies one message. Returns whether anything changed (the view re-renders only then).
+    /// Applies one message. Returns whether anything changed (the view re-renders only then);
+    /// each change is counted in `changes`.
     pub fn reduce(&mut self, msg: Msg) -> bool {
+        let changed = self.apply(msg);
+        if changed {
+            self.changes = self.changes.wrapping_add(1);
+        }
+        changed
+    }
+
+    fn apply(&mut self, msg: Msg) -> bool {
         let state = self;
         match msg {
             Msg::Tick(now) => {
