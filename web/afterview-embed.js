@@ -77,6 +77,8 @@ class AfterviewWidget extends HTMLElement {
       root.prepend(sheet);
     }
     container.textContent = "Loading Afterview…";
+    // In the app's font: the browser loads it while the app downloads, not at its first layout.
+    container.style.font = '400 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
     try {
       const [glue] = await Promise.all([loadApp(), sheetReady]);
       glue.mount_widget(container, this);
