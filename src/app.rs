@@ -11,12 +11,13 @@ use yew::prelude::*;
 use crate::components::banners::Banners;
 use crate::components::lazy::{Lazy, Part};
 use crate::components::today::Today;
-use crate::core::data::settings::Theme;
+use crate::core::data::model::Process;
+use crate::core::data::settings::{Settings, Theme};
 use crate::core::data::storage::AppData;
 use crate::core::planning::action::Action;
 use crate::core::planning::calendar::BusinessCalendar;
 use crate::core::planning::planner::plan;
-use crate::core::planning::today::today_plan;
+use crate::core::planning::today::{today_plan, TodayPlan};
 use crate::core::planning::zone::UserZone;
 use crate::hooks::AppContext;
 use crate::services::clock;
@@ -74,10 +75,8 @@ impl Preopened {
         let data = &opened.data;
         let now = minute(clock::now(&data.settings));
         let actions = plan_at(data, now);
-        let zone = UserZone::from_setting(data.settings.time_zone);
         let sample = &data.processes[..data.processes.len().min(3)];
-        let calendar = BusinessCalendar::from_settings(&data.settings);
-        let _ = today_plan(&actions, sample, &calendar, &now.with_timezone(&zone));
+        let _ = today_at(&actions, sample, &data.settings, now);
         *self.1.borrow_mut() = Some(FirstPlan { now, actions });
     }
 
@@ -114,6 +113,18 @@ fn needs_onboarding(data: &AppData) -> bool {
 fn plan_at(data: &AppData, now: DateTime<FixedOffset>) -> Vec<Action> {
     let zone = UserZone::from_setting(data.settings.time_zone);
     plan(&data.processes, &data.settings, &now.with_timezone(&zone))
+}
+
+/// Today's groups of `actions` at `now`, in the user's zone and business calendar.
+fn today_at(
+    actions: &[Action],
+    processes: &[Process],
+    settings: &Settings,
+    now: DateTime<FixedOffset>,
+) -> TodayPlan {
+    let zone = UserZone::from_setting(settings.time_zone);
+    let calendar = BusinessCalendar::from_settings(settings);
+    today_plan(actions, processes, &calendar, &now.with_timezone(&zone))
 }
 
 impl PartialEq for Preopened {
@@ -264,13 +275,11 @@ pub fn App(props: &AppProps) -> Html {
     let today = {
         let (state, actions) = (state.clone(), actions.clone());
         use_memo((state.data_version, state.now), move |_| {
-            let zone = UserZone::from_setting(state.data.settings.time_zone);
-            let calendar = BusinessCalendar::from_settings(&state.data.settings);
-            today_plan(
+            today_at(
                 &actions,
                 &state.data.processes,
-                &calendar,
-                &state.now.with_timezone(&zone),
+                &state.data.settings,
+                state.now,
             )
         })
     };

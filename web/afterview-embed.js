@@ -77,8 +77,9 @@ class AfterviewWidget extends HTMLElement {
       root.prepend(sheet);
     }
     container.textContent = "Loading Afterview…";
-    // In the app's font: the browser loads it while the app downloads, not at its first layout.
-    container.style.font = '400 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    // In the app's font (`.av-app` in styles/afterview.css): the browser loads it while the app
+    // downloads, not at its first layout.
+    container.style.font = '400 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
     try {
       const [glue] = await Promise.all([loadApp(), sheetReady]);
       glue.mount_widget(container, this);
