@@ -562,7 +562,7 @@ fn start_what_follows() {
 
 /// A named point on the page's performance timeline, so a benchmark can say where start-up
 /// time goes.
-fn mark(name: &str) {
+pub(crate) fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
         let _ = performance.mark(name);
     }

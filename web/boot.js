@@ -47,15 +47,20 @@ if (workers && (location.protocol === "https:" || local)) {
     bar.append(button);
     document.body.append(bar);
   };
-  // Installing the worker downloads every file for offline use: it waits for the first screen
-  // (the app's "afterview-ready" mark) so that it never competes with it, or a few seconds at
-  // most if that never comes.
-  const firstScreen = new Promise((resolve) => {
+  // Installing the worker downloads every file for offline use, so it waits for the first
+  // screen (the app's "afterview-ready" mark) and never competes with it. On a first visit it
+  // also waits until the page has fetched the views it loads by itself after that screen
+  // ("afterview-preloaded"): the worker then takes each file from the HTTP cache, and the page
+  // never asks again for a file the worker already downloaded. A page a worker already
+  // controls fetches through it, so there is nothing to wait for. Five seconds at most if the
+  // mark never comes.
+  const mark = workers.controller ? "afterview-ready" : "afterview-preloaded";
+  const pageReady = new Promise((resolve) => {
     setTimeout(resolve, 5000);
-    if (performance.getEntriesByName("afterview-ready").length > 0) return resolve();
+    if (performance.getEntriesByName(mark).length > 0) return resolve();
     try {
       new PerformanceObserver((list, observer) => {
-        if (list.getEntriesByName("afterview-ready").length > 0) {
+        if (list.getEntriesByName(mark).length > 0) {
           observer.disconnect();
           resolve();
         }
@@ -64,13 +69,15 @@ if (workers && (location.protocol === "https:" || local)) {
       resolve();
     }
   });
-  firstScreen.then(() => workers.register("./sw.js")).then((registration) => {
-    if (registration.waiting && workers.controller) offer(registration.waiting);
-    registration.addEventListener("updatefound", () => {
-      const worker = registration.installing;
-      worker?.addEventListener("statechange", () => {
-        if (worker.state === "installed" && workers.controller) offer(worker);
-      });
+  // A new build's worker, once installed, is offered (also one that was already installing
+  // when the page registered).
+  const watch = (worker) =>
+    worker?.addEventListener("statechange", () => {
+      if (worker.state === "installed" && workers.controller) offer(worker);
     });
+  pageReady.then(() => workers.register("./sw.js")).then((registration) => {
+    if (registration.waiting && workers.controller) offer(registration.waiting);
+    watch(registration.installing);
+    registration.addEventListener("updatefound", () => watch(registration.installing));
   });
 }

@@ -327,7 +327,9 @@ pub fn preload(part: Part) {
 
 /// Fetches every view's chunk, one after another, a moment after the first screen is drawn,
 /// so that opening a view later does not wait for the network (and works offline on the
-/// single-file build's first run too).
+/// single-file build's first run too). Marks the end ("afterview-preloaded"): the offline
+/// worker is installed only then, so that it copies these files from the HTTP cache instead
+/// of downloading a second time what the page is about to ask for itself.
 pub fn preload_later() {
     gloo::timers::callback::Timeout::new(PRELOAD_AFTER_MS, || {
         wasm_bindgen_futures::spawn_local(async {
@@ -345,6 +347,7 @@ pub fn preload_later() {
                     break;
                 }
             }
+            crate::app::mark("afterview-preloaded");
         });
     })
     .forget();

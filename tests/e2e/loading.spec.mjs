@@ -70,8 +70,13 @@ test("a first visit downloads the wasm, glue and stylesheet once each and before
     expect(others, "no other part's chunk (reducer, views) before the welcome").toEqual([]);
     // The worker is active once its precache is complete.
     await page.evaluate(() => navigator.serviceWorker.ready);
-    // Its install (which downloads everything) waited for the first screen.
+    // Its install (which downloads everything) waited for the first screen, and for the views
+    // the page preloads after it: the page never asks for a file the worker already took.
     expect(served.firstAsked("/sw.js")).toBeGreaterThanOrEqual(Math.floor(shownAt));
+    const preloadedAt = await page.evaluate(
+      () => performance.timeOrigin + performance.getEntriesByName("afterview-preloaded")[0].startTime,
+    );
+    expect(served.firstAsked("/sw.js")).toBeGreaterThanOrEqual(Math.floor(preloadedAt));
     const cached = await page.evaluate(async () => {
       const names = await caches.keys();
       const cache = await caches.open(names.find((name) => name.startsWith("afterview-")));
