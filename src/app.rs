@@ -335,9 +335,17 @@ pub fn App(props: &AppProps) -> Html {
         Theme::Light => "Theme: light",
     };
 
+    // While Today is held the frame stays out of layout (and the loading line stays up): the
+    // browser then has nothing to lay out between the two draws, and lays the frame and Today
+    // out once, after the second.
+    let held = *today_held;
     html! {
         <ContextProvider<AppContext> context={context}>
-            <div class="av-app" data-theme={theme} data-compact={props.compact.to_string()}>
+            if held {
+                <p class="afterview-loading">{ "Loading " }<b>{ "Afterview" }</b>{ "…" }</p>
+            }
+            <div class="av-app" data-theme={theme} data-compact={props.compact.to_string()}
+                style={held.then_some("display: none")}>
                 <header class="av-header">
                     <h1 class="av-brand">{ "Afterview" }<small>{ "Interview follow-ups, planned" }</small></h1>
                     <nav class="av-nav" aria-label="Afterview">
@@ -356,7 +364,7 @@ pub fn App(props: &AppProps) -> Html {
                         <Lazy part={Part::Onboarding} />
                     } else {
                         { match view.clone() {
-                            View::Today if *today_held => Html::default(),
+                            View::Today if held => Html::default(),
                             View::Today => html! { <Today /> },
                             View::Interviews => html! { <Lazy part={Part::Interviews} /> },
                             View::Process(id) => html! { <Lazy part={Part::Process} id={Some(id)} /> },

@@ -2,6 +2,10 @@
 // is offered with a prompt rather than swapped in under the user's feet.
 import init from "./__GLUE__";
 
+// The module is fetched and compiled off the main thread from this call on; the stylesheet is
+// parsed on the main thread meanwhile, rather than before the fetch starts.
+const started = init({ module_or_path: new URL("./__WASM__", import.meta.url) });
+
 // The stylesheet is preloaded by the page but applied from here, so it never blocks the first
 // paint; the page keeps the app hidden until it applies (or fails: then shown unstyled).
 const sheet = document.createElement("link");
@@ -14,7 +18,7 @@ sheet.addEventListener("load", styled, { once: true });
 sheet.addEventListener("error", styled, { once: true });
 document.head.append(sheet);
 
-await init({ module_or_path: new URL("./__WASM__", import.meta.url) });
+await started;
 document.documentElement.dataset.afterviewBuild = "__BUILD__";
 
 const local = location.hostname === "localhost" || location.hostname === "127.0.0.1";

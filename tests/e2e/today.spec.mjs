@@ -266,6 +266,49 @@ test("a recruiter added in the form receives the inquiry", async ({ page }) => {
   await expect(page.locator('[data-kind="status-inquiry"]')).toContainText("to Inès Duarte");
 });
 
+// Fifty processes: enough that the frame and Today are drawn in tasks of their own.
+test("from its first paint to Today the widget is never blank, and the frame shows with Today, not before it", async ({ page }) => {
+  await page.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, value);
+      sessionStorage.setItem("seeded", "1");
+    }
+    // What each frame shows, sampled before it is painted, up to the frame after the first
+    // screen's mark.
+    window.__shown = [];
+    let readyBefore = false;
+    const sample = () => {
+      const host = document.getElementById("afterview");
+      const app = host?.querySelector(".av-app");
+      const laidOut = !!app && getComputedStyle(app).display !== "none";
+      const styled = document.documentElement.hasAttribute("data-av-styled");
+      window.__shown.push({
+        loading: !!host?.querySelector(".afterview-loading"),
+        app: laidOut && styled,
+        unstyled: laidOut && !styled,
+        todayInApp: !!app?.querySelector(".av-today"),
+      });
+      if (readyBefore) return;
+      readyBefore = performance.getEntriesByName("afterview-ready").length > 0;
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  }, [KEY, envelope(fiftyProcesses())]);
+  await page.goto("./");
+  await expect(page.locator(".av-today")).toBeVisible();
+  const shown = await page.evaluate(() => window.__shown);
+  // From the first frame with the loading line on, every frame shows it or the styled app (or
+  // the app kept hidden while its stylesheet is on its way: loading.spec.mjs).
+  const from = shown.findIndex((frame) => frame.loading);
+  expect(from).toBeGreaterThanOrEqual(0);
+  const blank = shown.slice(from).filter((frame) => !frame.loading && !frame.app && !frame.unstyled);
+  expect(blank).toEqual([]);
+  // The first frame that shows the app shows Today in it: header and Today are laid out once.
+  const firstApp = shown.find((frame) => frame.app);
+  expect(firstApp?.todayInApp).toBe(true);
+  await expect(page.locator(".afterview-loading")).toHaveCount(0);
+});
+
 test("fifty processes open without a pile of stale thank-you notes", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 900 });
   const errors = await openWith(page, fiftyProcesses());
