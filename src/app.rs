@@ -52,10 +52,12 @@ pub struct AppProps {
 #[derive(Clone, Default)]
 pub struct Preopened(Rc<RefCell<Option<Opened>>>, Rc<RefCell<Option<FirstPlan>>>);
 
-/// The plan for the opened data at the minute the app starts, made before the first render.
+/// The plan for the opened data at the minute the app starts, and Today's groups of it, made
+/// before the first render.
 struct FirstPlan {
     now: DateTime<FixedOffset>,
-    actions: Vec<Action>,
+    actions: Option<Vec<Action>>,
+    today: Option<TodayPlan>,
 }
 
 impl Preopened {
@@ -64,9 +66,8 @@ impl Preopened {
         Preopened(Rc::new(RefCell::new(Some(opened))), Rc::default())
     }
 
-    /// Plans the opened data now, for the first render to use instead of planning again. Also
-    /// runs the Today grouping on a few processes: the browser compiles each wasm function the
-    /// first time it runs, and this way that happens here rather than in the render's task.
+    /// Plans the opened data now, and groups the plan for Today, for the first renders to use
+    /// instead of doing it again: the render's tasks then only draw.
     fn plan_ahead(&self) {
         let opened = self.0.borrow();
         let Some(opened) = opened.as_ref() else {
@@ -75,9 +76,12 @@ impl Preopened {
         let data = &opened.data;
         let now = minute(clock::now(&data.settings));
         let actions = plan_at(data, now);
-        let sample = &data.processes[..data.processes.len().min(3)];
-        let _ = today_at(&actions, sample, &data.settings, now);
-        *self.1.borrow_mut() = Some(FirstPlan { now, actions });
+        let today = Some(today_at(&actions, &data.processes, &data.settings, now));
+        *self.1.borrow_mut() = Some(FirstPlan {
+            now,
+            actions: Some(actions),
+            today,
+        });
     }
 
     /// Whether the opened data is a first visit's (the welcome is shown).
@@ -99,8 +103,22 @@ impl Preopened {
 
     /// The plan made ahead, once, if it was made for `now`.
     fn take_plan(&self, now: DateTime<FixedOffset>) -> Option<Vec<Action>> {
-        let first = self.1.borrow_mut().take()?;
-        (first.now == now).then_some(first.actions)
+        let mut first = self.1.borrow_mut();
+        first
+            .as_mut()
+            .filter(|first| first.now == now)?
+            .actions
+            .take()
+    }
+
+    /// Today's groups made ahead, once, if they were made for `now`.
+    fn take_today(&self, now: DateTime<FixedOffset>) -> Option<TodayPlan> {
+        let mut first = self.1.borrow_mut();
+        first
+            .as_mut()
+            .filter(|first| first.now == now)?
+            .today
+            .take()
     }
 }
 
@@ -274,13 +292,16 @@ pub fn App(props: &AppProps) -> Html {
 
     let today = {
         let (state, actions) = (state.clone(), actions.clone());
+        let preopened = props.opened.clone();
         use_memo((state.data_version, state.now), move |_| {
-            today_at(
-                &actions,
-                &state.data.processes,
-                &state.data.settings,
-                state.now,
-            )
+            preopened.take_today(state.now).unwrap_or_else(|| {
+                today_at(
+                    &actions,
+                    &state.data.processes,
+                    &state.data.settings,
+                    state.now,
+                )
+            })
         })
     };
     let context = AppContext {
