@@ -1,7 +1,7 @@
 // The browser half of scripts/bench.sh, and the report: reads the figures bench.sh gathered in
 // target/bench/, measures the release build (served on 127.0.0.1 at --url) in headless
-// Chromium side by side with a Yew anchor (anchor/index.html, same profile) and a plain-JS
-// floor (floor.html), interleaved in the same browser, prints the table with its budget lines
+// Chromium side by side with a Yew anchor (anchor/index.html, same profile), a Leptos anchor
+// (anchor-leptos/index.html, same profile) and a plain-JS floor (floor.html), interleaved in the same browser, prints the table with its budget lines
 // and writes it to docs/PERFORMANCE.md.
 //   node scripts/bench.mjs --url http://127.0.0.1:PORT/ --work target/bench --dist dist --out docs/PERFORMANCE.md
 import { chromium } from "@playwright/test";
@@ -101,6 +101,11 @@ const anchorSize = ["anchor_bg.wasm", "anchor.js", "index.html"]
   .filter((name) => existsSync(join(anchorFiles, name)))
   .map((name) => fileSize(join(anchorFiles, name)))
   .reduce((total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const leptosFiles = join(work, "anchor-leptos");
+const leptosSize = ["anchor_leptos_bg.wasm", "anchor_leptos.js", "index.html"]
+  .filter((name) => existsSync(join(leptosFiles, name)))
+  .map((name) => fileSize(join(leptosFiles, name)))
+  .reduce((total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const floorSize = existsSync(join(work, "site", "floor.html")) ? fileSize(join(work, "site", "floor.html")) : null;
 const everything = sum(["wasm", "glue", "split", "css", "boot", "loader"]);
 
@@ -124,6 +129,7 @@ row(
 row("single-file build (afterview.html)", sizes.single ? sizeText(sizes.single) : NOT_BUILT);
 row("first download: wasm + glue + chunk loader + CSS + boot.js", sizeText(firstDownload), "everything fetched before Today is shown, the page aside");
 row("Yew anchor: wasm + glue + page", anchorSize.raw ? sizeText(anchorSize) : NOT_BUILT, "same release profile, wasm-opt -Oz");
+row("Leptos anchor: wasm + glue + page", leptosSize.raw ? sizeText(leptosSize) : NOT_BUILT, "same release profile, wasm-opt -Oz");
 row("plain-JS floor: page", floorSize ? sizeText(floorSize) : NOT_BUILT);
 
 // ---------------------------------------------------------------- wasm figures
@@ -230,7 +236,7 @@ const installNextFrame = () => {
 // One startup: a fresh context, `count` processes seeded, CPU slowed `cpu` times (DevTools
 // throttling), then the page loaded until "afterview-ready" and two more frames. Returns the
 // ready time, the page's long tasks and its DOM element count.
-const PAGES = { app: "index.html", anchor: "anchor/index.html", floor: "floor.html" };
+const PAGES = { app: "index.html", anchor: "anchor/index.html", leptos: "anchor-leptos/index.html", floor: "floor.html" };
 async function startupRun(kind, count, cpu) {
   return withPage(async (page) => {
     await seed(page, count);
@@ -269,9 +275,10 @@ async function startupRun(kind, count, cpu) {
 }
 
 const anchorBuilt = existsSync(join(work, "site", "anchor", "index.html"));
+const leptosBuilt = existsSync(join(work, "site", "anchor-leptos", "index.html"));
 const floorBuilt = existsSync(join(work, "site", "floor.html"));
-const kinds = ["app", ...(anchorBuilt ? ["anchor"] : []), ...(floorBuilt ? ["floor"] : [])];
-const KIND_NAMES = { app: "Afterview", anchor: "Yew anchor", floor: "plain JS" };
+const kinds = ["app", ...(anchorBuilt ? ["anchor"] : []), ...(leptosBuilt ? ["leptos"] : []), ...(floorBuilt ? ["floor"] : [])];
+const KIND_NAMES = { app: "Afterview", anchor: "Yew anchor", leptos: "Leptos anchor", floor: "plain JS" };
 // runs[kind][cpu][count] = list of results; every round visits every page, count and rate once,
 // so a burst of load from other processes on the machine hits all columns alike.
 const runs = {};
@@ -305,9 +312,8 @@ section(
 );
 const sideBySide = [];
 const sideRow = (metric, cell) => sideBySide.push({ metric, cells: kinds.map(cell) });
-sideRow("first download, brotli", (kind) =>
-  kind === "app" ? kB(firstDownload.brotli) : kind === "anchor" ? kB(anchorSize.brotli) : floorSize ? kB(floorSize.brotli) : "n/a",
-);
+const downloadOf = { app: firstDownload, anchor: anchorSize, leptos: leptosSize, floor: floorSize };
+sideRow("first download, brotli", (kind) => (downloadOf[kind] ? kB(downloadOf[kind].brotli) : "n/a"));
 for (const cpu of [1, 4]) {
   for (const count of [0, 50]) {
     sideRow(`ready, ${count} stored processes, CPU ${cpu}x`, (kind) => ms(figure(kind, cpu, count, readyOf)));
@@ -329,7 +335,7 @@ if (anchorBuilt) {
     for (const count of [0, 50]) {
       row(
         `ready ratio, ${count} processes, CPU ${cpu}x`,
-        `${ratio(count, cpu, "anchor").toFixed(2)}× the Yew anchor${floorBuilt ? ` · ${ratio(count, cpu, "floor").toFixed(2)}× plain JS` : ""}`,
+        `${ratio(count, cpu, "anchor").toFixed(2)}× the Yew anchor${leptosBuilt ? ` · ${ratio(count, cpu, "leptos").toFixed(2)}× the Leptos anchor` : ""}${floorBuilt ? ` · ${ratio(count, cpu, "floor").toFixed(2)}× plain JS` : ""}`,
       );
     }
   }
@@ -844,10 +850,10 @@ reported as PASS or FAIL, not tests: the command does not fail on them.
 - Date: ${date}
 - Machine: ${machine}
 - Machine load: ${loadNote}. The machine is shared with other builds, so absolute times are
-  noisy; the app, the Yew anchor and the plain-JS floor are loaded in interleaved rounds in the
+  noisy; the app, the Yew and Leptos anchors and the plain-JS floor are loaded in interleaved rounds in the
   same browser so that load hits every column alike: compare ratios, not absolute times.
 - Sizes in kB of 1,000 bytes. Browser runs: median of ${RUNS} per figure, headless Chromium, release build served on 127.0.0.1
-  brotli-compressed, as a static host serves it (every page alike: app, anchor and floor); the
+  brotli-compressed, as a static host serves it (every page alike: app, anchors and floor); the
   sizes below are computed from the files, not measured on the wire.
 - Stored data: \`cargo run --release --example synthetic_backup -- N\` (the planner's
   \`synthetic_processes\`), seeded in localStorage on a first visit before the timed load.
@@ -861,8 +867,11 @@ reported as PASS or FAIL, not tests: the command does not fail on them.
 
 The Yew anchor (\`benches/anchor\`) is the smallest Yew app doing what the first screen does:
 read the stored processes from localStorage, decode them with serde, render one row each;
-built with the same release profile and \`wasm-opt -Oz\`. The floor renders the same rows with
-the plain DOM API. Medians of ${RUNS} interleaved rounds.
+built with the same release profile and \`wasm-opt -Oz\`. The Leptos anchor
+(\`benches/anchor-leptos\`, Leptos 0.8, client-side rendering) does the same with the same rows,
+profile and flags; each anchor marks its first screen in its root's first effect, as the app
+does. The floor renders the same rows with the plain DOM API. Medians of ${RUNS} interleaved
+rounds.
 
 ${sideTable}
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Performance benchmark (not part of the test command). Installs what is missing, builds the
-# release and a small Yew anchor with the same profile, then measures side by side in one
-# headless Chromium (app, Yew anchor, plain-JS floor, interleaved; CPU 1x and 4x): transfer
+# release and small Yew and Leptos anchors with the same profile, then measures side by side in
+# one headless Chromium (app, anchors, plain-JS floor, interleaved; CPU 1x and 4x): transfer
 # sizes, startup, long tasks, DOM size, rendering, and the planner in wasm; prints a table with
 # PASS/FAIL budget lines and writes it to docs/PERFORMANCE.md. Takes several minutes.
 #   scripts/bench.sh            (BENCH_RUNS=N changes the browser runs per figure; default 7)
@@ -45,6 +45,24 @@ wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-
 mv "$anchor/anchor_bg.opt.wasm" "$anchor/anchor_bg.wasm"
 cp "$ROOT/benches/anchor/index.html" "$anchor/index.html"
 
+say "benchmark anchor: the same in Leptos, with the same release profile"
+# A column of comparison, not a budget: if it cannot be built (say, no registry), the bench
+# goes on without it.
+leptos="$work/anchor-leptos"
+if (cd "$ROOT/benches/anchor-leptos" && RUSTFLAGS="" cargo build --release --target wasm32-unknown-unknown \
+  --target-dir "$ROOT/target/anchor-leptos"); then
+  mkdir -p "$leptos"
+  wasm-bindgen --target web --no-typescript --out-dir "$leptos" --out-name anchor_leptos \
+    "$ROOT/target/anchor-leptos/wasm32-unknown-unknown/release/afterview-bench-anchor-leptos.wasm"
+  wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+    -o "$leptos/anchor_leptos_bg.opt.wasm" "$leptos/anchor_leptos_bg.wasm"
+  mv "$leptos/anchor_leptos_bg.opt.wasm" "$leptos/anchor_leptos_bg.wasm"
+  cp "$ROOT/benches/anchor-leptos/index.html" "$leptos/index.html"
+else
+  say "the Leptos anchor could not be built: its column is left out"
+fi
+
 say "planner and storage in the browser (wasm-bindgen-test, release)"
 export CHROMEDRIVER="$(command -v chromedriver)"
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json"
@@ -87,6 +105,7 @@ printf '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>seed
   >"$site/bench-blank.html"
 sed -e '/<link rel="/d' -e '/<script /d' -e '/<style>/d' "$site/index.html" >"$site/bench-plain.html"
 cp -r "$work/anchor" "$site/anchor"
+if [ -f "$work/anchor-leptos/index.html" ]; then cp -r "$work/anchor-leptos" "$site/anchor-leptos"; fi
 cp "$ROOT/benches/anchor/floor.html" "$site/floor.html"
 
 server_log="$work/server.log"
