@@ -1,8 +1,8 @@
 // The browser half of scripts/bench.sh, and the report: reads the figures bench.sh gathered in
 // target/bench/, measures the release build (served on 127.0.0.1 at --url) in headless
 // Chromium side by side with a Yew anchor (anchor/index.html, same profile), a Leptos anchor
-// (anchor-leptos/index.html, same profile) and a plain-JS floor (floor.html), interleaved in the same browser, prints the table with its budget lines
-// and writes it to docs/PERFORMANCE.md.
+// (anchor-leptos/index.html, same profile) and a plain-JS floor (floor.html), interleaved in
+// the same browser, prints the table with its budget lines and writes it to docs/PERFORMANCE.md.
 //   node scripts/bench.mjs --url http://127.0.0.1:PORT/ --work target/bench --dist dist --out docs/PERFORMANCE.md
 import { chromium } from "@playwright/test";
 import { execSync } from "node:child_process";
@@ -95,17 +95,16 @@ const chunksTotal = chunkSizes.reduce(
   (total, [, size]) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }),
   { raw: 0, gzip: 0, brotli: 0 },
 );
+/** The summed sizes of those of `names` that are in `dir`. */
+const filesSize = (dir, names) =>
+  names
+    .filter((name) => existsSync(join(dir, name)))
+    .map((name) => fileSize(join(dir, name)))
+    .reduce((total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const anchorDir = join(dist, "..", "target", "bench", "anchor");
 const anchorFiles = existsSync(join(work, "anchor")) ? join(work, "anchor") : anchorDir;
-const anchorSize = ["anchor_bg.wasm", "anchor.js", "index.html"]
-  .filter((name) => existsSync(join(anchorFiles, name)))
-  .map((name) => fileSize(join(anchorFiles, name)))
-  .reduce((total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const leptosFiles = join(work, "anchor-leptos");
-const leptosSize = ["anchor_leptos_bg.wasm", "anchor_leptos.js", "index.html"]
-  .filter((name) => existsSync(join(leptosFiles, name)))
-  .map((name) => fileSize(join(leptosFiles, name)))
-  .reduce((total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const anchorSize = filesSize(anchorFiles, ["anchor_bg.wasm", "anchor.js", "index.html"]);
+const leptosSize = filesSize(join(work, "anchor-leptos"), ["anchor_leptos_bg.wasm", "anchor_leptos.js", "index.html"]);
 const floorSize = existsSync(join(work, "site", "floor.html")) ? fileSize(join(work, "site", "floor.html")) : null;
 const everything = sum(["wasm", "glue", "split", "css", "boot", "loader"]);
 
@@ -850,8 +849,9 @@ reported as PASS or FAIL, not tests: the command does not fail on them.
 - Date: ${date}
 - Machine: ${machine}
 - Machine load: ${loadNote}. The machine is shared with other builds, so absolute times are
-  noisy; the app, the Yew and Leptos anchors and the plain-JS floor are loaded in interleaved rounds in the
-  same browser so that load hits every column alike: compare ratios, not absolute times.
+  noisy; the app, the Yew and Leptos anchors and the plain-JS floor are loaded in interleaved
+  rounds in the same browser so that load hits every column alike: compare ratios, not absolute
+  times.
 - Sizes in kB of 1,000 bytes. Browser runs: median of ${RUNS} per figure, headless Chromium, release build served on 127.0.0.1
   brotli-compressed, as a static host serves it (every page alike: app, anchors and floor); the
   sizes below are computed from the files, not measured on the wire.

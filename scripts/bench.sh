@@ -28,38 +28,35 @@ say "release build"
 bash scripts/build.sh
 
 if [ "$reuse" = 0 ]; then
+# build_anchor DIR CRATE NAME: builds benches/DIR (package CRATE) with the app's release profile
+# and flags into $work/DIR, as NAME.js and NAME_bg.wasm beside its index.html. Each anchor has
+# its own target directory: its dependency set differs from the app's. It is built without the
+# app's --emit-relocs (.cargo/config.toml): only the split needs the relocations, and an
+# unsplit module would carry them into the shipped file (an empty RUSTFLAGS replaces the
+# config's flags; a --config array would be added to them).
+build_anchor() {
+  local dir="$1" crate="$2" name="$3" out="$work/$1"
+  # Chained: called as an `if` condition, the function runs without `set -e`.
+  (cd "$ROOT/benches/$dir" && RUSTFLAGS="" cargo build --release --target wasm32-unknown-unknown \
+    --target-dir "$ROOT/target/$dir") &&
+    mkdir -p "$out" &&
+    wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
+      "$ROOT/target/$dir/wasm32-unknown-unknown/release/$crate.wasm" &&
+    wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+      -o "$out/${name}_bg.opt.wasm" "$out/${name}_bg.wasm" &&
+    mv "$out/${name}_bg.opt.wasm" "$out/${name}_bg.wasm" &&
+    cp "$ROOT/benches/$dir/index.html" "$out/index.html"
+}
+
 say "benchmark anchor: a small Yew app with the same release profile"
-anchor="$work/anchor"
-mkdir -p "$anchor"
-# Its own target directory: the anchor's dependency set differs from the app's.
-# Without the app's --emit-relocs (.cargo/config.toml): only the split needs the relocations,
-# and an unsplit module would carry them into the shipped file.
-# (an empty RUSTFLAGS replaces the config's flags; a --config array would be added to them).
-(cd "$ROOT/benches/anchor" && RUSTFLAGS="" cargo build --release --target wasm32-unknown-unknown \
-  --target-dir "$ROOT/target/anchor")
-wasm-bindgen --target web --no-typescript --out-dir "$anchor" --out-name anchor \
-  "$ROOT/target/anchor/wasm32-unknown-unknown/release/afterview-bench-anchor.wasm"
-wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
-  -o "$anchor/anchor_bg.opt.wasm" "$anchor/anchor_bg.wasm"
-mv "$anchor/anchor_bg.opt.wasm" "$anchor/anchor_bg.wasm"
-cp "$ROOT/benches/anchor/index.html" "$anchor/index.html"
+build_anchor anchor afterview-bench-anchor anchor
 
 say "benchmark anchor: the same in Leptos, with the same release profile"
 # A column of comparison, not a budget: if it cannot be built (say, no registry), the bench
 # goes on without it.
-leptos="$work/anchor-leptos"
-if (cd "$ROOT/benches/anchor-leptos" && RUSTFLAGS="" cargo build --release --target wasm32-unknown-unknown \
-  --target-dir "$ROOT/target/anchor-leptos"); then
-  mkdir -p "$leptos"
-  wasm-bindgen --target web --no-typescript --out-dir "$leptos" --out-name anchor_leptos \
-    "$ROOT/target/anchor-leptos/wasm32-unknown-unknown/release/afterview-bench-anchor-leptos.wasm"
-  wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-multivalue \
-    -o "$leptos/anchor_leptos_bg.opt.wasm" "$leptos/anchor_leptos_bg.wasm"
-  mv "$leptos/anchor_leptos_bg.opt.wasm" "$leptos/anchor_leptos_bg.wasm"
-  cp "$ROOT/benches/anchor-leptos/index.html" "$leptos/index.html"
-else
+if ! build_anchor anchor-leptos afterview-bench-anchor-leptos anchor_leptos; then
+  rm -rf "$work/anchor-leptos"
   say "the Leptos anchor could not be built: its column is left out"
 fi
 

@@ -103,22 +103,21 @@ impl Preopened {
 
     /// The plan made ahead, once, if it was made for `now`.
     fn take_plan(&self, now: DateTime<FixedOffset>) -> Option<Vec<Action>> {
-        let mut first = self.1.borrow_mut();
-        first
-            .as_mut()
-            .filter(|first| first.now == now)?
-            .actions
-            .take()
+        self.take_ahead(now, |first| &mut first.actions)
     }
 
     /// Today's groups made ahead, once, if they were made for `now`.
     fn take_today(&self, now: DateTime<FixedOffset>) -> Option<TodayPlan> {
+        self.take_ahead(now, |first| &mut first.today)
+    }
+
+    fn take_ahead<T>(
+        &self,
+        now: DateTime<FixedOffset>,
+        part: fn(&mut FirstPlan) -> &mut Option<T>,
+    ) -> Option<T> {
         let mut first = self.1.borrow_mut();
-        first
-            .as_mut()
-            .filter(|first| first.now == now)?
-            .today
-            .take()
+        part(first.as_mut().filter(|first| first.now == now)?).take()
     }
 }
 
