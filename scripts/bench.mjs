@@ -61,16 +61,19 @@ const distFiles = readdirSync(dist);
 const findDist = (pattern) => distFiles.find((name) => pattern.test(name));
 const assets = {
   wasm: findDist(/^afterview-[0-9a-f]+\.wasm$/),
+  // The app page's one script: boot code, glue and chunk loader bundled.
+  app: findDist(/^afterview-app-[0-9a-f]+\.js$/),
+  // The page, with the first screen's styles inline.
+  page: findDist(/^index\.html$/),
+  // The embed's: the glue and chunk loader bundled, and the first screen's stylesheet.
   glue: findDist(/^afterview-[0-9a-f]+\.js$/),
-  split: findDist(/^afterview-split-[0-9a-f]+\.js$/),
   css: findDist(/^afterview-[0-9a-f]+\.css$/),
-  boot: findDist(/^boot\.js$/),
   loader: findDist(/^afterview-embed\.js$/),
   single: findDist(/^afterview\.html$/),
   blog: findDist(/^blog\.html$/),
   blogPlain: findDist(/^blog-plain\.html$/),
 };
-for (const needed of ["wasm", "glue", "css", "boot"]) {
+for (const needed of ["wasm", "app", "page", "glue", "css"]) {
   if (!assets[needed]) throw new Error(`dist/ has no ${needed} file: run scripts/build.sh`);
 }
 const sizes = Object.fromEntries(
@@ -85,10 +88,12 @@ const sum = (keys) =>
     }),
     { raw: 0, gzip: 0, brotli: 0 },
   );
-const widget = sum(["wasm", "glue", "split", "css"]);
-// What the app page fetches before Today is shown (the page itself aside): the view chunks
-// are fetched later, on first use or a moment after the first screen.
-const firstDownload = sum(["wasm", "glue", "split", "css", "boot"]);
+// What an embedded widget fetches once wanted, its loader aside.
+const widget = sum(["wasm", "glue", "css"]);
+// What the app page fetches before Today is shown: the page (its styles inline), its script
+// and the wasm. The view chunks are fetched later, on first use or a moment after the first
+// screen.
+const firstDownload = sum(["page", "app", "wasm"]);
 const chunkFiles = distFiles.filter((name) => /^afterview-(split|chunk)_\w+-[0-9a-f]+\.wasm$/.test(name));
 const chunkSizes = chunkFiles.map((name) => [name, fileSize(join(dist, name))]);
 const chunksTotal = chunkSizes.reduce(
@@ -106,27 +111,27 @@ const anchorFiles = existsSync(join(work, "anchor")) ? join(work, "anchor") : an
 const anchorSize = filesSize(anchorFiles, ["anchor_bg.wasm", "anchor.js", "index.html"]);
 const leptosSize = filesSize(join(work, "anchor-leptos"), ["anchor_leptos_bg.wasm", "anchor_leptos.js", "index.html"]);
 const floorSize = existsSync(join(work, "site", "floor.html")) ? fileSize(join(work, "site", "floor.html")) : null;
-const everything = sum(["wasm", "glue", "split", "css", "boot", "loader"]);
+const everything = sum(["wasm", "glue", "css", "loader"]);
 
 section("Transfer size (raw · gzip -9 · brotli -q 11)");
 row(`wasm (${assets.wasm})`, sizeText(sizes.wasm));
-row(`JS glue (${assets.glue})`, sizeText(sizes.glue));
-row(`chunk loader (${assets.split})`, sizes.split ? sizeText(sizes.split) : NOT_BUILT, "fetches the views split off the main module");
+row(`app page (index.html)`, sizeText(sizes.page), "with the first screen's styles inline");
+row(`app page's script (${assets.app})`, sizeText(sizes.app), "boot code, JS glue and the loader of the views split off the main module");
+row(`embed's script (${assets.glue})`, sizeText(sizes.glue), "JS glue and chunk loader");
 for (const [name, size] of chunkSizes.filter(([, size]) => size.brotli >= 5_000).sort((a, b) => b[1].brotli - a[1].brotli)) {
   row(`view chunk ${name.replace(/-[0-9a-f]+\.wasm$/, "")}`, sizeText(size), "fetched on first use or after the first screen");
 }
 row(`all ${chunkFiles.length} view chunks`, sizeText(chunksTotal), "not part of the first download");
-row(`CSS (${assets.css})`, sizeText(sizes.css));
-row("boot.js", sizeText(sizes.boot));
+row(`embed's stylesheet (${assets.css})`, sizeText(sizes.css), "the app page has it inline");
 row("embed loader (afterview-embed.js)", sizes.loader ? sizeText(sizes.loader) : NOT_BUILT);
-row("widget: wasm + JS + CSS (view chunks aside)", sizeText(widget));
+row("embedded widget: wasm + script + CSS (view chunks aside)", sizeText(widget));
 row(
-  "everything the widget loads at start",
+  "everything an embedded widget loads at start",
   sizeText(everything),
-  sizes.loader ? "wasm, glue, chunk loader, CSS, boot.js, loader; view chunks aside" : "wasm, glue, chunk loader, CSS, boot.js (no loader built)",
+  sizes.loader ? "wasm, script, CSS, loader; view chunks aside" : "wasm, script, CSS (no loader built)",
 );
 row("single-file build (afterview.html)", sizes.single ? sizeText(sizes.single) : NOT_BUILT);
-row("first download: wasm + glue + chunk loader + CSS + boot.js", sizeText(firstDownload), "everything fetched before Today is shown, the page aside");
+row("first download: page (styles inline) + script + wasm", sizeText(firstDownload), "everything the app page fetches before Today is shown");
 row("Yew anchor: wasm + glue + page", anchorSize.raw ? sizeText(anchorSize) : NOT_BUILT, "same release profile, wasm-opt -Oz");
 row("Leptos anchor: wasm + glue + page", leptosSize.raw ? sizeText(leptosSize) : NOT_BUILT, "same release profile, wasm-opt -Oz");
 row("plain-JS floor: page", floorSize ? sizeText(floorSize) : NOT_BUILT);
@@ -460,7 +465,7 @@ if (assets.loader && assets.blog) {
     return { present, belowFold, before, wasmAfterScroll, loadMode: present ? await widgetElement.getAttribute("load") : null };
   });
   const widgetAssets = loaderBehaviour.before.filter((path) =>
-    /\.wasm$|\/boot\.js$|\/afterview-[0-9a-f]+\.(js|css)$/.test(path),
+    /\.wasm$|\/afterview-(app-)?[0-9a-f]+\.(js|css)$/.test(path),
   );
   loaderBehaviour.early = widgetAssets;
   row("requests before scrolling", loaderBehaviour.before.join(", ") || "none");
@@ -694,7 +699,7 @@ row(
 // ---------------------------------------------------------------- budgets
 
 section("Budgets");
-budget("first download ≤ 150 kB brotli", firstDownload.brotli <= 150_000, `${kB(firstDownload.brotli)} (wasm + glue + chunk loader + CSS + boot.js)`);
+budget("first download ≤ 150 kB brotli", firstDownload.brotli <= 150_000, `${kB(firstDownload.brotli)} (page with its styles + script + wasm)`);
 budget("no long task over 50 ms at 50 processes (CPU 1x)", longTaskVerdict.pass, longTaskVerdict.detail);
 {
   const longest = runs.app[1][1000].map(longestOf);

@@ -1,24 +1,10 @@
 // Starts the app page and, over http(s), registers the offline service worker. A new build
-// is offered with a prompt rather than swapped in under the user's feet.
+// is offered with a prompt rather than swapped in under the user's feet. At assembly this file
+// and the glue it imports become the page's one script (scripts/assemble.mjs); the first
+// screen's styles are inline in the page, so nothing else is fetched before Today but the wasm.
 import init from "./__GLUE__";
 
-// The module is fetched and compiled off the main thread from this call on; the stylesheet is
-// parsed on the main thread meanwhile, rather than before the fetch starts.
-const started = init({ module_or_path: new URL("./__WASM__", import.meta.url) });
-
-// The stylesheet is preloaded by the page but applied from here, so it never blocks the first
-// paint; the page keeps the app hidden until it applies (or fails: then shown unstyled).
-const sheet = document.createElement("link");
-sheet.rel = "stylesheet";
-sheet.href = new URL("./__CSS__", import.meta.url).href;
-const styled = () => {
-  document.documentElement.dataset.avStyled = "";
-};
-sheet.addEventListener("load", styled, { once: true });
-sheet.addEventListener("error", styled, { once: true });
-document.head.append(sheet);
-
-await started;
+await init({ module_or_path: new URL("./__WASM__", import.meta.url) });
 document.documentElement.dataset.afterviewBuild = "__BUILD__";
 
 const local = location.hostname === "localhost" || location.hostname === "127.0.0.1";

@@ -4,7 +4,7 @@ const CACHE = "afterview-__BUILD__";
 const ASSETS = __ASSETS__;
 // Content-hashed files never change under their name: on a first visit the page has just
 // downloaded them, so they are taken from the HTTP cache ("force-cache") instead of being
-// downloaded a second time. The page and boot script keep their names across builds, so they
+// downloaded a second time. The page and the icon keep their names across builds, so they
 // are revalidated ("no-cache"): a new worker must never precache an old build's page.
 const HASHED = new Set(__HASHED__);
 

@@ -47,7 +47,7 @@ pub fn register_root(element: &web_sys::Element) {
 
 /// Attaches the views' sheet to every root that lacks it and waits until each has loaded (or
 /// failed: a view then draws with the first screen's styles rather than not at all). A root
-/// without the first screen's sheet (the single file, whose styles are inline) needs nothing.
+/// that names no views' sheet (the single file, whose styles are all inline) needs nothing.
 pub fn attach() -> Pin<Box<dyn Future<Output = ()>>> {
     Box::pin(attach_view_styles())
 }
@@ -79,10 +79,21 @@ fn attach_to(root: &web_sys::Node) -> Option<Promise> {
     if let Some(attached) = query(root, &format!("link[{VIEWS_MARK}]")) {
         return Some(load_of(&attached));
     }
-    let first = query(root, r#"link[rel="stylesheet"][href*="afterview-"]"#)?;
-    // `afterview-<hash>.css` → `afterview-<hash>-views.css` (scripts/assemble.mjs).
-    let href = first.get_attribute("href")?;
-    let views = href.strip_suffix(".css")?.to_string() + "-views.css";
+    // The app page has the first screen's styles inline and names the views' sheet on them; the
+    // embed links the first sheet, `afterview-<hash>.css`, and the views' is
+    // `afterview-<hash>-views.css` (scripts/assemble.mjs).
+    let (first, views) = match query(root, "style[data-av-views]") {
+        Some(inline) => {
+            let views = inline.get_attribute("data-av-views")?;
+            (inline, views)
+        }
+        None => {
+            let first = query(root, r#"link[rel="stylesheet"][href*="afterview-"]"#)?;
+            let href = first.get_attribute("href")?;
+            let views = href.strip_suffix(".css")?.to_string() + "-views.css";
+            (first, views)
+        }
+    };
     let link = first.owner_document()?.create_element("link").ok()?;
     link.set_attribute("rel", "stylesheet").ok()?;
     link.set_attribute("href", &views).ok()?;

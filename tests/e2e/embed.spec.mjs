@@ -202,11 +202,15 @@ test("after one visit the app works offline, and a new build is picked up after 
     await page.getByRole("button", { name: "Today", exact: true }).click();
     await context.setOffline(false);
 
-    // A new build: the service worker and boot script change.
+    // A new build: the page's script comes under a new name, which the page and the service
+    // worker refer to.
     const oldBuild = await page.evaluate(() => document.documentElement.dataset.afterviewBuild);
-    for (const file of ["sw.js", "boot.js"]) {
-      const path = join(served.folder, file);
-      writeFileSync(path, readFileSync(path, "utf8").replaceAll(oldBuild, "next-build"));
+    const at = (file) => join(served.folder, file);
+    const script = readFileSync(at("index.html"), "utf8").match(/src="(afterview-app-[0-9a-f]+\.js)"/)[1];
+    const nextScript = script.replace(/-[0-9a-f]+\.js$/, "-0123456789.js");
+    writeFileSync(at(nextScript), readFileSync(at(script), "utf8").replaceAll(oldBuild, "next-build"));
+    for (const file of ["sw.js", "index.html"]) {
+      writeFileSync(at(file), readFileSync(at(file), "utf8").replaceAll(oldBuild, "next-build").replaceAll(script, nextScript));
     }
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration.update()));
     const prompt = page.getByRole("button", { name: "Reload to update" });

@@ -1,6 +1,7 @@
-// How the app page loads: every file fetched once on a first visit (the preloads are the ones
-// the glue uses, the service worker precaches from the HTTP cache), the stylesheet does not
-// block the first paint and the app is never shown unstyled.
+// How the app page loads: two requests after the page before its first screen (its script and
+// the wasm), every file fetched once on a first visit (the preload is the one the glue uses,
+// the service worker precaches from the HTTP cache), the first screen's styles inline, so the
+// app is never shown unstyled and no stylesheet blocks its first paint.
 // The page is served here by a counting server of its own (same headers as scripts/serve.mjs),
 // because requests a service worker answers from the HTTP cache never reach the network.
 import { expect, test } from "@playwright/test";
@@ -42,7 +43,7 @@ async function countingServer() {
   };
 }
 
-test("a first visit downloads the wasm, glue and stylesheet once each and before its first screen no chunk but the welcome's; the worker is installed after it shows and precaches the chunks once", async ({ browser }) => {
+test("a first visit downloads the wasm and the page's script once each and before its first screen no chunk but the welcome's; the worker is installed after it shows and precaches the chunks once", async ({ browser }) => {
   const served = await countingServer();
   const context = await browser.newContext();
   try {
@@ -89,9 +90,9 @@ test("a first visit downloads the wasm, glue and stylesheet once each and before
     expect(chunks.length).toBeGreaterThan(0);
     for (const chunk of chunks) expect(served.count(new RegExp(`^${chunk}$`)), chunk).toBe(1);
     expect(served.count(/\.wasm$/)).toBe(1 + chunks.length);
-    expect(served.count(/^\/afterview-[0-9a-f]+\.js$/)).toBe(1);
-    expect(served.count(/^\/afterview-split-[0-9a-f]+\.js$/)).toBe(1);
-    expect(served.count(/^\/afterview-[0-9a-f]+\.css$/)).toBe(1);
+    expect(served.count(/^\/afterview-app-[0-9a-f]+\.js$/)).toBe(1);
+    // The glue alone and the first screen's sheet are the embed's: the page has both inside.
+    expect(served.count(/^\/afterview-[0-9a-f]+\.(js|css)$/)).toBe(0);
     // A preload the page did not use (wrong "as" or credentials mode) is reported on the console.
     expect(warnings).toEqual([]);
   } finally {
@@ -100,7 +101,7 @@ test("a first visit downloads the wasm, glue and stylesheet once each and before
   }
 });
 
-test("a returning visit fetches the main module alone before Today shows", async ({ browser }) => {
+test("a returning visit fetches the page, its script and the main module alone before Today shows", async ({ browser }) => {
   const served = await countingServer();
   const context = await browser.newContext();
   try {
@@ -117,8 +118,14 @@ test("a returning visit fetches the main module alone before Today shows", async
     const shownAt = await page.evaluate(
       () => performance.timeOrigin + performance.getEntriesByName("afterview-ready")[0].startTime,
     );
-    const wasmBeforeShown = fetchedByPage.filter(({ path, at }) => path.endsWith(".wasm") && at < Math.floor(shownAt));
-    expect(wasmBeforeShown.map(({ path }) => path)).toEqual([expect.stringMatching(/^\/afterview-[0-9a-f]+\.wasm$/)]);
+    const beforeShown = fetchedByPage
+      .filter(({ path, at }) => at < Math.floor(shownAt) && path !== "/favicon.svg")
+      .map(({ path }) => path);
+    expect(beforeShown).toEqual([
+      "/",
+      expect.stringMatching(/^\/afterview-app-[0-9a-f]+\.js$/),
+      expect.stringMatching(/^\/afterview-[0-9a-f]+\.wasm$/),
+    ]);
   } finally {
     await context.close();
     await served.close();
@@ -139,37 +146,48 @@ test("the views' stylesheet comes after the first screen, and a view is drawn wi
   const shownAt = await page.evaluate(
     () => performance.timeOrigin + performance.getEntriesByName("afterview-ready")[0].startTime,
   );
-  const first = sheets.filter(({ path }) => /^\/afterview-[0-9a-f]+\.css$/.test(path));
-  expect(first).toHaveLength(1);
+  // The first screen's styles are inline in the page: no sheet of its own.
+  expect(sheets.filter(({ path }) => /^\/afterview-[0-9a-f]+\.css$/.test(path))).toEqual([]);
   expect(sheets.filter(({ path, at }) => path.endsWith("-views.css") && at < Math.floor(shownAt))).toEqual([]);
   await page.getByRole("button", { name: "Settings", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Settings", level: 2 })).toBeVisible();
-  // Attached next to the first sheet, once, and applied: the settings page is a grid.
+  // Attached next to the page's inline styles, once, and applied: the settings page is a grid.
   expect(await page.locator("link[data-av-views]").count()).toBe(1);
   expect(await page.locator(".av-settings").first().evaluate((node) => getComputedStyle(node).display)).toBe("grid");
   expect(await page.locator(".av-field").first().evaluate((node) => getComputedStyle(node).display)).toBe("grid");
 });
 
-test("the stylesheet does not block the first paint, and the app only shows styled", async ({ page }) => {
+test("the page carries the first screen's styles and one script: nothing blocks its first paint, and the app is styled from its first frame", async ({ page }) => {
   const html = await (await page.request.get("./")).text();
   expect(html).not.toMatch(/<link rel="stylesheet"/);
-  expect(html).toMatch(/<link rel="modulepreload" href="afterview-[0-9a-f]+\.js">/);
+  expect(html).toMatch(/<script type="module" src="afterview-app-[0-9a-f]+\.js"><\/script>/);
   expect(html).toMatch(/<link rel="preload" href="afterview-[0-9a-f]+\.wasm" as="fetch"/);
-  // Hold the stylesheet back: the app mounts meanwhile but stays hidden until it applies.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/afterview-[0-9a-f]+\.css$/, async (route) => {
-    await held;
-    await route.continue();
+  expect(html).toMatch(/<style data-av-views="afterview-[0-9a-f]+-views\.css">\.av-app\{/);
+  // No inline script: a strict policy on the page only has to allow its styles.
+  expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+  // Any stylesheet asked for before the first screen would show here.
+  const sheets = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith(".css")) sheets.push(new URL(request.url()).pathname);
   });
-  // Not waiting for the load event: it waits for the held stylesheet too.
-  await page.goto("./", { waitUntil: "commit" });
-  await expect(page.locator(".av-app")).toBeAttached();
-  await expect(page.locator(".av-app")).toBeHidden();
-  release();
-  await expect(page.locator(".av-app")).toBeVisible();
-  // Styled: the stylesheet's layout applies (the header is a flex row).
-  expect(await page.locator(".av-header").evaluate((element) => getComputedStyle(element).display)).not.toBe("block");
+  // Each frame until the app appears: the header's layout when the app is first laid out.
+  await page.addInitScript(() => {
+    window.__firstAppFrame = null;
+    const sample = () => {
+      const header = document.querySelector("#afterview .av-app .av-header");
+      const app = header?.closest(".av-app");
+      if (app && getComputedStyle(app).display !== "none") {
+        window.__firstAppFrame = getComputedStyle(header).display;
+        return;
+      }
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await page.goto("./");
+  await expect(page.locator(".av-header")).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__firstAppFrame)).toBe("flex");
+  expect(sheets).toEqual([]);
 });
 
 test.describe("without a service worker", () => {

@@ -281,7 +281,9 @@ test("from its first paint to Today the widget is never blank, and the frame sho
       const host = document.getElementById("afterview");
       const app = host?.querySelector(".av-app");
       const laidOut = !!app && getComputedStyle(app).display !== "none";
-      const styled = document.documentElement.hasAttribute("data-av-styled");
+      // The page's inline styles make the header a flex row.
+      const header = app?.querySelector(".av-header");
+      const styled = !!header && getComputedStyle(header).display === "flex";
       window.__shown.push({
         loading: !!host?.querySelector(".afterview-loading"),
         app: laidOut && styled,
@@ -297,12 +299,12 @@ test("from its first paint to Today the widget is never blank, and the frame sho
   await page.goto("./");
   await expect(page.locator(".av-today")).toBeVisible();
   const shown = await page.evaluate(() => window.__shown);
-  // From the first frame with the loading line on, every frame shows it or the styled app (or
-  // the app kept hidden while its stylesheet is on its way: loading.spec.mjs).
+  // From the first frame with the loading line on, every frame shows it or the styled app.
   const from = shown.findIndex((frame) => frame.loading);
   expect(from).toBeGreaterThanOrEqual(0);
   const blank = shown.slice(from).filter((frame) => !frame.loading && !frame.app && !frame.unstyled);
   expect(blank).toEqual([]);
+  expect(shown.filter((frame) => frame.unstyled)).toEqual([]);
   // The first frame that shows the app shows Today in it: header and Today are laid out once.
   const firstApp = shown.find((frame) => frame.app);
   expect(firstApp?.todayInApp).toBe(true);
