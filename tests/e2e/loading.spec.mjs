@@ -120,11 +120,12 @@ test("a returning visit fetches the page, its script and the main module alone b
     );
     const beforeShown = fetchedByPage
       .filter(({ path, at }) => at < Math.floor(shownAt) && path !== "/favicon.svg")
-      .map(({ path }) => path);
+      .map(({ path }) => path)
+      .sort();
     expect(beforeShown).toEqual([
       "/",
-      expect.stringMatching(/^\/afterview-app-[0-9a-f]+\.js$/),
       expect.stringMatching(/^\/afterview-[0-9a-f]+\.wasm$/),
+      expect.stringMatching(/^\/afterview-app-[0-9a-f]+\.js$/),
     ]);
   } finally {
     await context.close();
