@@ -166,10 +166,12 @@ test("the page carries the first screen's styles and one script: nothing blocks 
   expect(html).toMatch(/<style data-av-views="afterview-[0-9a-f]+-views\.css">\.av-app\{/);
   // No inline script: a strict policy on the page only has to allow its styles.
   expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
-  // Any stylesheet asked for before the first screen would show here.
+  // The first screen's sheet is the embed's; the page never asks for it (the welcome of a first
+  // visit does attach the views' sheet).
   const sheets = [];
   page.on("request", (request) => {
-    if (request.url().endsWith(".css")) sheets.push(new URL(request.url()).pathname);
+    const path = new URL(request.url()).pathname;
+    if (/^\/afterview-[0-9a-f]+\.css$/.test(path)) sheets.push(path);
   });
   // Each frame until the app appears: the header's layout when the app is first laid out.
   await page.addInitScript(() => {
