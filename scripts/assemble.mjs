@@ -1,6 +1,7 @@
 // Assembles dist/ from the wasm-bindgen output: content-hashed assets, the app page with its
-// one script (boot code, glue and chunk loader bundled) and inline styles, the embed loader, the service worker with this build's precache list, the
-// sample blog pages, the icon, the single-file build, and a size report (raw, gzip, brotli).
+// inline styles and one script (boot code, glue and chunk loader bundled), the embed loader,
+// the service worker with this build's precache list, the sample blog pages, the icon, the
+// single-file build, and a size report (raw, gzip, brotli).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -73,11 +74,15 @@ writeFileSync(join(bundleDir, "__wasm_split.js"), loader);
 writeFileSync(join(bundleDir, "boot.js"), fill(web("boot.js"), { ...names, GLUE: "glue.js", BUILD: build }));
 const bundled = (entry) =>
   buildSync({
-    entryPoints: [join(bundleDir, entry)], bundle: true, format: "esm", minify: true, legalComments: "none", write: false,
+    entryPoints: [join(bundleDir, entry)],
+    bundle: true,
+    format: "esm",
+    minify: true,
+    legalComments: "none",
+    write: false,
     // wasm-bindgen names the loader once per import of it in the glue's import object: harmless.
     logLevel: "error",
-  })
-    .outputFiles[0].text;
+  }).outputFiles[0].text;
 // The embed loader imports the glue; the app page runs the boot code, which imports it too.
 const glueBundle = bundled("glue.js");
 const appBundle = bundled("boot.js");
