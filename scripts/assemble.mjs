@@ -45,8 +45,9 @@ const names = {
   CSS: `afterview-${digest(css, viewsCss)}.css`,
 };
 names.VIEWS_CSS = names.CSS.replace(/\.css$/, "-views.css");
-// The glue's imports of the loader, and the loader's fetches of the chunks: bundled into one
-// module here, and inlined in the single file below.
+// The glue imports the loader as "./__wasm_split.js" and the loader the glue as
+// "./afterview.js"; the loader's fetches of the chunks are renamed here. Both are bundled into
+// one module below, and inlined in the single file.
 const splitImport = /^import \* as (\w+) from "\.\/__wasm_split\.js";?$/gm;
 const chunkUrl = /new URL\("\.\/([\w.]+\.wasm)", import\.meta\.url\)/g;
 const chunkFetch = new RegExp(`fetch\\(${chunkUrl.source}\\)`, "g");
@@ -55,13 +56,12 @@ const chunkQueue = web("chunk-queue.js");
 const loader = loaderOut
   .replace('from "./afterview.js";', () => `from "./glue.js";\n${chunkQueue}`)
   .replace(chunkFetch, (_, name) => `__avQueued(() => fetch(new URL("./${chunkNames[name]}", import.meta.url)))`);
-const glue = glueOut.replace(splitImport, 'import * as $1 from "./__wasm_split.js";');
-if (!glue.includes("./__wasm_split.js") || loader.includes("./afterview.js") || loader.match(/"\.\/(split|chunk)_/) ||
+if (!glueOut.includes('from "./__wasm_split.js"') || loader.includes("./afterview.js") || loader.match(/"\.\/(split|chunk)_/) ||
   loader.includes("= fetch(")) {
   throw new Error("assemble: the wasm-split loader or the glue no longer has the expected shape");
 }
 const icon = web("favicon.svg");
-const build = digest(wasm, glue, loader, css, viewsCss, icon, web("boot.js"), web("sw.js"), web("afterview-embed.js"));
+const build = digest(wasm, glueOut, loader, css, viewsCss, icon, web("boot.js"), web("sw.js"), web("afterview-embed.js"));
 
 // The glue and the loader import each other; each script that ships is one module with both
 // in it (a request fewer before the first screen), minified, named after its contents. Every
@@ -69,7 +69,7 @@ const build = digest(wasm, glue, loader, css, viewsCss, icon, web("boot.js"), we
 const bundleDir = join(stage, "bundle");
 rmSync(bundleDir, { recursive: true, force: true });
 mkdirSync(bundleDir, { recursive: true });
-writeFileSync(join(bundleDir, "glue.js"), glue);
+writeFileSync(join(bundleDir, "glue.js"), glueOut);
 writeFileSync(join(bundleDir, "__wasm_split.js"), loader);
 writeFileSync(join(bundleDir, "boot.js"), fill(web("boot.js"), { ...names, GLUE: "glue.js", BUILD: build }));
 const bundled = (entry) =>

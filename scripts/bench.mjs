@@ -79,15 +79,13 @@ for (const needed of ["wasm", "app", "page", "glue", "css"]) {
 const sizes = Object.fromEntries(
   Object.entries(assets).filter(([, name]) => name).map(([key, name]) => [key, fileSize(join(dist, name))]),
 );
-const sum = (keys) =>
-  keys.filter((key) => sizes[key]).reduce(
-    (total, key) => ({
-      raw: total.raw + sizes[key].raw,
-      gzip: total.gzip + sizes[key].gzip,
-      brotli: total.brotli + sizes[key].brotli,
-    }),
+/** Raw, gzip and brotli sizes added up. */
+const totalOf = (list) =>
+  list.reduce(
+    (total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }),
     { raw: 0, gzip: 0, brotli: 0 },
   );
+const sum = (keys) => totalOf(keys.filter((key) => sizes[key]).map((key) => sizes[key]));
 // What an embedded widget fetches once wanted, its loader aside.
 const widget = sum(["wasm", "glue", "css"]);
 // What the app page fetches before Today is shown: the page (its styles inline), its script
@@ -96,16 +94,10 @@ const widget = sum(["wasm", "glue", "css"]);
 const firstDownload = sum(["page", "app", "wasm"]);
 const chunkFiles = distFiles.filter((name) => /^afterview-(split|chunk)_\w+-[0-9a-f]+\.wasm$/.test(name));
 const chunkSizes = chunkFiles.map((name) => [name, fileSize(join(dist, name))]);
-const chunksTotal = chunkSizes.reduce(
-  (total, [, size]) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }),
-  { raw: 0, gzip: 0, brotli: 0 },
-);
+const chunksTotal = totalOf(chunkSizes.map(([, size]) => size));
 /** The summed sizes of those of `names` that are in `dir`. */
 const filesSize = (dir, names) =>
-  names
-    .filter((name) => existsSync(join(dir, name)))
-    .map((name) => fileSize(join(dir, name)))
-    .reduce((total, size) => ({ raw: total.raw + size.raw, gzip: total.gzip + size.gzip, brotli: total.brotli + size.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  totalOf(names.filter((name) => existsSync(join(dir, name))).map((name) => fileSize(join(dir, name))));
 const anchorDir = join(dist, "..", "target", "bench", "anchor");
 const anchorFiles = existsSync(join(work, "anchor")) ? join(work, "anchor") : anchorDir;
 const anchorSize = filesSize(anchorFiles, ["anchor_bg.wasm", "anchor.js", "index.html"]);
@@ -196,8 +188,9 @@ async function seed(page, count) {
   }, [DATA_KEY, backups[count]]);
 }
 
-// Installed before any page script: collects every long task of the page's main thread.
-const observeLongTasks = () => {
+// Installed before any page script: collects every long task of the page's main thread, and
+// reports the page's ready mark.
+const observeStartup = () => {
   // The DOM size when the page marks itself ready (its first screen), before deferred content;
   // and a console message that tells the harness (see `startupRun`).
   const mark = performance.mark.bind(performance);
@@ -250,7 +243,7 @@ async function startupRun(kind, count, cpu) {
     await seed(page, count);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
-    await page.addInitScript(observeLongTasks);
+    await page.addInitScript(observeStartup);
     // The page's own mark tells the harness it is ready, by a console message. Polling for the
     // mark (waitForFunction) would have the harness evaluate its own script in the page, 10 to
     // 30 ms on this machine, in the middle of the start-up it measures, at a point that depends
